@@ -1,0 +1,95 @@
+//! Concord's Leptos application, compiled twice: for the server (`ssr`) and for the browser
+//! (`hydrate`). `domain` is pure and shared; `db`, `state` and the services are server-only.
+
+#![recursion_limit = "256"]
+
+pub mod accounts;
+pub mod auth;
+pub mod domain;
+pub mod error;
+pub mod i18n;
+pub mod organisation;
+pub mod projects;
+pub mod ui;
+
+#[cfg(feature = "ssr")]
+pub mod db;
+#[cfg(feature = "ssr")]
+pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod state;
+
+use leptos::prelude::*;
+use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_router::components::{Route, Router, Routes, A};
+use leptos_router::{path, SsrMode};
+
+/// The HTML document around the app (server only renders it; the browser hydrates `<body>`).
+pub fn shell(options: LeptosOptions) -> impl IntoView {
+    let lang = ui::i18n_context::initial_locale().tag();
+    view! {
+        <!DOCTYPE html>
+        <html lang=lang>
+            <head>
+                <meta charset="utf-8"/>
+                <meta name="viewport" content="width=device-width, initial-scale=1"/>
+                <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <HydrationScripts options/>
+                <MetaTags/>
+            </head>
+            <body>
+                <App/>
+            </body>
+        </html>
+    }
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    provide_meta_context();
+    let i18n = ui::I18n::provide();
+    ui::session::provide_session();
+    view! {
+        <Stylesheet id="leptos" href="/pkg/concord.css"/>
+        <Title text=move || i18n.m().app_name.to_string()/>
+        <Router>
+            <ui::layout::Header/>
+            <main id="main">
+                <Routes fallback=|| view! { <NotFound/> }>
+                    <Route path=path!("/") view=projects::pages::ProjectsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/login") view=accounts::pages::LoginPage ssr=SsrMode::Async/>
+                    <Route path=path!("/setup") view=accounts::pages::SetupPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view=accounts::pages::AccountPage ssr=SsrMode::Async/>
+                    <Route path=path!("/projects/new") view=projects::pages::NewProjectPage ssr=SsrMode::Async/>
+                    <Route path=path!("/projects/:id") view=projects::pages::ProjectPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/departments") view=organisation::pages::DepartmentsPage ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/people") view=organisation::pages::PeoplePage ssr=SsrMode::Async/>
+                </Routes>
+            </main>
+        </Router>
+    }
+}
+
+/// A real 404 page (and status) for unknown addresses and for things one may not see.
+#[component]
+pub fn NotFound() -> impl IntoView {
+    #[cfg(feature = "ssr")]
+    if let Some(response) = use_context::<leptos_axum::ResponseOptions>() {
+        response.set_status(http::StatusCode::NOT_FOUND);
+    }
+    let i18n = ui::use_i18n();
+    view! {
+        <section class="not-found">
+            <h1>{t!(i18n, not_found_title)}</h1>
+            <p>{t!(i18n, not_found_body)}</p>
+            <A href="/">{t!(i18n, back_home)}</A>
+        </section>
+    }
+}
+
+#[cfg(feature = "hydrate")]
+#[wasm_bindgen::prelude::wasm_bindgen]
+pub fn hydrate() {
+    console_error_panic_hook::set_once();
+    leptos::mount::hydrate_body(App);
+}

@@ -1,0 +1,10 @@
+//! The `concord` server: command line, configuration, HTTP stack, REST API and OpenAPI document.
+//! The rules themselves live in the `app` crate's services; everything here is a thin door.
+
+pub mod cli;
+pub mod config;
+pub mod health;
+pub mod middleware;
+pub mod rest;
+pub mod startup;
+pub mod telemetry;

@@ -1,0 +1,37 @@
+//! Browser sessions stored in the database, so several instances behind a load balancer share
+//! them and logging out ends a session everywhere. Only the token's SHA-256 is stored.
+
+use super::Conn;
+
+pub async fn insert(conn: &mut Conn, session_id: &str, user_id: &str, now: i64, expires_at: i64) -> sqlx::Result<()> {
+    sqlx::query("insert into sessions (session_id, user_id, created_at, expires_at) values ($1, $2, $3, $4)")
+        .bind(session_id)
+        .bind(user_id)
+        .bind(now)
+        .bind(expires_at)
+        .execute(conn)
+        .await
+        .map(|_| ())
+}
+
+/// The user id of a live session, or `None` if it is unknown or expired.
+pub async fn user_of(conn: &mut Conn, session_id: &str, now: i64) -> sqlx::Result<Option<String>> {
+    sqlx::query_scalar("select user_id from sessions where session_id = $1 and expires_at > $2")
+        .bind(session_id)
+        .bind(now)
+        .fetch_optional(conn)
+        .await
+}
+
+pub async fn delete(conn: &mut Conn, session_id: &str) -> sqlx::Result<()> {
+    sqlx::query("delete from sessions where session_id = $1").bind(session_id).execute(conn).await.map(|_| ())
+}
+
+/// Ends every session of a person (after an admin resets their password).
+pub async fn delete_for_user(conn: &mut Conn, user_id: &str) -> sqlx::Result<()> {
+    sqlx::query("delete from sessions where user_id = $1").bind(user_id).execute(conn).await.map(|_| ())
+}
+
+pub async fn delete_expired(conn: &mut Conn, now: i64) -> sqlx::Result<u64> {
+    sqlx::query("delete from sessions where expires_at <= $1").bind(now).execute(conn).await.map(|r| r.rows_affected())
+}

@@ -1,0 +1,59 @@
+//! Personal access tokens: created by a person for their own scripts, revocable, stored hashed.
+
+use super::Conn;
+use sqlx::FromRow;
+
+#[derive(Debug, Clone, FromRow)]
+pub struct TokenRow {
+    pub token_id: String,
+    pub user_id: String,
+    pub name: String,
+    pub created_at: i64,
+    pub last_used_at: Option<i64>,
+    pub revoked_at: Option<i64>,
+}
+
+pub async fn insert(conn: &mut Conn, row: &TokenRow, token_hash: &str) -> sqlx::Result<()> {
+    sqlx::query("insert into api_tokens (token_id, user_id, name, token_hash, created_at) values ($1, $2, $3, $4, $5)")
+        .bind(&row.token_id)
+        .bind(&row.user_id)
+        .bind(&row.name)
+        .bind(token_hash)
+        .bind(row.created_at)
+        .execute(conn)
+        .await
+        .map(|_| ())
+}
+
+pub async fn list_for_user(conn: &mut Conn, user_id: &str) -> sqlx::Result<Vec<TokenRow>> {
+    sqlx::query_as(
+        "select token_id, user_id, name, created_at, last_used_at, revoked_at from api_tokens
+         where user_id = $1 order by created_at desc",
+    )
+    .bind(user_id)
+    .fetch_all(conn)
+    .await
+}
+
+/// The owner of a live (not revoked) token, recording that it was used.
+pub async fn user_of(conn: &mut Conn, token_hash: &str, now: i64) -> sqlx::Result<Option<String>> {
+    let user: Option<String> = sqlx::query_scalar("select user_id from api_tokens where token_hash = $1 and revoked_at is null")
+        .bind(token_hash)
+        .fetch_optional(&mut *conn)
+        .await?;
+    if user.is_some() {
+        sqlx::query("update api_tokens set last_used_at = $2 where token_hash = $1").bind(token_hash).bind(now).execute(conn).await?;
+    }
+    Ok(user)
+}
+
+/// Revokes one of `user_id`'s own tokens; false when no such live token exists.
+pub async fn revoke(conn: &mut Conn, user_id: &str, token_id: &str, now: i64) -> sqlx::Result<bool> {
+    sqlx::query("update api_tokens set revoked_at = $3 where token_id = $1 and user_id = $2 and revoked_at is null")
+        .bind(token_id)
+        .bind(user_id)
+        .bind(now)
+        .execute(conn)
+        .await
+        .map(|r| r.rows_affected() == 1)
+}

@@ -1,0 +1,107 @@
+//! People: accounts with a department, a job role, an admin flag and an argon2id password hash.
+
+use super::Conn;
+use sqlx::FromRow;
+
+/// A person as stored. `password_hash` never leaves the server: this row has no `Serialize`.
+#[derive(Debug, Clone, FromRow)]
+pub struct UserRow {
+    pub user_id: String,
+    pub username: String,
+    pub display_name: String,
+    pub department_id: String,
+    pub job_role: String,
+    pub is_admin: i64,
+    pub password_hash: String,
+    pub locale: Option<String>,
+    pub created_at: i64,
+    pub updated_at: i64,
+}
+
+const COLUMNS: &str =
+    "user_id, username, display_name, department_id, job_role, is_admin, password_hash, locale, created_at, updated_at";
+
+pub async fn list(conn: &mut Conn) -> sqlx::Result<Vec<UserRow>> {
+    sqlx::query_as(&format!("select {COLUMNS} from users order by department_id, username")).fetch_all(conn).await
+}
+
+pub async fn list_in_departments(conn: &mut Conn, project_id: &str) -> sqlx::Result<Vec<UserRow>> {
+    sqlx::query_as(&format!(
+        "select {COLUMNS} from users where department_id in
+           (select department_id from project_stakeholders where project_id = $1)
+         order by username"
+    ))
+    .bind(project_id)
+    .fetch_all(conn)
+    .await
+}
+
+pub async fn find(conn: &mut Conn, user_id: &str) -> sqlx::Result<Option<UserRow>> {
+    sqlx::query_as(&format!("select {COLUMNS} from users where user_id = $1")).bind(user_id).fetch_optional(conn).await
+}
+
+pub async fn find_by_username(conn: &mut Conn, username: &str) -> sqlx::Result<Option<UserRow>> {
+    sqlx::query_as(&format!("select {COLUMNS} from users where username = $1")).bind(username).fetch_optional(conn).await
+}
+
+pub async fn count_admins(conn: &mut Conn) -> sqlx::Result<i64> {
+    sqlx::query_scalar("select count(*) from users where is_admin = 1").fetch_one(conn).await
+}
+
+pub async fn insert(conn: &mut Conn, row: &UserRow) -> sqlx::Result<()> {
+    sqlx::query(
+        "insert into users (user_id, username, display_name, department_id, job_role, is_admin, password_hash, locale, created_at, updated_at)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+    )
+    .bind(&row.user_id)
+    .bind(&row.username)
+    .bind(&row.display_name)
+    .bind(&row.department_id)
+    .bind(&row.job_role)
+    .bind(row.is_admin)
+    .bind(&row.password_hash)
+    .bind(&row.locale)
+    .bind(row.created_at)
+    .bind(row.updated_at)
+    .execute(conn)
+    .await
+    .map(|_| ())
+}
+
+/// Saves the editable profile fields (not the password, which has its own function).
+pub async fn update_profile(conn: &mut Conn, row: &UserRow) -> sqlx::Result<()> {
+    sqlx::query(
+        "update users set display_name = $2, department_id = $3, job_role = $4, is_admin = $5, locale = $6, updated_at = $7
+         where user_id = $1",
+    )
+    .bind(&row.user_id)
+    .bind(&row.display_name)
+    .bind(&row.department_id)
+    .bind(&row.job_role)
+    .bind(row.is_admin)
+    .bind(&row.locale)
+    .bind(row.updated_at)
+    .execute(conn)
+    .await
+    .map(|_| ())
+}
+
+pub async fn set_password_hash(conn: &mut Conn, user_id: &str, hash: &str, now: i64) -> sqlx::Result<()> {
+    sqlx::query("update users set password_hash = $2, updated_at = $3 where user_id = $1")
+        .bind(user_id)
+        .bind(hash)
+        .bind(now)
+        .execute(conn)
+        .await
+        .map(|_| ())
+}
+
+pub async fn set_locale(conn: &mut Conn, user_id: &str, locale: &str, now: i64) -> sqlx::Result<()> {
+    sqlx::query("update users set locale = $2, updated_at = $3 where user_id = $1")
+        .bind(user_id)
+        .bind(locale)
+        .bind(now)
+        .execute(conn)
+        .await
+        .map(|_| ())
+}

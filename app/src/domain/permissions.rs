@@ -1,0 +1,105 @@
+//! Who may do what: pure functions over the acting person and what they act on.
+//!
+//! Every server function and REST handler calls one of these after `require_user`; the rules are
+//! unit-tested here, once, instead of being re-derived in each handler.
+
+use super::people::JobRole;
+use super::projects::Visibility;
+
+/// The signed-in person, as far as permissions care.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor<'a> {
+    pub user_id: &'a str,
+    pub department_id: &'a str,
+    pub role: JobRole,
+    pub is_admin: bool,
+}
+
+/// What permission rules need to know about a project.
+#[derive(Debug, Clone)]
+pub struct ProjectAccess<'a> {
+    pub visibility: Visibility,
+    pub created_by: &'a str,
+    pub lead_department_id: &'a str,
+    pub stakeholder_department_ids: Vec<&'a str>,
+}
+
+/// Departments and people are organisation data: only admins change them.
+pub fn can_manage_organisation(actor: &Actor) -> bool {
+    actor.is_admin
+}
+
+/// PMs start projects (admins too, so a fresh installation can be set up by one person).
+pub fn can_create_project(actor: &Actor) -> bool {
+    actor.is_admin || actor.role == JobRole::Pm
+}
+
+/// Internal projects are open to everyone signed in; restricted ones to stakeholder departments'
+/// people and admins. Outsiders must not even learn that a restricted project exists (callers
+/// answer 404, not 403).
+pub fn can_read_project(actor: &Actor, project: &ProjectAccess) -> bool {
+    match project.visibility {
+        Visibility::Internal => true,
+        Visibility::Restricted => {
+            actor.is_admin
+                || project.lead_department_id == actor.department_id
+                || project.stakeholder_department_ids.contains(&actor.department_id)
+        }
+    }
+}
+
+/// The project's details and stakeholder map are kept by its creator, the lead department's PMs
+/// and admins.
+pub fn can_edit_project(actor: &Actor, project: &ProjectAccess) -> bool {
+    actor.is_admin
+        || project.created_by == actor.user_id
+        || (actor.role == JobRole::Pm && project.lead_department_id == actor.department_id)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn actor(role: JobRole, dept: &'static str, admin: bool) -> Actor<'static> {
+        Actor { user_id: "u-1", department_id: dept, role, is_admin: admin }
+    }
+
+    fn project(visibility: Visibility) -> ProjectAccess<'static> {
+        ProjectAccess { visibility, created_by: "u-creator", lead_department_id: "A", stakeholder_department_ids: vec!["A", "B"] }
+    }
+
+    #[test]
+    fn only_admins_manage_the_organisation() {
+        assert!(can_manage_organisation(&actor(JobRole::Engineer, "A", true)));
+        for role in JobRole::ALL {
+            assert!(!can_manage_organisation(&actor(role, "A", false)), "{role:?}");
+        }
+    }
+
+    #[test]
+    fn pms_and_admins_create_projects_and_nobody_else() {
+        for role in JobRole::ALL {
+            assert_eq!(can_create_project(&actor(role, "A", false)), role == JobRole::Pm, "{role:?}");
+        }
+        assert!(can_create_project(&actor(JobRole::Leader, "C", true)));
+    }
+
+    #[test]
+    fn restricted_projects_are_read_by_stakeholders_and_admins_only() {
+        let restricted = project(Visibility::Restricted);
+        assert!(can_read_project(&actor(JobRole::Engineer, "B", false), &restricted));
+        assert!(!can_read_project(&actor(JobRole::Leader, "C", false), &restricted));
+        assert!(can_read_project(&actor(JobRole::Engineer, "C", true), &restricted));
+        assert!(can_read_project(&actor(JobRole::Engineer, "C", false), &project(Visibility::Internal)));
+    }
+
+    #[test]
+    fn the_lead_pm_the_creator_and_admins_edit_a_project() {
+        let p = project(Visibility::Internal);
+        assert!(can_edit_project(&actor(JobRole::Pm, "A", false), &p));
+        assert!(!can_edit_project(&actor(JobRole::Pm, "B", false), &p), "a collaborator's PM does not");
+        assert!(!can_edit_project(&actor(JobRole::Architect, "A", false), &p));
+        assert!(can_edit_project(&Actor { user_id: "u-creator", department_id: "C", role: JobRole::Pm, is_admin: false }, &p));
+        assert!(can_edit_project(&actor(JobRole::Engineer, "C", true), &p));
+    }
+}

@@ -1,0 +1,169 @@
+//! Validated text newtypes: parse, don't validate. A value of one of these types is known to be
+//! trimmed, non-empty and within its length limit.
+
+use super::error::{DomainError, Field};
+use serde::{Deserialize, Serialize};
+
+/// Trims `raw` and checks it is non-empty and at most `max` characters long.
+pub fn bounded(raw: &str, field: Field, max: u32) -> Result<String, DomainError> {
+    let value = raw.trim();
+    if value.is_empty() {
+        return Err(DomainError::empty(field));
+    }
+    if value.chars().count() > max as usize {
+        return Err(DomainError::TooLong { field: field.into(), max });
+    }
+    if value.chars().any(|c| c.is_control()) {
+        return Err(DomainError::malformed(field));
+    }
+    Ok(value.to_string())
+}
+
+/// Like [`bounded`] but an empty value is allowed and becomes `""` (multi-line text allowed).
+pub fn optional_long(raw: &str, field: Field, max: u32) -> Result<String, DomainError> {
+    let value = raw.trim();
+    if value.chars().count() > max as usize {
+        return Err(DomainError::TooLong { field: field.into(), max });
+    }
+    Ok(value.to_string())
+}
+
+/// A display name of a person, department or project: 1..=120 characters, one line.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Name(String);
+
+impl Name {
+    pub const MAX: u32 = 120;
+    pub fn parse(raw: &str, field: Field) -> Result<Self, DomainError> {
+        bounded(raw, field, Self::MAX).map(Name)
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+    pub fn into_inner(self) -> String {
+        self.0
+    }
+}
+
+/// A login name: 2..=40 characters of ASCII letters, digits, `.`, `_` or `-`, stored lowercase.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Username(String);
+
+impl Username {
+    pub fn parse(raw: &str) -> Result<Self, DomainError> {
+        let value = raw.trim().to_ascii_lowercase();
+        if value.is_empty() {
+            return Err(DomainError::empty("username"));
+        }
+        if value.len() < 2 {
+            return Err(DomainError::TooShort { field: "username".into(), min: 2 });
+        }
+        if value.len() > 40 {
+            return Err(DomainError::TooLong { field: "username".into(), max: 40 });
+        }
+        if !value.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')) {
+            return Err(DomainError::malformed("username"));
+        }
+        Ok(Username(value))
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A password as typed: 8..=200 characters. Never serialized; only hashed.
+#[derive(Clone)]
+pub struct Password(String);
+
+impl Password {
+    pub const MIN: u32 = 8;
+    pub fn parse(raw: &str, field: Field) -> Result<Self, DomainError> {
+        let n = raw.chars().count();
+        if n == 0 {
+            return Err(DomainError::empty(field));
+        }
+        if n < Self::MIN as usize {
+            return Err(DomainError::TooShort { field: field.into(), min: Self::MIN });
+        }
+        if n > 200 {
+            return Err(DomainError::TooLong { field: field.into(), max: 200 });
+        }
+        Ok(Password(raw.to_string()))
+    }
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Password {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Password(***)")
+    }
+}
+
+/// A department's short code such as `A` or `PAY`: 1..=10 ASCII letters or digits, uppercase.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DepartmentCode(String);
+
+impl DepartmentCode {
+    pub fn parse(raw: &str) -> Result<Self, DomainError> {
+        let value = raw.trim().to_ascii_uppercase();
+        if value.is_empty() {
+            return Err(DomainError::empty("code"));
+        }
+        if value.len() > 10 {
+            return Err(DomainError::TooLong { field: "code".into(), max: 10 });
+        }
+        if !value.chars().all(|c| c.is_ascii_alphanumeric()) {
+            return Err(DomainError::malformed("code"));
+        }
+        Ok(DepartmentCode(value))
+    }
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_trimmed_and_bounded_in_characters_not_bytes() {
+        assert_eq!(Name::parse("  订单付款 ", "name").unwrap().as_str(), "订单付款");
+        let long_chinese: String = "付".repeat(120);
+        assert!(Name::parse(&long_chinese, "name").is_ok());
+        let cases = [
+            ("", DomainError::Empty { field: "name".into() }, "empty"),
+            ("   ", DomainError::Empty { field: "name".into() }, "blank"),
+            (&*"x".repeat(121), DomainError::TooLong { field: "name".into(), max: 120 }, "too long"),
+            ("a\u{0007}b", DomainError::Malformed { field: "name".into() }, "control char"),
+        ];
+        for (input, expected, why) in cases {
+            assert_eq!(Name::parse(input, "name").unwrap_err(), expected, "{why}");
+        }
+    }
+
+    #[test]
+    fn usernames_are_lowercased_and_restricted_to_a_safe_alphabet() {
+        assert_eq!(Username::parse(" XiaoZhang ").unwrap().as_str(), "xiaozhang");
+        for bad in ["", "a", "has space", "小张", "semi;colon", &"a".repeat(41)] {
+            assert!(Username::parse(bad).is_err(), "{bad:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn department_codes_are_short_uppercase_alphanumerics() {
+        assert_eq!(DepartmentCode::parse("a").unwrap().as_str(), "A");
+        for bad in ["", "A-B", "ABCDEFGHIJK", "订"] {
+            assert!(DepartmentCode::parse(bad).is_err(), "{bad:?} should be refused");
+        }
+    }
+
+    #[test]
+    fn passwords_need_eight_characters_and_never_show_in_debug() {
+        assert!(Password::parse("short", "password").is_err());
+        let p = Password::parse("long enough", "password").unwrap();
+        assert_eq!(format!("{p:?}"), "Password(***)");
+    }
+}

@@ -1,0 +1,40 @@
+//! Showing a server function's error next to the field it names, or above the form.
+
+use crate::error::AppError;
+use crate::ui::use_i18n;
+use leptos::prelude::*;
+
+/// The error of the last submission, as a signal (none while pending or after success).
+pub fn action_error<S>(action: ServerAction<S>) -> Signal<Option<AppError>>
+where
+    S: leptos::server_fn::ServerFn<Error = AppError> + Clone + Send + Sync + 'static,
+    S::Output: Clone + Send + Sync + 'static,
+{
+    Signal::derive(move || action.value().get().and_then(|r| r.err()))
+}
+
+/// The message for `field`, shown beside its input (with `id` for `aria-describedby`).
+#[component]
+pub fn FieldError(error: Signal<Option<AppError>>, field: &'static str, #[prop(optional)] id: &'static str) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        error.get().filter(|e| e.field() == Some(field)).map(|e| {
+            view! { <span class="field-error" id=id role="alert">{i18n.get().error(&e)}</span> }
+        })
+    }
+}
+
+/// The message of an error that is not about one of `fields` (shown above the form).
+#[component]
+pub fn FormError(error: Signal<Option<AppError>>, #[prop(optional)] fields: &'static [&'static str]) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        error.get().filter(|e| e.field().is_none_or(|f| !fields.contains(&f))).map(|e| {
+            let text = match e.field() {
+                Some(f) => format!("{f}: {}", i18n.get().error(&e)),
+                None => i18n.get().error(&e),
+            };
+            view! { <p class="form-error" role="alert">{text}</p> }
+        })
+    }
+}

@@ -1,0 +1,30 @@
+//! Building blocks every page uses: the language context, the session context and its guard, the
+//! page header, and form error display.
+
+pub mod forms;
+pub mod i18n_context;
+pub mod layout;
+pub mod session;
+
+pub use forms::{FieldError, FormError};
+pub use i18n_context::{use_i18n, I18n};
+pub use session::{use_session, RequireLogin};
+
+/// A reactive message: `t!(i18n, field)` is a closure that re-reads the field when the language
+/// changes.
+#[macro_export]
+macro_rules! t {
+    ($i18n:expr, $field:ident) => {{
+        let i18n = $i18n;
+        move || i18n.m().$field
+    }};
+}
+
+/// Loads `path` as a new page: used after signing in or out, when everything on screen changes.
+pub fn full_page_load(path: &str) {
+    #[cfg(feature = "hydrate")]
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().set_href(path);
+    }
+    let _ = path;
+}

@@ -1,0 +1,118 @@
+//! The command line: `serve`, `migrate`, `seed-demo`, `create-user`.
+
+use crate::config::{Config, DEFAULT_DATABASE_URL};
+use anyhow::Context;
+use app::db;
+use app::state::RuntimeConfig;
+use clap::{Parser, Subcommand};
+use std::io::Read;
+use std::net::SocketAddr;
+
+#[derive(Parser, Debug)]
+#[command(name = "concord", version, about = "Concord: cross-department requirements, solutions and schedules")]
+pub struct Cli {
+    /// Database URL: sqlite://path/to/file.db or postgres://user@host/db
+    #[arg(long, global = true, env = "DATABASE_URL", default_value = DEFAULT_DATABASE_URL)]
+    pub database_url: String,
+    /// Log filter, e.g. info, debug, concord_server=debug (RUST_LOG overrides it)
+    #[arg(long, global = true, env = "CONCORD_LOG", default_value = "info")]
+    pub log: String,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// Serve the web app and the REST API (migrates the database first)
+    Serve {
+        /// Address to listen on
+        #[arg(long, env = "CONCORD_ADDR", default_value = "127.0.0.1:3000")]
+        addr: SocketAddr,
+        /// Load the demo organisation into an empty database and list its accounts on the login page
+        #[arg(long, env = "CONCORD_DEMO")]
+        demo: bool,
+        /// Mark cookies Secure (set this when Concord is served over https)
+        #[arg(long, env = "CONCORD_SECURE_COOKIES")]
+        secure_cookies: bool,
+        /// Folder with the built site (pkg/ and public assets)
+        #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
+        site_root: String,
+    },
+    /// Apply database migrations and exit
+    Migrate,
+    /// Load the demo organisation into an empty database and exit
+    SeedDemo,
+    /// Create a person; the password is read from standard input
+    CreateUser {
+        #[arg(long)]
+        username: String,
+        #[arg(long)]
+        display_name: String,
+        /// Department code, e.g. A
+        #[arg(long)]
+        department: String,
+        /// pm, architect, engineer, tech-manager or leader
+        #[arg(long)]
+        role: String,
+        #[arg(long)]
+        admin: bool,
+    },
+}
+
+pub async fn run(cli: Cli) -> anyhow::Result<()> {
+    match cli.command {
+        Command::Serve { addr, demo, secure_cookies, site_root } => {
+            // LEPTOS_SITE_ADDR is what cargo-leptos sets; CONCORD_ADDR/--addr win when given.
+            let addr = match (std::env::var("CONCORD_ADDR").is_err(), std::env::var("LEPTOS_SITE_ADDR").ok()) {
+                (true, Some(site_addr)) => site_addr.parse().context("LEPTOS_SITE_ADDR is not an address")?,
+                _ => addr,
+            };
+            let config = Config { database_url: cli.database_url, addr, runtime: RuntimeConfig { demo, secure_cookies }, site_root };
+            let application = crate::startup::Application::build(config).await?;
+            tracing::info!(address = %application.address(), "Concord is listening on http://{}", application.address());
+            application.run_until_stopped().await
+        }
+        Command::Migrate => {
+            let (pool, kind) = db::connect(&cli.database_url).await?;
+            db::migrate(&pool).await?;
+            println!("migrations applied ({})", kind.as_str());
+            Ok(())
+        }
+        Command::SeedDemo => {
+            let (pool, _) = db::connect(&cli.database_url).await?;
+            db::migrate(&pool).await?;
+            let today = app::domain::dates::Date::from_unix_millis(db::now_ms());
+            match app::demo::seed(&pool, today).await {
+                Ok(true) => {
+                    println!("demo organisation loaded; every demo account's password is {}", app::demo::DEMO_PASSWORD);
+                    Ok(())
+                }
+                Ok(false) => anyhow::bail!("the database already has departments; the demo loads only into an empty database"),
+                Err(e) => anyhow::bail!("loading the demo failed: {e}"),
+            }
+        }
+        Command::CreateUser { username, display_name, department, role, admin } => {
+            let mut password = String::new();
+            std::io::stdin().read_to_string(&mut password).context("reading the password from standard input")?;
+            let password = password.trim_end_matches(['\r', '\n']).to_string();
+            let (pool, _) = db::connect(&cli.database_url).await?;
+            db::migrate(&pool).await?;
+            let mut tx = pool.begin().await?;
+            let department = db::departments::find_by_code(&mut tx, &department.trim().to_ascii_uppercase())
+                .await?
+                .with_context(|| format!("no department with code {department:?}; create it first (as an admin in the web app)"))?;
+            let person = app::organisation::dto::NewPerson {
+                username,
+                display_name,
+                department_id: department.department_id,
+                role,
+                is_admin: admin,
+                password,
+            };
+            let row = app::organisation::service::insert_person(&mut tx, &person).await.map_err(|e| anyhow::anyhow!("{e}"))?;
+            tx.commit().await?;
+            println!("created {} ({})", row.username, row.user_id);
+            Ok(())
+        }
+    }
+}

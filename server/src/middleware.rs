@@ -1,0 +1,78 @@
+//! Request-wide layers of our own: authenticate once per request, and refuse cross-site
+//! state changes made with the session cookie.
+
+use app::auth::{self, AuthMethod, Authenticated};
+use app::error::AppError;
+use app::state::AppState;
+use axum::extract::{Request, State};
+use axum::http::{header, Method};
+use axum::middleware::Next;
+use axum::response::{IntoResponse, Response};
+
+/// Paths that never need to know who is asking (static files).
+fn is_static(path: &str) -> bool {
+    path.starts_with("/pkg/") || path == "/favicon.svg" || path == "/favicon.ico" || path == "/healthz"
+}
+
+/// Finds the person behind the request (bearer token or session cookie) and stores the result in
+/// the request's extensions for handlers, server functions and the page renderer.
+pub async fn authenticate(State(state): State<AppState>, mut request: Request, next: Next) -> Response {
+    if is_static(request.uri().path()) {
+        return next.run(request).await;
+    }
+    match auth::authenticate(&state, request.headers()).await {
+        Ok(found) => {
+            request.extensions_mut().insert(Authenticated(found));
+            next.run(request).await
+        }
+        Err(e) => e.into_response(),
+    }
+}
+
+/// CSRF protection by origin: a state-changing request that rides on the session cookie must come
+/// from one of our own pages (its `Origin`, or failing that `Referer`, names this host). Requests
+/// authenticated by a bearer token are exempt: browsers never attach those by themselves.
+pub async fn same_origin_for_cookie_writes(request: Request, next: Next) -> Response {
+    let safe = matches!(*request.method(), Method::GET | Method::HEAD | Method::OPTIONS);
+    let by_token = matches!(request.extensions().get::<Authenticated>(), Some(Authenticated(Some((_, AuthMethod::Token)))));
+    if safe || by_token {
+        return next.run(request).await;
+    }
+    let headers = request.headers();
+    let host = headers.get(header::HOST).and_then(|v| v.to_str().ok()).unwrap_or_default();
+    let claimed = headers
+        .get(header::ORIGIN)
+        .or_else(|| headers.get(header::REFERER))
+        .and_then(|v| v.to_str().ok())
+        .map(|origin| authority_of(origin).to_string());
+    let has_session = auth::cookie(headers, auth::SESSION_COOKIE).is_some();
+    let allowed = match claimed {
+        Some(authority) => !host.is_empty() && authority.eq_ignore_ascii_case(host),
+        // No Origin/Referer at all: fine for a script signing in, not for a cookie-borne change.
+        None => !has_session,
+    };
+    if allowed {
+        next.run(request).await
+    } else {
+        tracing::warn!(method = %request.method(), path = %request.uri().path(), "refused a cross-site request");
+        AppError::CsrfRejected.into_response()
+    }
+}
+
+/// `https://host:port/path` → `host:port`
+fn authority_of(url: &str) -> &str {
+    let rest = url.split_once("://").map_or(url, |(_, r)| r);
+    rest.split(['/', '?', '#']).next().unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::authority_of;
+
+    #[test]
+    fn the_authority_is_the_host_and_port_of_an_origin_or_referer() {
+        assert_eq!(authority_of("http://127.0.0.1:3000"), "127.0.0.1:3000");
+        assert_eq!(authority_of("https://concord.example/projects/1?x=1"), "concord.example");
+        assert_eq!(authority_of("null"), "null");
+    }
+}

@@ -1,0 +1,43 @@
+//! Extractors: the signed-in person (`AuthUser`) and a JSON body whose rejections use our error
+//! format (`ApiJson`).
+
+use app::auth::{Authenticated, CurrentUser};
+use app::error::AppError;
+use app::state::AppState;
+use axum::extract::rejection::JsonRejection;
+use axum::extract::{FromRequest, FromRequestParts, Request};
+use axum::http::request::Parts;
+
+/// The signed-in person; 401 when nobody is.
+pub struct AuthUser(pub CurrentUser);
+
+impl FromRequestParts<AppState> for AuthUser {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        let found = match parts.extensions.get::<Authenticated>() {
+            Some(Authenticated(found)) => found.clone(),
+            None => app::auth::authenticate(state, &parts.headers).await?,
+        };
+        found.map(|(user, _)| AuthUser(user)).ok_or(AppError::Unauthorized)
+    }
+}
+
+/// `axum::Json` with 400 for unreadable JSON and 422 for JSON of the wrong shape.
+pub struct ApiJson<T>(pub T);
+
+impl<T, S> FromRequest<S> for ApiJson<T>
+where
+    axum::Json<T>: FromRequest<S, Rejection = JsonRejection>,
+    S: Send + Sync,
+{
+    type Rejection = AppError;
+
+    async fn from_request(req: Request, state: &S) -> Result<Self, AppError> {
+        match axum::Json::<T>::from_request(req, state).await {
+            Ok(axum::Json(value)) => Ok(ApiJson(value)),
+            Err(JsonRejection::JsonDataError(e)) => Err(AppError::InvalidBody(e.body_text())),
+            Err(e) => Err(AppError::BadRequest(e.body_text())),
+        }
+    }
+}

@@ -1,0 +1,35 @@
+//! The REST API under `/api/v1`: JSON in and out, errors as `{"error":{"code","message","field"?}}`.
+//! Each handler is a thin door onto the same services the UI's server functions call.
+
+mod accounts;
+mod extract;
+mod openapi;
+mod organisation;
+mod projects;
+
+use app::error::AppError;
+use app::state::AppState;
+use axum::routing::{delete, get, post};
+use axum::Router;
+
+pub use openapi::ApiDoc;
+
+pub fn router() -> Router<AppState> {
+    Router::new()
+        .route("/session", post(accounts::login).delete(accounts::logout))
+        .route("/me", get(accounts::me))
+        .route("/me/password", post(accounts::change_password))
+        .route("/tokens", get(accounts::list_tokens).post(accounts::create_token).delete(accounts::revoke_token_by_body))
+        .route("/tokens/{id}", delete(accounts::revoke_token))
+        .route("/users", get(organisation::list_users).post(organisation::create_user))
+        .route("/users/{id}", get(organisation::get_user).patch(organisation::update_user))
+        .route("/departments", get(organisation::list_departments).post(organisation::create_department))
+        .route("/departments/{id}", get(organisation::get_department).patch(organisation::update_department))
+        .route("/projects", get(projects::list).post(projects::create))
+        .route("/projects/{id}", get(projects::get).patch(projects::update))
+        .route("/projects/{id}/stakeholders", get(projects::list_stakeholders).post(projects::add_stakeholder))
+        .route("/projects/{id}/stakeholders/{department_id}", delete(projects::remove_stakeholder))
+        .route("/projects/{id}/links", get(projects::list_links).post(projects::add_link).delete(projects::remove_link))
+        .route("/openapi.json", get(openapi::document))
+        .fallback(|| async { AppError::NotFound })
+}

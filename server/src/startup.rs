@@ -1,0 +1,177 @@
+//! Building the application: database, migrations, optional demo data, router and layers.
+//! `build` binds the listener first and reports its address, so tests start it on port 0.
+
+use crate::config::Config;
+use crate::{health, middleware, rest};
+use anyhow::Context;
+use app::auth::limiter::LoginLimiter;
+use app::state::AppState;
+use app::{db, shell, App};
+use axum::body::Body;
+use axum::extract::{Request, State};
+use axum::http::{header, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::Router;
+use leptos::prelude::provide_context;
+use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+use tokio::net::TcpListener;
+use tower::ServiceExt;
+use tower_http::compression::CompressionLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::services::ServeDir;
+use tower_http::trace::TraceLayer;
+
+pub struct Application {
+    listener: TcpListener,
+    router: Router,
+    address: SocketAddr,
+    state: AppState,
+}
+
+impl Application {
+    /// Connects and migrates the database, loads the demo when asked (into an empty database
+    /// only), and binds the listener.
+    pub async fn build(config: Config) -> anyhow::Result<Self> {
+        let (pool, db_kind) = db::connect(&config.database_url).await?;
+        db::migrate(&pool).await?;
+        if config.runtime.demo {
+            let today = app::domain::dates::Date::from_unix_millis(db::now_ms());
+            match app::demo::seed(&pool, today).await {
+                Ok(true) => tracing::info!("demo organisation loaded"),
+                Ok(false) => tracing::info!("database not empty: demo organisation not loaded again"),
+                Err(e) => anyhow::bail!("loading the demo organisation failed: {e}"),
+            }
+        }
+        let state = AppState {
+            db: pool,
+            db_kind,
+            config: Arc::new(config.runtime.clone()),
+            login_limiter: Arc::new(LoginLimiter::default()),
+            leptos_options: config.leptos_options(),
+        };
+        let listener = TcpListener::bind(config.addr).await.with_context(|| format!("binding {}", config.addr))?;
+        let address = listener.local_addr()?;
+        Ok(Application { router: router(state.clone()), listener, address, state })
+    }
+
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    pub fn state(&self) -> &AppState {
+        &self.state
+    }
+
+    /// Serves until SIGINT or SIGTERM, then lets in-flight requests finish.
+    pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        spawn_session_sweeper(self.state.clone());
+        axum::serve(self.listener, self.router.into_make_service_with_connect_info::<SocketAddr>())
+            .with_graceful_shutdown(shutdown_signal())
+            .await
+            .context("serving HTTP")?;
+        self.state.db.close().await;
+        tracing::info!("stopped");
+        Ok(())
+    }
+}
+
+/// The whole HTTP surface: REST API, health, server functions, pages and static files.
+pub fn router(state: AppState) -> Router {
+    let routes = generate_route_list(App);
+    let context_state = state.clone();
+    let shell_options = state.leptos_options.clone();
+    Router::new()
+        .nest("/api/v1", rest::router())
+        .route("/healthz", get(health::healthz))
+        .route("/_sfn/{*name}", post(server_fn_handler).get(server_fn_handler))
+        .leptos_routes_with_context(
+            &state,
+            routes,
+            move || provide_context(context_state.clone()),
+            move || shell(shell_options.clone()),
+        )
+        .fallback(static_or_not_found)
+        .layer(axum::middleware::from_fn(middleware::same_origin_for_cookie_writes))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::authenticate))
+        .layer(CompressionLayer::new())
+        .layer(PropagateRequestIdLayer::x_request_id())
+        .layer(TraceLayer::new_for_http().make_span_with(|request: &Request| {
+            let request_id = request.headers().get("x-request-id").and_then(|v| v.to_str().ok()).unwrap_or_default();
+            tracing::info_span!("request", method = %request.method(), path = %request.uri().path(), request_id = %request_id)
+        }))
+        .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
+        .with_state(state)
+}
+
+async fn server_fn_handler(State(state): State<AppState>, request: Request<Body>) -> impl IntoResponse {
+    handle_server_fns_with_context(move || provide_context(state.clone()), request).await
+}
+
+/// Static files (precompressed `.br`/`.gz` when present; hashed bundle names cached for a year),
+/// else the app's own 404 page.
+async fn static_or_not_found(State(state): State<AppState>, request: Request<Body>) -> Response {
+    let (parts, body) = request.into_parts();
+    let root = state.leptos_options.site_root.to_string();
+    let file_request = Request::from_parts(parts.clone(), body);
+    let served = ServeDir::new(&root).precompressed_br().precompressed_gzip().oneshot(file_request).await;
+    match served {
+        Ok(response) if response.status() != StatusCode::NOT_FOUND => {
+            let mut response = response.map(Body::new);
+            let cache = if parts.uri.path().starts_with("/pkg/") && state.leptos_options.hash_files {
+                "public, max-age=31536000, immutable"
+            } else {
+                "public, max-age=300"
+            };
+            response.headers_mut().insert(header::CACHE_CONTROL, HeaderValue::from_static(cache));
+            response
+        }
+        _ => {
+            let options = state.leptos_options.clone();
+            let render = leptos_axum::render_app_to_stream_with_context(move || provide_context(state.clone()), move || shell(options.clone()));
+            render(Request::from_parts(parts, Body::empty())).await.into_response()
+        }
+    }
+}
+
+/// Expired sessions are deleted hourly so the table does not grow without bound.
+fn spawn_session_sweeper(state: AppState) {
+    tokio::spawn(async move {
+        let mut tick = tokio::time::interval(Duration::from_secs(3600));
+        loop {
+            tick.tick().await;
+            if let Ok(mut conn) = state.db.acquire().await {
+                match db::sessions::delete_expired(&mut conn, db::now_ms()).await {
+                    Ok(n) if n > 0 => tracing::info!(removed = n, "expired sessions removed"),
+                    Ok(_) => {}
+                    Err(e) => tracing::warn!(error = %e, "removing expired sessions"),
+                }
+            }
+        }
+    });
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        _ = ctrl_c => {},
+        _ = terminate => {},
+    }
+    tracing::info!("shutting down: finishing in-flight requests");
+}
