@@ -20,7 +20,7 @@ pub mod demo;
 pub mod state;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Stylesheet, Title};
+use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::{path, SsrMode};
 
@@ -34,6 +34,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
+                <HashedStylesheet options=options.clone() id="leptos"/>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
@@ -50,7 +51,6 @@ pub fn App() -> impl IntoView {
     let i18n = ui::I18n::provide();
     ui::session::provide_session();
     view! {
-        <Stylesheet id="leptos" href="/pkg/concord.css"/>
         <Title text=move || i18n.m().app_name.to_string()/>
         <Router>
             <ui::layout::Header/>

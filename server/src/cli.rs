@@ -42,6 +42,11 @@ pub enum Command {
     Migrate,
     /// Load the demo organisation into an empty database and exit
     SeedDemo,
+    /// Write .gz and .br copies of the browser bundle's files (run after a release build)
+    Precompress {
+        /// Folder to compress, e.g. target/site/pkg
+        dir: std::path::PathBuf,
+    },
     /// Create a person; the password is read from standard input
     CreateUser {
         #[arg(long)]
@@ -51,6 +56,12 @@ pub enum Command {
         /// Department code, e.g. A
         #[arg(long)]
         department: String,
+        /// Chinese name, to create the department when the code is new
+        #[arg(long, requires = "department_name_en")]
+        department_name_zh: Option<String>,
+        /// English name, to create the department when the code is new
+        #[arg(long, requires = "department_name_zh")]
+        department_name_en: Option<String>,
         /// pm, architect, engineer, tech-manager or leader
         #[arg(long)]
         role: String,
@@ -72,6 +83,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             tracing::info!(address = %application.address(), "Concord is listening on http://{}", application.address());
             application.run_until_stopped().await
         }
+        Command::Precompress { dir } => crate::precompress::folder(&dir),
         Command::Migrate => {
             let (pool, kind) = db::connect(&cli.database_url).await?;
             db::migrate(&pool).await?;
@@ -91,20 +103,28 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 Err(e) => anyhow::bail!("loading the demo failed: {e}"),
             }
         }
-        Command::CreateUser { username, display_name, department, role, admin } => {
+        Command::CreateUser { username, display_name, department, role, admin, department_name_zh, department_name_en } => {
             let mut password = String::new();
             std::io::stdin().read_to_string(&mut password).context("reading the password from standard input")?;
             let password = password.trim_end_matches(['\r', '\n']).to_string();
             let (pool, _) = db::connect(&cli.database_url).await?;
             db::migrate(&pool).await?;
             let mut tx = pool.begin().await?;
-            let department = db::departments::find_by_code(&mut tx, &department.trim().to_ascii_uppercase())
-                .await?
-                .with_context(|| format!("no department with code {department:?}; create it first (as an admin in the web app)"))?;
+            let existing = db::departments::find_by_code(&mut tx, &department.trim().to_ascii_uppercase()).await?;
+            let department_id = match (existing, department_name_zh, department_name_en) {
+                (Some(found), _, _) => found.department_id,
+                (None, Some(name_zh), Some(name_en)) => {
+                    let input = app::organisation::dto::DepartmentInput { code: department.clone(), name_zh, name_en };
+                    app::organisation::service::insert_department(&mut tx, &input).await.map_err(|e| anyhow::anyhow!("{e}"))?.department_id
+                }
+                _ => anyhow::bail!(
+                    "no department with code {department:?}; add --department-name-zh and --department-name-en to create it"
+                ),
+            };
             let person = app::organisation::dto::NewPerson {
                 username,
                 display_name,
-                department_id: department.department_id,
+                department_id,
                 role,
                 is_admin: admin,
                 password,

@@ -1,0 +1,34 @@
+# Concord: the two commands a newcomer needs.
+#   make run    build and serve the demo at http://127.0.0.1:3000 (SQLite under ./data/)
+#   make test   every test: unit, HTTP integration on SQLite and PostgreSQL, browser (Chromium)
+# Both install what is missing first (scripts/setup.sh) and skip what is already in place.
+
+SHELL := /bin/bash
+export PATH := $(HOME)/.cargo/bin:$(CURDIR)/end2end/node_modules/.bin:$(PATH)
+
+.PHONY: run test setup build release lint bench
+
+run: setup release
+	DATABASE_URL=$${DATABASE_URL:-sqlite://data/concord.db} ./target/release/concord serve --demo --site-root target/site
+
+test:
+	scripts/test.sh
+
+setup:
+	scripts/setup.sh
+
+build: setup
+	cargo leptos build
+
+release: setup
+	cargo leptos build --release
+	scripts/precompress.sh target/site/pkg
+
+lint:
+	cargo fmt --all -- --check
+	cargo clippy -p app --features ssr -- -D warnings
+	cargo clippy -p app --features hydrate --target wasm32-unknown-unknown -- -D warnings
+	cargo clippy -p server --all-targets -- -D warnings
+
+bench: release
+	scripts/bench/all.sh

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Runs the browser tests against a freshly started `concord serve --demo`, once on a new SQLite
+# file and once on a new PostgreSQL database. Expects `cargo leptos build` to have run.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bin="${CONCORD_BIN:-target/debug/concord}"
+pg_admin="${CONCORD_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
+work="$(mktemp -d)"
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])'; }
+
+run_suite() {
+  local engine="$1" url="$2" port
+  port="$(free_port)"
+  echo "-- $engine on port $port"
+  DATABASE_URL="$url" "$bin" serve --demo --addr "127.0.0.1:$port" --site-root target/site >"$work/server-$engine.log" 2>&1 &
+  server_pid=$!
+  for _ in $(seq 1 100); do
+    curl -sf "http://127.0.0.1:$port/healthz" >/dev/null && break
+    sleep 0.2
+  done
+  if ! curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; then
+    cat "$work/server-$engine.log" >&2
+    return 1
+  fi
+  local status=0
+  (cd end2end && CONCORD_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 tests/) || status=$?
+  kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null || true
+  server_pid=""
+  if [ "$status" != 0 ]; then
+    echo "server log ($engine):" >&2
+    tail -n 50 "$work/server-$engine.log" >&2
+  fi
+  return "$status"
+}
+
+run_suite sqlite "sqlite://$work/e2e.db"
+
+db="concord_e2e_$(date +%s)_$$"
+psql "$pg_admin" -qc "create database $db" >/dev/null
+pg_url="${pg_admin%/*}/$db"
+status=0
+run_suite postgres "$pg_url" || status=$?
+psql "$pg_admin" -qc "drop database if exists $db with (force)" >/dev/null || true
+exit "$status"
