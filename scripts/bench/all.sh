@@ -1,0 +1,7 @@
+#!/usr/bin/env bash
+# Runs every measurement the foundation issue asks for, on a release build (`make bench`).
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+scripts/bench/bundle.sh
+scripts/bench/startup.sh
+scripts/bench/load.sh
