@@ -10,7 +10,8 @@ use crate::organisation::service::{insert_department, insert_person};
 pub use crate::accounts::DEMO_PASSWORD_HINT as DEMO_PASSWORD;
 
 /// (code, 中文, English)
-const DEPARTMENTS: [(&str, &str, &str); 3] = [("A", "订单付款", "Order payment"), ("B", "订单审批", "Order approval"), ("C", "订单信息", "Order info")];
+const DEPARTMENTS: [(&str, &str, &str); 3] =
+    [("A", "订单付款", "Order payment"), ("B", "订单审批", "Order approval"), ("C", "订单信息", "Order info")];
 
 /// (username, display name, department code, role, admin)
 const PEOPLE: [(&str, &str, &str, &str, bool); 13] = [
@@ -81,7 +82,8 @@ pub async fn seed(pool: &db::Db, today: Date) -> Result<bool, AppError> {
         version: 1,
     };
     db::projects::insert(&mut tx, &project).await?;
-    let stakeholders = [("A", "lead", kickoff, "xiaozhang"), ("B", "collaborator", kickoff, "xiaozhang"), ("C", "collaborator", c_found, "xiaolan")];
+    let stakeholders =
+        [("A", "lead", kickoff, "xiaozhang"), ("B", "collaborator", kickoff, "xiaozhang"), ("C", "collaborator", c_found, "xiaolan")];
     for (code, role, when, who) in stakeholders {
         let row = StakeholderRow {
             project_id: project.project_id.clone(),

@@ -117,18 +117,11 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                     let input = app::organisation::dto::DepartmentInput { code: department.clone(), name_zh, name_en };
                     app::organisation::service::insert_department(&mut tx, &input).await.map_err(|e| anyhow::anyhow!("{e}"))?.department_id
                 }
-                _ => anyhow::bail!(
-                    "no department with code {department:?}; add --department-name-zh and --department-name-en to create it"
-                ),
+                _ => {
+                    anyhow::bail!("no department with code {department:?}; add --department-name-zh and --department-name-en to create it")
+                }
             };
-            let person = app::organisation::dto::NewPerson {
-                username,
-                display_name,
-                department_id,
-                role,
-                is_admin: admin,
-                password,
-            };
+            let person = app::organisation::dto::NewPerson { username, display_name, department_id, role, is_admin: admin, password };
             let row = app::organisation::service::insert_person(&mut tx, &person).await.map_err(|e| anyhow::anyhow!("{e}"))?;
             tx.commit().await?;
             println!("created {} ({})", row.username, row.user_id);

@@ -88,12 +88,7 @@ pub fn router(state: AppState) -> Router {
         .nest("/api/v1", rest::router())
         .route("/healthz", get(health::healthz))
         .route("/_sfn/{*name}", post(server_fn_handler).get(server_fn_handler))
-        .leptos_routes_with_context(
-            &state,
-            routes,
-            move || provide_context(context_state.clone()),
-            move || shell(shell_options.clone()),
-        )
+        .leptos_routes_with_context(&state, routes, move || provide_context(context_state.clone()), move || shell(shell_options.clone()))
         .fallback(static_or_not_found)
         .layer(axum::middleware::from_fn(middleware::same_origin_for_cookie_writes))
         .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::authenticate))
@@ -131,7 +126,8 @@ async fn static_or_not_found(State(state): State<AppState>, request: Request<Bod
         }
         _ => {
             let options = state.leptos_options.clone();
-            let render = leptos_axum::render_app_to_stream_with_context(move || provide_context(state.clone()), move || shell(options.clone()));
+            let render =
+                leptos_axum::render_app_to_stream_with_context(move || provide_context(state.clone()), move || shell(options.clone()));
             render(Request::from_parts(parts, Body::empty())).await.into_response()
         }
     }

@@ -32,10 +32,7 @@ pub async fn login(state: &AppState, input: LoginInput, client: &str) -> Result<
     if input.password.is_empty() {
         return Err(DomainError::Empty { field: "password".into() }.into());
     }
-    state
-        .login_limiter
-        .check(&account, client, Instant::now())
-        .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
+    state.login_limiter.check(&account, client, Instant::now()).map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
     let row = {
         let mut conn = state.db.acquire().await?;
         db::users::find_by_username(&mut conn, &account).await?
@@ -68,11 +65,8 @@ pub async fn setup_first_admin(state: &AppState, input: SetupInput) -> Result<(C
     let department_id = match db::departments::find_by_code(&mut tx, input.department_code.trim().to_ascii_uppercase().as_str()).await? {
         Some(existing) => existing.department_id,
         None => {
-            let department = DepartmentInput {
-                code: input.department_code,
-                name_zh: input.department_name_zh,
-                name_en: input.department_name_en,
-            };
+            let department =
+                DepartmentInput { code: input.department_code, name_zh: input.department_name_zh, name_en: input.department_name_en };
             insert_department(&mut tx, &department).await?.department_id
         }
     };
@@ -127,7 +121,13 @@ pub async fn demo_accounts(state: &AppState) -> Result<Vec<DemoAccount>, AppErro
         .map(|u| {
             let code = departments.iter().find(|d| d.department_id == u.department_id).map(|d| d.code.clone()).unwrap_or_default();
             let user = auth::user_from_row(u);
-            DemoAccount { username: user.username, display_name: user.display_name, department_code: code, role: user.role, is_admin: user.is_admin }
+            DemoAccount {
+                username: user.username,
+                display_name: user.display_name,
+                department_code: code,
+                role: user.role,
+                is_admin: user.is_admin,
+            }
         })
         .collect())
 }

@@ -185,12 +185,12 @@ pub async fn signed_in() -> Result<(AppState, CurrentUser), AppError> {
 /// The language of a request: the person's choice, else the language cookie, else the browser's
 /// `Accept-Language`.
 pub fn request_locale(parts: &http::request::Parts, user: Option<&CurrentUser>) -> Locale {
-    user.and_then(|u| u.locale)
-        .or_else(|| cookie(&parts.headers, LOCALE_COOKIE).as_deref().and_then(Locale::from_tag))
-        .unwrap_or_else(|| {
+    user.and_then(|u| u.locale).or_else(|| cookie(&parts.headers, LOCALE_COOKIE).as_deref().and_then(Locale::from_tag)).unwrap_or_else(
+        || {
             let header = parts.headers.get(http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or_default();
             Locale::from_accept_language(header)
-        })
+        },
+    )
 }
 
 /// The caller's IP address, for the per-address login limit.

@@ -20,10 +20,7 @@ pub async fn list(conn: &mut Conn) -> sqlx::Result<Vec<DepartmentRow>> {
 }
 
 pub async fn find(conn: &mut Conn, department_id: &str) -> sqlx::Result<Option<DepartmentRow>> {
-    sqlx::query_as(&format!("select {COLUMNS} from departments where department_id = $1"))
-        .bind(department_id)
-        .fetch_optional(conn)
-        .await
+    sqlx::query_as(&format!("select {COLUMNS} from departments where department_id = $1")).bind(department_id).fetch_optional(conn).await
 }
 
 pub async fn find_by_code(conn: &mut Conn, code: &str) -> sqlx::Result<Option<DepartmentRow>> {

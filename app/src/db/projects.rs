@@ -33,7 +33,8 @@ pub struct LinkRow {
     pub downstream_department_id: String,
 }
 
-const COLUMNS: &str = "project_id, name, goal, lead_department_id, kickoff_on, target_launch_on, visibility, created_by, created_at, updated_at, version";
+const COLUMNS: &str =
+    "project_id, name, goal, lead_department_id, kickoff_on, target_launch_on, visibility, created_by, created_at, updated_at, version";
 
 pub async fn list(conn: &mut Conn) -> sqlx::Result<Vec<ProjectRow>> {
     sqlx::query_as(&format!("select {COLUMNS} from projects order by created_at desc")).fetch_all(conn).await

@@ -18,8 +18,7 @@ pub struct UserRow {
     pub updated_at: i64,
 }
 
-const COLUMNS: &str =
-    "user_id, username, display_name, department_id, job_role, is_admin, password_hash, locale, created_at, updated_at";
+const COLUMNS: &str = "user_id, username, display_name, department_id, job_role, is_admin, password_hash, locale, created_at, updated_at";
 
 pub async fn list(conn: &mut Conn) -> sqlx::Result<Vec<UserRow>> {
     sqlx::query_as(&format!("select {COLUMNS} from users order by department_id, username")).fetch_all(conn).await

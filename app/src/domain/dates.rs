@@ -151,7 +151,8 @@ mod tests {
 
     #[test]
     fn malformed_and_impossible_dates_are_refused_with_the_field_named() {
-        for bad in ["", "2025-1-1", "2025/01/01", "2025-02-29", "2025-13-01", "2025-00-10", "abcd-ef-gh", "12025-01-01", "2025-01-01T00:00"] {
+        for bad in ["", "2025-1-1", "2025/01/01", "2025-02-29", "2025-13-01", "2025-00-10", "abcd-ef-gh", "12025-01-01", "2025-01-01T00:00"]
+        {
             assert_eq!(Date::parse(bad, "kickoff").unwrap_err(), DomainError::malformed("kickoff"), "{bad:?}");
         }
     }

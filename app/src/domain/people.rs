@@ -29,10 +29,7 @@ impl JobRole {
     }
 
     pub fn parse(raw: &str) -> Result<Self, DomainError> {
-        Self::ALL
-            .into_iter()
-            .find(|r| r.as_str() == raw.trim())
-            .ok_or_else(|| DomainError::not_allowed("role"))
+        Self::ALL.into_iter().find(|r| r.as_str() == raw.trim()).ok_or_else(|| DomainError::not_allowed("role"))
     }
 }
 

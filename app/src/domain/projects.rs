@@ -55,10 +55,7 @@ impl StakeholderRole {
         }
     }
     pub fn parse(raw: &str) -> Result<Self, DomainError> {
-        Self::ALL
-            .into_iter()
-            .find(|r| r.as_str() == raw.trim())
-            .ok_or_else(|| DomainError::not_allowed("role"))
+        Self::ALL.into_iter().find(|r| r.as_str() == raw.trim()).ok_or_else(|| DomainError::not_allowed("role"))
     }
 }
 

@@ -67,11 +67,7 @@ pub fn layout(keys: &[String], links: &[(String, String)]) -> MapLayout {
         let c = column[i];
         let r = rows_in_column[c];
         rows_in_column[c] += 1;
-        boxes.push(PlacedBox {
-            key: key.clone(),
-            x: MARGIN + c as i32 * (BOX_WIDTH + COLUMN_GAP),
-            y: MARGIN + r * (BOX_HEIGHT + ROW_GAP),
-        });
+        boxes.push(PlacedBox { key: key.clone(), x: MARGIN + c as i32 * (BOX_WIDTH + COLUMN_GAP), y: MARGIN + r * (BOX_HEIGHT + ROW_GAP) });
     }
 
     let arrows = edges

@@ -44,7 +44,13 @@ pub async fn create_person(
 }
 
 #[server(prefix = "/_sfn", endpoint = "people/update")]
-pub async fn update_person(id: String, display_name: String, department_id: String, role: String, is_admin: Option<String>) -> Result<PersonDto, AppError> {
+pub async fn update_person(
+    id: String,
+    display_name: String,
+    department_id: String,
+    role: String,
+    is_admin: Option<String>,
+) -> Result<PersonDto, AppError> {
     let (state, user) = crate::auth::signed_in().await?;
     let patch = PersonPatch {
         display_name: Some(display_name),

@@ -114,7 +114,8 @@ fn People() -> impl IntoView {
     let update = ServerAction::<UpdatePerson>::new();
     let reset = ServerAction::<ResetPassword>::new();
     let create_error = action_error(create);
-    let row_error = Signal::derive(move || update.value().get().and_then(|r| r.err()).or_else(|| reset.value().get().and_then(|r| r.err())));
+    let row_error =
+        Signal::derive(move || update.value().get().and_then(|r| r.err()).or_else(|| reset.value().get().and_then(|r| r.err())));
     let reset_done = move || matches!(reset.value().get(), Some(Ok(_)));
     let data = Resource::new(
         move || (create.version().get(), update.version().get()),

@@ -61,7 +61,8 @@ fn parse_department(input: &DepartmentInput) -> Result<ValidDepartment, AppError
 /// Inserts a department inside the caller's transaction, refusing a taken code or name.
 pub async fn insert_department(conn: &mut db::Conn, input: &DepartmentInput) -> Result<DepartmentRow, AppError> {
     let valid = parse_department(input)?;
-    if let Some(field) = db::departments::taken_field(conn, "", valid.code.as_str(), valid.name_zh.as_str(), valid.name_en.as_str()).await? {
+    if let Some(field) = db::departments::taken_field(conn, "", valid.code.as_str(), valid.name_zh.as_str(), valid.name_en.as_str()).await?
+    {
         return Err(AppError::duplicate(field));
     }
     let now = db::now_ms();
@@ -97,7 +98,9 @@ pub async fn update_department(state: &AppState, user: &CurrentUser, id: &str, p
         name_en: patch.name_en.unwrap_or(current.name_en.clone()),
     };
     let valid = parse_department(&merged)?;
-    if let Some(field) = db::departments::taken_field(&mut tx, id, valid.code.as_str(), valid.name_zh.as_str(), valid.name_en.as_str()).await? {
+    if let Some(field) =
+        db::departments::taken_field(&mut tx, id, valid.code.as_str(), valid.name_zh.as_str(), valid.name_en.as_str()).await?
+    {
         return Err(AppError::duplicate(field));
     }
     let row = DepartmentRow {

@@ -131,7 +131,12 @@ fn NewProjectForm() -> impl IntoView {
 
 /// The project's own fields, shared by the new-project and edit forms.
 #[component]
-fn ProjectFields(error: Signal<Option<AppError>>, departments: Vec<DepartmentDto>, selected_lead: String, project: Option<ProjectDto>) -> impl IntoView {
+fn ProjectFields(
+    error: Signal<Option<AppError>>,
+    departments: Vec<DepartmentDto>,
+    selected_lead: String,
+    project: Option<ProjectDto>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let p = project.clone();
     let value = move |f: fn(&ProjectDto) -> String| p.as_ref().map(f).unwrap_or_default();
@@ -262,7 +267,6 @@ fn ProjectContent(detail: ProjectDetail, actions: ProjectActions) -> impl IntoVi
             <ul class="stakeholders">
                 {stakeholders
                     .iter()
-                    .cloned()
                     .map(|s| {
                         let role = s.role;
                         let when = s.identified_at;
@@ -297,11 +301,11 @@ fn ProjectContent(detail: ProjectDetail, actions: ProjectActions) -> impl IntoVi
             <ul class="links">
                 {links
                     .iter()
-                    .cloned()
                     .map(|l| {
                         let up = name_of(&l.upstream_department_id);
                         let down = name_of(&l.downstream_department_id);
                         let pid = project.id.clone();
+                        let (up_id, down_id) = (l.upstream_department_id.clone(), l.downstream_department_id.clone());
                         view! {
                             <li>
                                 {move || {
@@ -311,8 +315,8 @@ fn ProjectContent(detail: ProjectDetail, actions: ProjectActions) -> impl IntoVi
                                 {can_edit.then(|| view! {
                                     <ActionForm action=actions.remove_link>
                                         <input type="hidden" name="project_id" value=pid.clone()/>
-                                        <input type="hidden" name="upstream_department_id" value=l.upstream_department_id.clone()/>
-                                        <input type="hidden" name="downstream_department_id" value=l.downstream_department_id.clone()/>
+                                        <input type="hidden" name="upstream_department_id" value=up_id/>
+                                        <input type="hidden" name="downstream_department_id" value=down_id/>
                                         <button type="submit" class="secondary">{t!(i18n, remove)}</button>
                                     </ActionForm>
                                 })}
@@ -329,7 +333,6 @@ fn ProjectContent(detail: ProjectDetail, actions: ProjectActions) -> impl IntoVi
             <h2 id="people-heading">{t!(i18n, people_by_department)}</h2>
             {stakeholders
                 .iter()
-                .cloned()
                 .map(|s| {
                     let members: Vec<_> = people.iter().filter(|p| p.department_id == s.department_id).cloned().collect();
                     let label = s.clone();

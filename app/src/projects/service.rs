@@ -238,7 +238,12 @@ pub async fn list_stakeholders(state: &AppState, user: &CurrentUser, project_id:
 }
 
 #[tracing::instrument(skip_all, fields(project_id = %project_id))]
-pub async fn add_stakeholder(state: &AppState, user: &CurrentUser, project_id: &str, input: StakeholderInput) -> Result<StakeholderDto, AppError> {
+pub async fn add_stakeholder(
+    state: &AppState,
+    user: &CurrentUser,
+    project_id: &str,
+    input: StakeholderInput,
+) -> Result<StakeholderDto, AppError> {
     let mut tx = state.db.begin().await?;
     let (_, existing) = load_editable(&mut tx, user, project_id).await?;
     require_department(&mut tx, &input.department_id, "department_id").await?;
@@ -283,7 +288,14 @@ pub async fn remove_stakeholder(state: &AppState, user: &CurrentUser, project_id
     Ok(())
 }
 
-async fn insert_link(conn: &mut db::Conn, user: &CurrentUser, project_id: &str, upstream: &str, downstream: &str, now: i64) -> Result<(), AppError> {
+async fn insert_link(
+    conn: &mut db::Conn,
+    user: &CurrentUser,
+    project_id: &str,
+    upstream: &str,
+    downstream: &str,
+    now: i64,
+) -> Result<(), AppError> {
     let stakeholders = db::projects::stakeholders(conn, project_id).await?;
     let is_stakeholder = |id: &str| stakeholders.iter().any(|s| s.department_id == id);
     if !is_stakeholder(upstream) {
@@ -292,11 +304,8 @@ async fn insert_link(conn: &mut db::Conn, user: &CurrentUser, project_id: &str, 
     if !is_stakeholder(downstream) {
         return Err(DomainError::NotAllowed { field: "downstream_department_id".into() }.into());
     }
-    let existing: Vec<(String, String)> = db::projects::links(conn, project_id)
-        .await?
-        .into_iter()
-        .map(|l| (l.upstream_department_id, l.downstream_department_id))
-        .collect();
+    let existing: Vec<(String, String)> =
+        db::projects::links(conn, project_id).await?.into_iter().map(|l| (l.upstream_department_id, l.downstream_department_id)).collect();
     if existing.iter().any(|(u, d)| u == upstream && d == downstream) {
         return Err(AppError::duplicate("downstream_department_id"));
     }

@@ -44,7 +44,9 @@ pub fn initial_locale() -> Locale {
 pub fn initial_locale() -> Locale {
     #[cfg(feature = "hydrate")]
     {
-        if let Some(lang) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()).and_then(|e| e.get_attribute("lang")) {
+        if let Some(lang) =
+            web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()).and_then(|e| e.get_attribute("lang"))
+        {
             return Locale::from_tag(&lang).unwrap_or_default();
         }
     }

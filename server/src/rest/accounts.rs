@@ -20,7 +20,11 @@ fn with_cookie<T: IntoResponse>(cookie: String, body: T) -> Response {
 #[utoipa::path(post, path = "/api/v1/session", tag = "session", request_body = LoginInput,
     responses((status = 200, description = "Signed in; the session cookie is set", body = CurrentUser),
               (status = 401, description = "Wrong username or password"), (status = 429, description = "Too many attempts")))]
-pub async fn login(State(state): State<AppState>, ConnectInfo(client): ConnectInfo<SocketAddr>, ApiJson(input): ApiJson<LoginInput>) -> Result<Response, AppError> {
+pub async fn login(
+    State(state): State<AppState>,
+    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ApiJson(input): ApiJson<LoginInput>,
+) -> Result<Response, AppError> {
     let (user, token) = service::login(&state, input, &client.ip().to_string()).await?;
     Ok(with_cookie(auth::session_cookie(&state, &token), Json(user)))
 }
@@ -40,7 +44,11 @@ pub async fn me(AuthUser(user): AuthUser) -> Json<CurrentUser> {
 /// Changes one's own password; other sessions are signed out and a fresh cookie is set.
 #[utoipa::path(post, path = "/api/v1/me/password", tag = "session", request_body = PasswordChange,
     responses((status = 204), (status = 422, description = "Wrong current password or a too-short new one")))]
-pub async fn change_password(State(state): State<AppState>, AuthUser(user): AuthUser, ApiJson(input): ApiJson<PasswordChange>) -> Result<Response, AppError> {
+pub async fn change_password(
+    State(state): State<AppState>,
+    AuthUser(user): AuthUser,
+    ApiJson(input): ApiJson<PasswordChange>,
+) -> Result<Response, AppError> {
     let token = service::change_password(&state, &user, input).await?;
     Ok(with_cookie(auth::session_cookie(&state, &token), StatusCode::NO_CONTENT))
 }
@@ -52,13 +60,21 @@ pub async fn list_tokens(State(state): State<AppState>, AuthUser(user): AuthUser
 
 /// Creates a personal access token for oneself; the secret is in this response only.
 #[utoipa::path(post, path = "/api/v1/tokens", tag = "tokens", request_body = NewToken, responses((status = 201, body = CreatedToken)))]
-pub async fn create_token(State(state): State<AppState>, AuthUser(user): AuthUser, ApiJson(input): ApiJson<NewToken>) -> Result<(StatusCode, Json<CreatedToken>), AppError> {
+pub async fn create_token(
+    State(state): State<AppState>,
+    AuthUser(user): AuthUser,
+    ApiJson(input): ApiJson<NewToken>,
+) -> Result<(StatusCode, Json<CreatedToken>), AppError> {
     Ok((StatusCode::CREATED, Json(service::create_token(&state, &user, input).await?)))
 }
 
 /// Revokes one of one's own tokens, named in the body.
 #[utoipa::path(delete, path = "/api/v1/tokens", tag = "tokens", request_body = TokenRef, responses((status = 204), (status = 404)))]
-pub async fn revoke_token_by_body(State(state): State<AppState>, AuthUser(user): AuthUser, ApiJson(input): ApiJson<TokenRef>) -> Result<StatusCode, AppError> {
+pub async fn revoke_token_by_body(
+    State(state): State<AppState>,
+    AuthUser(user): AuthUser,
+    ApiJson(input): ApiJson<TokenRef>,
+) -> Result<StatusCode, AppError> {
     service::revoke_token(&state, &user, &input.id).await?;
     Ok(StatusCode::NO_CONTENT)
 }

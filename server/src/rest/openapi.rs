@@ -6,15 +6,37 @@ use utoipa::OpenApi;
 
 #[derive(OpenApi)]
 #[openapi(
-    info(title = "Concord API", description = "Cross-department requirements, solutions and schedules. Authenticate with the session cookie (POST /api/v1/session) or `Authorization: Bearer <personal access token>`. Errors are {\"error\":{\"code\",\"message\",\"field\"?}}."),
+    info(
+        title = "Concord API",
+        description = "Cross-department requirements, solutions and schedules. Authenticate with the session cookie (POST /api/v1/session) or `Authorization: Bearer <personal access token>`. Errors are {\"error\":{\"code\",\"message\",\"field\"?}}."
+    ),
     paths(
-        super::accounts::login, super::accounts::logout, super::accounts::me, super::accounts::change_password,
-        super::accounts::list_tokens, super::accounts::create_token, super::accounts::revoke_token_by_body, super::accounts::revoke_token,
-        super::organisation::list_users, super::organisation::create_user, super::organisation::get_user, super::organisation::update_user,
-        super::organisation::list_departments, super::organisation::create_department, super::organisation::get_department, super::organisation::update_department,
-        super::projects::list, super::projects::create, super::projects::get, super::projects::update,
-        super::projects::list_stakeholders, super::projects::add_stakeholder, super::projects::remove_stakeholder,
-        super::projects::list_links, super::projects::add_link, super::projects::remove_link,
+        super::accounts::login,
+        super::accounts::logout,
+        super::accounts::me,
+        super::accounts::change_password,
+        super::accounts::list_tokens,
+        super::accounts::create_token,
+        super::accounts::revoke_token_by_body,
+        super::accounts::revoke_token,
+        super::organisation::list_users,
+        super::organisation::create_user,
+        super::organisation::get_user,
+        super::organisation::update_user,
+        super::organisation::list_departments,
+        super::organisation::create_department,
+        super::organisation::get_department,
+        super::organisation::update_department,
+        super::projects::list,
+        super::projects::create,
+        super::projects::get,
+        super::projects::update,
+        super::projects::list_stakeholders,
+        super::projects::add_stakeholder,
+        super::projects::remove_stakeholder,
+        super::projects::list_links,
+        super::projects::add_link,
+        super::projects::remove_link,
     )
 )]
 pub struct ApiDoc;

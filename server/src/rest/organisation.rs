@@ -17,19 +17,32 @@ pub async fn list_users(State(state): State<AppState>, AuthUser(user): AuthUser)
 /// Creates a person (admins only).
 #[utoipa::path(post, path = "/api/v1/users", tag = "people", request_body = NewPerson,
     responses((status = 201, body = PersonDto), (status = 403), (status = 409, description = "Username taken"), (status = 422)))]
-pub async fn create_user(State(state): State<AppState>, AuthUser(user): AuthUser, ApiJson(input): ApiJson<NewPerson>) -> Result<(StatusCode, Json<PersonDto>), AppError> {
+pub async fn create_user(
+    State(state): State<AppState>,
+    AuthUser(user): AuthUser,
+    ApiJson(input): ApiJson<NewPerson>,
+) -> Result<(StatusCode, Json<PersonDto>), AppError> {
     Ok((StatusCode::CREATED, Json(service::create_person(&state, &user, input).await?)))
 }
 
 #[utoipa::path(get, path = "/api/v1/users/{id}", tag = "people", params(("id" = String, Path)), responses((status = 200, body = PersonDto), (status = 404)))]
-pub async fn get_user(State(state): State<AppState>, AuthUser(user): AuthUser, Path(id): Path<String>) -> Result<Json<PersonDto>, AppError> {
+pub async fn get_user(
+    State(state): State<AppState>,
+    AuthUser(user): AuthUser,
+    Path(id): Path<String>,
+) -> Result<Json<PersonDto>, AppError> {
     Ok(Json(service::get_person(&state, &user, &id).await?))
 }
 
 /// Edits a person (admins only); `password` resets it and signs them out everywhere.
 #[utoipa::path(patch, path = "/api/v1/users/{id}", tag = "people", params(("id" = String, Path)), request_body = PersonPatch,
     responses((status = 200, body = PersonDto), (status = 403), (status = 404), (status = 422)))]
-pub async fn update_user(State(state): State<AppState>, AuthUser(user): AuthUser, Path(id): Path<String>, ApiJson(patch): ApiJson<PersonPatch>) -> Result<Json<PersonDto>, AppError> {
+pub async fn update_user(
+    State(state): State<AppState>,
+    AuthUser(user): AuthUser,
+    Path(id): Path<String>,
+    ApiJson(patch): ApiJson<PersonPatch>,
+) -> Result<Json<PersonDto>, AppError> {
     Ok(Json(service::update_person(&state, &user, &id, patch).await?))
 }
 
@@ -41,17 +54,30 @@ pub async fn list_departments(State(state): State<AppState>, AuthUser(user): Aut
 /// Creates a department (admins only).
 #[utoipa::path(post, path = "/api/v1/departments", tag = "departments", request_body = DepartmentInput,
     responses((status = 201, body = DepartmentDto), (status = 403), (status = 409, description = "Code or name taken"), (status = 422)))]
-pub async fn create_department(State(state): State<AppState>, AuthUser(user): AuthUser, ApiJson(input): ApiJson<DepartmentInput>) -> Result<(StatusCode, Json<DepartmentDto>), AppError> {
+pub async fn create_department(
+    State(state): State<AppState>,
+    AuthUser(user): AuthUser,
+    ApiJson(input): ApiJson<DepartmentInput>,
+) -> Result<(StatusCode, Json<DepartmentDto>), AppError> {
     Ok((StatusCode::CREATED, Json(service::create_department(&state, &user, input).await?)))
 }
 
 #[utoipa::path(get, path = "/api/v1/departments/{id}", tag = "departments", params(("id" = String, Path)), responses((status = 200, body = DepartmentDto), (status = 404)))]
-pub async fn get_department(State(state): State<AppState>, AuthUser(user): AuthUser, Path(id): Path<String>) -> Result<Json<DepartmentDto>, AppError> {
+pub async fn get_department(
+    State(state): State<AppState>,
+    AuthUser(user): AuthUser,
+    Path(id): Path<String>,
+) -> Result<Json<DepartmentDto>, AppError> {
     Ok(Json(service::get_department(&state, &user, &id).await?))
 }
 
 #[utoipa::path(patch, path = "/api/v1/departments/{id}", tag = "departments", params(("id" = String, Path)), request_body = DepartmentPatch,
     responses((status = 200, body = DepartmentDto), (status = 403), (status = 404), (status = 409), (status = 422)))]
-pub async fn update_department(State(state): State<AppState>, AuthUser(user): AuthUser, Path(id): Path<String>, ApiJson(patch): ApiJson<DepartmentPatch>) -> Result<Json<DepartmentDto>, AppError> {
+pub async fn update_department(
+    State(state): State<AppState>,
+    AuthUser(user): AuthUser,
+    Path(id): Path<String>,
+    ApiJson(patch): ApiJson<DepartmentPatch>,
+) -> Result<Json<DepartmentDto>, AppError> {
     Ok(Json(service::update_department(&state, &user, &id, patch).await?))
 }
