@@ -14,6 +14,9 @@ pub struct AppState {
     pub config: Arc<RuntimeConfig>,
     pub login_limiter: Arc<LoginLimiter>,
     pub leptos_options: LeptosOptions,
+    /// Set once an administrator exists; it never goes back (the last admin cannot be demoted),
+    /// so pages stop asking the database.
+    pub setup_done: Arc<std::sync::atomic::AtomicBool>,
 }
 
 /// Settings that change behaviour at run time (read once from flags and environment).

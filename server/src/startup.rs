@@ -51,6 +51,7 @@ impl Application {
             db_kind,
             config: Arc::new(config.runtime.clone()),
             login_limiter: Arc::new(LoginLimiter::default()),
+            setup_done: Default::default(),
             leptos_options: config.leptos_options(),
         };
         let listener = TcpListener::bind(config.addr).await.with_context(|| format!("binding {}", config.addr))?;

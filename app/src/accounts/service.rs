@@ -50,8 +50,16 @@ pub async fn login(state: &AppState, input: LoginInput, client: &str) -> Result<
 }
 
 pub async fn needs_setup(state: &AppState) -> Result<bool, AppError> {
+    use std::sync::atomic::Ordering;
+    if state.setup_done.load(Ordering::Relaxed) {
+        return Ok(false);
+    }
     let mut conn = state.db.acquire().await?;
-    Ok(db::users::count_admins(&mut conn).await? == 0)
+    let needed = db::users::count_admins(&mut conn).await? == 0;
+    if !needed {
+        state.setup_done.store(true, Ordering::Relaxed);
+    }
+    Ok(needed)
 }
 
 /// Creates the first administrator (and their department) and signs them in. Refused once any

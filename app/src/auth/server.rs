@@ -96,20 +96,14 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
 pub async fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<Option<(CurrentUser, AuthMethod)>, AppError> {
     let mut conn = state.db.acquire().await?;
     let now = db::now_ms();
-    let (user_id, method) = if let Some(token) = bearer(headers) {
-        match db::tokens::user_of(&mut conn, &sha256_hex(token), now).await? {
-            Some(id) => (id, AuthMethod::Token),
-            None => return Err(AppError::Unauthorized),
-        }
-    } else if let Some(token) = cookie(headers, SESSION_COOKIE) {
-        match db::sessions::user_of(&mut conn, &sha256_hex(&token), now).await? {
-            Some(id) => (id, AuthMethod::Session),
-            None => return Ok(None),
-        }
-    } else {
-        return Ok(None);
-    };
-    Ok(db::users::find(&mut conn, &user_id).await?.map(|row| (user_from_row(row), method)))
+    if let Some(token) = bearer(headers) {
+        let Some(user_id) = db::tokens::user_of(&mut conn, &sha256_hex(token), now).await? else {
+            return Err(AppError::Unauthorized);
+        };
+        return Ok(db::users::find(&mut conn, &user_id).await?.map(|row| (user_from_row(row), AuthMethod::Token)));
+    }
+    let Some(token) = cookie(headers, SESSION_COOKIE) else { return Ok(None) };
+    Ok(db::users::find_by_session(&mut conn, &sha256_hex(&token), now).await?.map(|row| (user_from_row(row), AuthMethod::Session)))
 }
 
 /// Starts a session for `user_id`; returns the cookie token (only its hash is stored).

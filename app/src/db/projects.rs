@@ -27,6 +27,19 @@ pub struct StakeholderRow {
     pub identified_by: String,
 }
 
+/// A stakeholder with its department's names and the name of who identified it.
+#[derive(Debug, Clone, FromRow)]
+pub struct StakeholderDetailRow {
+    pub department_id: String,
+    pub code: String,
+    pub name_zh: String,
+    pub name_en: String,
+    pub stakeholder_role: String,
+    pub identified_at: i64,
+    pub identified_by: String,
+    pub identified_by_name: String,
+}
+
 #[derive(Debug, Clone, FromRow)]
 pub struct LinkRow {
     pub upstream_department_id: String,
@@ -91,6 +104,21 @@ pub async fn stakeholders(conn: &mut Conn, project_id: &str) -> sqlx::Result<Vec
     sqlx::query_as(
         "select project_id, department_id, stakeholder_role, identified_at, identified_by from project_stakeholders
          where project_id = $1 order by identified_at, department_id",
+    )
+    .bind(project_id)
+    .fetch_all(conn)
+    .await
+}
+
+pub async fn stakeholders_detailed(conn: &mut Conn, project_id: &str) -> sqlx::Result<Vec<StakeholderDetailRow>> {
+    sqlx::query_as(
+        "select s.department_id, d.code, d.name_zh, d.name_en, s.stakeholder_role, s.identified_at, s.identified_by,
+                u.display_name as identified_by_name
+         from project_stakeholders s
+         join departments d on d.department_id = s.department_id
+         join users u on u.user_id = s.identified_by
+         where s.project_id = $1
+         order by s.identified_at, d.code",
     )
     .bind(project_id)
     .fetch_all(conn)

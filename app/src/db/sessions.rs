@@ -14,15 +14,6 @@ pub async fn insert(conn: &mut Conn, session_id: &str, user_id: &str, now: i64, 
         .map(|_| ())
 }
 
-/// The user id of a live session, or `None` if it is unknown or expired.
-pub async fn user_of(conn: &mut Conn, session_id: &str, now: i64) -> sqlx::Result<Option<String>> {
-    sqlx::query_scalar("select user_id from sessions where session_id = $1 and expires_at > $2")
-        .bind(session_id)
-        .bind(now)
-        .fetch_optional(conn)
-        .await
-}
-
 pub async fn delete(conn: &mut Conn, session_id: &str) -> sqlx::Result<()> {
     sqlx::query("delete from sessions where session_id = $1").bind(session_id).execute(conn).await.map(|_| ())
 }

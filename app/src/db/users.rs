@@ -39,6 +39,20 @@ pub async fn find(conn: &mut Conn, user_id: &str) -> sqlx::Result<Option<UserRow
     sqlx::query_as(&format!("select {COLUMNS} from users where user_id = $1")).bind(user_id).fetch_optional(conn).await
 }
 
+/// The person behind a live session (one round trip: this runs on every signed-in request).
+pub async fn find_by_session(conn: &mut Conn, session_id: &str, now: i64) -> sqlx::Result<Option<UserRow>> {
+    sqlx::query_as(
+        "select u.user_id, u.username, u.display_name, u.department_id, u.job_role, u.is_admin, u.password_hash, u.locale,
+                u.created_at, u.updated_at
+         from sessions s join users u on u.user_id = s.user_id
+         where s.session_id = $1 and s.expires_at > $2",
+    )
+    .bind(session_id)
+    .bind(now)
+    .fetch_optional(conn)
+    .await
+}
+
 pub async fn find_by_username(conn: &mut Conn, username: &str) -> sqlx::Result<Option<UserRow>> {
     sqlx::query_as(&format!("select {COLUMNS} from users where username = $1")).bind(username).fetch_optional(conn).await
 }

@@ -198,24 +198,18 @@ async fn change_lead(conn: &mut db::Conn, user: &CurrentUser, project: &ProjectR
 }
 
 async fn stakeholder_dtos(conn: &mut db::Conn, project_id: &str) -> Result<Vec<StakeholderDto>, AppError> {
-    let rows = db::projects::stakeholders(conn, project_id).await?;
-    let departments = db::departments::list(conn).await?;
-    let users = db::users::list(conn).await?;
-    let mut out: Vec<StakeholderDto> = rows
+    let mut out: Vec<StakeholderDto> = db::projects::stakeholders_detailed(conn, project_id)
+        .await?
         .into_iter()
-        .filter_map(|s| {
-            let d = departments.iter().find(|d| d.department_id == s.department_id)?;
-            let who = users.iter().find(|u| u.user_id == s.identified_by).map(|u| u.display_name.clone()).unwrap_or_default();
-            Some(StakeholderDto {
-                department_id: s.department_id,
-                code: d.code.clone(),
-                name_zh: d.name_zh.clone(),
-                name_en: d.name_en.clone(),
-                role: StakeholderRole::parse(&s.stakeholder_role).unwrap_or(StakeholderRole::Informed),
-                identified_at: s.identified_at,
-                identified_by: s.identified_by,
-                identified_by_name: who,
-            })
+        .map(|s| StakeholderDto {
+            role: StakeholderRole::parse(&s.stakeholder_role).unwrap_or(StakeholderRole::Informed),
+            department_id: s.department_id,
+            code: s.code,
+            name_zh: s.name_zh,
+            name_en: s.name_en,
+            identified_at: s.identified_at,
+            identified_by: s.identified_by,
+            identified_by_name: s.identified_by_name,
         })
         .collect();
     out.sort_by(|a, b| a.role.cmp(&b.role).then(a.identified_at.cmp(&b.identified_at)));
