@@ -19,7 +19,7 @@ pub async fn get_session() -> Result<SessionInfo, AppError> {
 pub async fn login(username: String, password: String) -> Result<crate::auth::CurrentUser, AppError> {
     let (state, parts) = crate::auth::server_context()?;
     let client = crate::auth::client_address(&parts);
-    let (user, token) = super::service::login(&state, LoginInput { username, password }, &client).await?;
+    let (user, token) = crate::auth::answer(super::service::login(&state, LoginInput { username, password }, &client).await)?;
     crate::auth::set_cookie(&crate::auth::session_cookie(&state, &token));
     Ok(user)
 }
@@ -43,7 +43,7 @@ pub async fn setup_first_admin(
 ) -> Result<crate::auth::CurrentUser, AppError> {
     let (state, _) = crate::auth::server_context()?;
     let input = SetupInput { username, display_name, password, department_code, department_name_zh, department_name_en };
-    let (user, token) = super::service::setup_first_admin(&state, input).await?;
+    let (user, token) = crate::auth::answer(super::service::setup_first_admin(&state, input).await)?;
     crate::auth::set_cookie(&crate::auth::session_cookie(&state, &token));
     Ok(user)
 }
@@ -51,7 +51,8 @@ pub async fn setup_first_admin(
 #[server(prefix = "/_sfn", endpoint = "account/password")]
 pub async fn change_password(current_password: String, new_password: String) -> Result<(), AppError> {
     let (state, user) = crate::auth::signed_in().await?;
-    let token = super::service::change_password(&state, &user, PasswordChange { current_password, new_password }).await?;
+    let token =
+        crate::auth::answer(super::service::change_password(&state, &user, PasswordChange { current_password, new_password }).await)?;
     crate::auth::set_cookie(&crate::auth::session_cookie(&state, &token));
     Ok(())
 }
@@ -63,7 +64,7 @@ pub async fn set_locale(locale: String) -> Result<(), AppError> {
     let locale = crate::i18n::Locale::from_tag(&locale)
         .ok_or_else(|| AppError::Invalid(crate::domain::DomainError::NotAllowed { field: "locale".into() }))?;
     if let Some(user) = crate::auth::current_user().await? {
-        super::service::set_locale(&state, &user, locale).await?;
+        crate::auth::answer(super::service::set_locale(&state, &user, locale).await)?;
     }
     crate::auth::set_cookie(&crate::auth::locale_cookie(&state, locale));
     Ok(())
@@ -72,17 +73,17 @@ pub async fn set_locale(locale: String) -> Result<(), AppError> {
 #[server(prefix = "/_sfn", endpoint = "tokens/list")]
 pub async fn list_tokens() -> Result<Vec<TokenDto>, AppError> {
     let (state, user) = crate::auth::signed_in().await?;
-    super::service::list_tokens(&state, &user).await
+    crate::auth::answer(super::service::list_tokens(&state, &user).await)
 }
 
 #[server(prefix = "/_sfn", endpoint = "tokens/create")]
 pub async fn create_token(name: String) -> Result<CreatedToken, AppError> {
     let (state, user) = crate::auth::signed_in().await?;
-    super::service::create_token(&state, &user, NewToken { name }).await
+    crate::auth::answer(super::service::create_token(&state, &user, NewToken { name }).await)
 }
 
 #[server(prefix = "/_sfn", endpoint = "tokens/revoke")]
 pub async fn revoke_token(id: String) -> Result<(), AppError> {
     let (state, user) = crate::auth::signed_in().await?;
-    super::service::revoke_token(&state, &user, &id).await
+    crate::auth::answer(super::service::revoke_token(&state, &user, &id).await)
 }

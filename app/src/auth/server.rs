@@ -171,7 +171,7 @@ pub fn set_cookie(value: &str) {
 
 /// The state and the signed-in person: the opening line of a server function.
 pub async fn signed_in() -> Result<(AppState, CurrentUser), AppError> {
-    let user = require_user().await?;
+    let user = answer(require_user().await)?;
     let (state, _) = server_context()?;
     Ok((state, user))
 }
@@ -194,4 +194,17 @@ pub fn client_address(parts: &http::request::Parts) -> String {
         .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
         .map(|c| c.0.ip().to_string())
         .unwrap_or_else(|| "unknown".into())
+}
+
+/// Gives a server function's error its HTTP status (server functions otherwise answer 500 for
+/// every error), and passes the result through.
+pub fn answer<T>(result: Result<T, AppError>) -> Result<T, AppError> {
+    if let Err(e) = &result {
+        if let (Some(options), Ok(status)) =
+            (leptos::prelude::use_context::<leptos_axum::ResponseOptions>(), http::StatusCode::from_u16(e.status()))
+        {
+            options.set_status(status);
+        }
+    }
+    result
 }

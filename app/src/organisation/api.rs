@@ -7,26 +7,26 @@ use leptos::prelude::*;
 #[server(prefix = "/_sfn", endpoint = "departments/list")]
 pub async fn list_departments() -> Result<Vec<DepartmentDto>, AppError> {
     let (state, user) = crate::auth::signed_in().await?;
-    super::service::list_departments(&state, &user).await
+    crate::auth::answer(super::service::list_departments(&state, &user).await)
 }
 
 #[server(prefix = "/_sfn", endpoint = "departments/create")]
 pub async fn create_department(code: String, name_zh: String, name_en: String) -> Result<DepartmentDto, AppError> {
     let (state, user) = crate::auth::signed_in().await?;
-    super::service::create_department(&state, &user, DepartmentInput { code, name_zh, name_en }).await
+    crate::auth::answer(super::service::create_department(&state, &user, DepartmentInput { code, name_zh, name_en }).await)
 }
 
 #[server(prefix = "/_sfn", endpoint = "departments/update")]
 pub async fn update_department(id: String, code: String, name_zh: String, name_en: String) -> Result<DepartmentDto, AppError> {
     let (state, user) = crate::auth::signed_in().await?;
     let patch = DepartmentPatch { code: Some(code), name_zh: Some(name_zh), name_en: Some(name_en) };
-    super::service::update_department(&state, &user, &id, patch).await
+    crate::auth::answer(super::service::update_department(&state, &user, &id, patch).await)
 }
 
 #[server(prefix = "/_sfn", endpoint = "people/list")]
 pub async fn list_people() -> Result<Vec<PersonDto>, AppError> {
     let (state, user) = crate::auth::signed_in().await?;
-    super::service::list_people(&state, &user).await
+    crate::auth::answer(super::service::list_people(&state, &user).await)
 }
 
 #[server(prefix = "/_sfn", endpoint = "people/create")]
@@ -40,7 +40,7 @@ pub async fn create_person(
 ) -> Result<PersonDto, AppError> {
     let (state, user) = crate::auth::signed_in().await?;
     let input = NewPerson { username, display_name, department_id, role, is_admin: is_admin.is_some(), password };
-    super::service::create_person(&state, &user, input).await
+    crate::auth::answer(super::service::create_person(&state, &user, input).await)
 }
 
 #[server(prefix = "/_sfn", endpoint = "people/update")]
@@ -59,12 +59,12 @@ pub async fn update_person(
         is_admin: Some(is_admin.is_some()),
         password: None,
     };
-    super::service::update_person(&state, &user, &id, patch).await
+    crate::auth::answer(super::service::update_person(&state, &user, &id, patch).await)
 }
 
 #[server(prefix = "/_sfn", endpoint = "people/reset-password")]
 pub async fn reset_password(id: String, password: String) -> Result<PersonDto, AppError> {
     let (state, user) = crate::auth::signed_in().await?;
     let patch = PersonPatch { password: Some(password), ..Default::default() };
-    super::service::update_person(&state, &user, &id, patch).await
+    crate::auth::answer(super::service::update_person(&state, &user, &id, patch).await)
 }

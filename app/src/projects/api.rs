@@ -10,13 +10,13 @@ use leptos::prelude::*;
 #[server(prefix = "/_sfn", endpoint = "projects/list")]
 pub async fn list_projects() -> Result<Vec<ProjectListItem>, AppError> {
     let (state, user) = crate::auth::signed_in().await?;
-    super::service::list_projects(&state, &user).await
+    crate::auth::answer(super::service::list_projects(&state, &user).await)
 }
 
 #[server(prefix = "/_sfn", endpoint = "projects/detail")]
 pub async fn get_project_detail(id: String) -> Result<ProjectDetail, AppError> {
     let (state, user) = crate::auth::signed_in().await?;
-    super::service::project_detail(&state, &user, &id).await
+    crate::auth::answer(super::service::project_detail(&state, &user, &id).await)
 }
 
 #[server(prefix = "/_sfn", endpoint = "projects/create")]
@@ -30,7 +30,7 @@ pub async fn create_project(
 ) -> Result<ProjectDto, AppError> {
     let (state, user) = crate::auth::signed_in().await?;
     let input = ProjectInput { name, goal, lead_department_id, kickoff_on, target_launch_on, visibility };
-    super::service::create_project(&state, &user, input).await
+    crate::auth::answer(super::service::create_project(&state, &user, input).await)
 }
 
 #[server(prefix = "/_sfn", endpoint = "projects/update")]
@@ -54,20 +54,20 @@ pub async fn update_project(
         visibility: Some(visibility),
         version: Some(version),
     };
-    super::service::update_project(&state, &user, &id, patch).await
+    crate::auth::answer(super::service::update_project(&state, &user, &id, patch).await)
 }
 
 #[server(prefix = "/_sfn", endpoint = "projects/add-stakeholder")]
 pub async fn add_stakeholder(project_id: String, department_id: String, role: String) -> Result<StakeholderDto, AppError> {
     let (state, user) = crate::auth::signed_in().await?;
     let input = StakeholderInput { department_id, role, upstream_of: vec![] };
-    super::service::add_stakeholder(&state, &user, &project_id, input).await
+    crate::auth::answer(super::service::add_stakeholder(&state, &user, &project_id, input).await)
 }
 
 #[server(prefix = "/_sfn", endpoint = "projects/remove-stakeholder")]
 pub async fn remove_stakeholder(project_id: String, department_id: String) -> Result<(), AppError> {
     let (state, user) = crate::auth::signed_in().await?;
-    super::service::remove_stakeholder(&state, &user, &project_id, &department_id).await
+    crate::auth::answer(super::service::remove_stakeholder(&state, &user, &project_id, &department_id).await)
 }
 
 #[server(prefix = "/_sfn", endpoint = "projects/add-link")]
@@ -78,7 +78,7 @@ pub async fn add_link(
 ) -> Result<Vec<LinkDto>, AppError> {
     let (state, user) = crate::auth::signed_in().await?;
     let link = LinkDto { upstream_department_id, downstream_department_id };
-    super::service::add_link(&state, &user, &project_id, link).await
+    crate::auth::answer(super::service::add_link(&state, &user, &project_id, link).await)
 }
 
 #[server(prefix = "/_sfn", endpoint = "projects/remove-link")]
@@ -89,5 +89,5 @@ pub async fn remove_link(
 ) -> Result<Vec<LinkDto>, AppError> {
     let (state, user) = crate::auth::signed_in().await?;
     let link = LinkDto { upstream_department_id, downstream_department_id };
-    super::service::remove_link(&state, &user, &project_id, link).await
+    crate::auth::answer(super::service::remove_link(&state, &user, &project_id, link).await)
 }
