@@ -5,9 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 export PATH="$HOME/.cargo/bin:$PWD/end2end/node_modules/.bin:$PATH"
-# cargo-leptos compiles with this set; leptos reads it at compile time, so `cargo test` must see
-# the same value or it would rebuild the whole leptos stack a second time.
-export LEPTOS_OUTPUT_NAME=concord
 
 scripts/setup.sh --with-browser
 scripts/ensure-postgres.sh
