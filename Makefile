@@ -22,7 +22,6 @@ build: setup
 
 release: setup
 	cargo leptos build --release
-	scripts/precompress.sh target/site/pkg
 
 lint:
 	cargo fmt --all -- --check

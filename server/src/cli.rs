@@ -42,11 +42,6 @@ pub enum Command {
     Migrate,
     /// Load the demo organisation into an empty database and exit
     SeedDemo,
-    /// Write .gz and .br copies of the browser bundle's files (run after a release build)
-    Precompress {
-        /// Folder to compress, e.g. target/site/pkg
-        dir: std::path::PathBuf,
-    },
     /// Create a person; the password is read from standard input
     CreateUser {
         #[arg(long)]
@@ -83,7 +78,6 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             tracing::info!(address = %application.address(), "Concord is listening on http://{}", application.address());
             application.run_until_stopped().await
         }
-        Command::Precompress { dir } => crate::precompress::folder(&dir),
         Command::Migrate => {
             let (pool, kind) = db::connect(&cli.database_url).await?;
             db::migrate(&pool).await?;

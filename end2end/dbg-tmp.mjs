@@ -1,0 +1,11 @@
+import { launchBrowser } from './tests/support.mjs';
+const b = await launchBrowser();
+const c = await b.newContext({ baseURL: 'http://127.0.0.1:38222', locale: 'en-US' });
+const p = await c.newPage();
+p.on('console', m => console.log('console', m.type(), m.text().slice(0,500), m.location().url));
+p.on('pageerror', e => console.log('pageerror', e));
+await p.goto('/login');
+await p.waitForTimeout(5000);
+console.log(await p.evaluate(() => [...document.querySelectorAll('main form')].length));
+const r = await p.request.get('/favicon.svg'); console.log(r.status());
+await b.close();
