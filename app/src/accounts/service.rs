@@ -66,7 +66,7 @@ pub async fn needs_setup(state: &AppState) -> Result<bool, AppError> {
 /// administrator exists, so the form cannot be used to take over an installation.
 #[tracing::instrument(skip_all)]
 pub async fn setup_first_admin(state: &AppState, input: SetupInput) -> Result<(CurrentUser, String), AppError> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = db::begin_write(&state.db, state.db_kind).await?;
     if db::users::count_admins(&mut tx).await? > 0 {
         return Err(AppError::Conflict("an administrator already exists".into()));
     }
@@ -97,15 +97,21 @@ pub async fn setup_first_admin(state: &AppState, input: SetupInput) -> Result<(C
 #[tracing::instrument(skip_all)]
 pub async fn change_password(state: &AppState, user: &CurrentUser, input: PasswordChange) -> Result<String, AppError> {
     let new_password = Password::parse(&input.new_password, "new_password")?;
+    // Guessing the current password through this form counts like failed sign-ins.
+    state
+        .login_limiter
+        .check(&user.username, &format!("password-change:{}", user.id), Instant::now())
+        .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
     let hash = {
         let mut conn = state.db.acquire().await?;
         db::users::find(&mut conn, &user.id).await?.ok_or(AppError::Unauthorized)?.password_hash
     };
     if !verify_password(input.current_password, hash).await {
+        state.login_limiter.record_failure(&user.username, Instant::now());
         return Err(DomainError::WrongPassword { field: "current_password".into() }.into());
     }
     let new_hash = auth::hash_password(new_password.expose())?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = db::begin_write(&state.db, state.db_kind).await?;
     db::users::set_password_hash(&mut tx, &user.id, &new_hash, db::now_ms()).await?;
     db::sessions::delete_for_user(&mut tx, &user.id).await?;
     tx.commit().await?;

@@ -85,6 +85,17 @@ pub async fn migrate(pool: &Db) -> anyhow::Result<()> {
     sqlx::migrate!("../migrations").run(pool).await.context("running database migrations")
 }
 
+/// Starts a transaction that will write. On SQLite it takes the write lock up front
+/// (`begin immediate`): a deferred transaction that reads first and writes later cannot wait for a
+/// concurrent writer and fails at once with "database is locked"; an immediate one waits its turn
+/// (up to the busy timeout). PostgreSQL needs nothing special.
+pub async fn begin_write(pool: &Db, kind: DbKind) -> sqlx::Result<sqlx::Transaction<'static, sqlx::Any>> {
+    match kind {
+        DbKind::Sqlite => pool.begin_with("begin immediate").await,
+        DbKind::Postgres => pool.begin().await,
+    }
+}
+
 /// Milliseconds since the Unix epoch: the one timestamp format in the database.
 pub fn now_ms() -> i64 {
     SystemTime::now().duration_since(UNIX_EPOCH).map(|d| d.as_millis() as i64).unwrap_or(0)

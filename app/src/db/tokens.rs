@@ -57,3 +57,13 @@ pub async fn revoke(conn: &mut Conn, user_id: &str, token_id: &str, now: i64) ->
         .await
         .map(|r| r.rows_affected() == 1)
 }
+
+/// Revokes every live token of a person (after an admin resets their password).
+pub async fn revoke_all_for_user(conn: &mut Conn, user_id: &str, now: i64) -> sqlx::Result<()> {
+    sqlx::query("update api_tokens set revoked_at = $2 where user_id = $1 and revoked_at is null")
+        .bind(user_id)
+        .bind(now)
+        .execute(conn)
+        .await
+        .map(|_| ())
+}

@@ -81,7 +81,7 @@ pub async fn insert_department(conn: &mut db::Conn, input: &DepartmentInput) -> 
 #[tracing::instrument(skip_all)]
 pub async fn create_department(state: &AppState, user: &CurrentUser, input: DepartmentInput) -> Result<DepartmentDto, AppError> {
     require_admin(user)?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = db::begin_write(&state.db, state.db_kind).await?;
     let row = insert_department(&mut tx, &input).await?;
     tx.commit().await?;
     Ok(department_dto(row))
@@ -90,7 +90,7 @@ pub async fn create_department(state: &AppState, user: &CurrentUser, input: Depa
 #[tracing::instrument(skip_all, fields(department_id = %id))]
 pub async fn update_department(state: &AppState, user: &CurrentUser, id: &str, patch: DepartmentPatch) -> Result<DepartmentDto, AppError> {
     require_admin(user)?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = db::begin_write(&state.db, state.db_kind).await?;
     let current = db::departments::find(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     let merged = DepartmentInput {
         code: patch.code.unwrap_or(current.code.clone()),
@@ -162,7 +162,7 @@ pub async fn insert_person(conn: &mut db::Conn, input: &NewPerson) -> Result<Use
 #[tracing::instrument(skip_all)]
 pub async fn create_person(state: &AppState, user: &CurrentUser, input: NewPerson) -> Result<PersonDto, AppError> {
     require_admin(user)?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = db::begin_write(&state.db, state.db_kind).await?;
     let row = insert_person(&mut tx, &input).await?;
     tx.commit().await?;
     Ok(person_dto(row))
@@ -171,7 +171,7 @@ pub async fn create_person(state: &AppState, user: &CurrentUser, input: NewPerso
 #[tracing::instrument(skip_all, fields(person_id = %id))]
 pub async fn update_person(state: &AppState, user: &CurrentUser, id: &str, patch: PersonPatch) -> Result<PersonDto, AppError> {
     require_admin(user)?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = db::begin_write(&state.db, state.db_kind).await?;
     let current = db::users::find(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     let mut row = current.clone();
     if let Some(name) = &patch.display_name {
@@ -197,7 +197,9 @@ pub async fn update_person(state: &AppState, user: &CurrentUser, id: &str, patch
     db::users::update_profile(&mut tx, &row).await?;
     if let Some(password) = new_password {
         db::users::set_password_hash(&mut tx, id, &auth::hash_password(password.expose())?, row.updated_at).await?;
+        // A reset usually means the account was at risk: end its sessions and its tokens.
         db::sessions::delete_for_user(&mut tx, id).await?;
+        db::tokens::revoke_all_for_user(&mut tx, id, row.updated_at).await?;
     }
     tx.commit().await?;
     Ok(person_dto(row))

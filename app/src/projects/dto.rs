@@ -83,7 +83,7 @@ pub struct StakeholderInput {
     pub department_id: String,
     /// `collaborator`, `consulted` or `informed` (the lead is the project's lead department).
     pub role: String,
-    /// Optionally link the new stakeholder downstream of these departments at once.
+    /// Optionally link the new stakeholder upstream of these departments at once (new → each).
     #[serde(default)]
     pub upstream_of: Vec<String>,
 }

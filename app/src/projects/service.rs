@@ -8,7 +8,7 @@ use crate::domain::permissions::{can_create_project, can_edit_project, can_read_
 use crate::domain::projects::{check_new_link, ProjectFields, StakeholderRole, Visibility};
 use crate::domain::DomainError;
 use crate::error::AppError;
-use crate::organisation::service::{department_dto, person_dto};
+use crate::organisation::service::{department_dto, person_dto, unique_to_duplicate};
 use crate::state::AppState;
 
 pub fn project_dto(row: ProjectRow) -> ProjectDto {
@@ -91,7 +91,7 @@ pub async fn create_project(state: &AppState, user: &CurrentUser, input: Project
         return Err(AppError::Forbidden);
     }
     let fields = ProjectFields::parse(&input.name, &input.goal, &input.kickoff_on, &input.target_launch_on, &input.visibility)?;
-    let mut tx = state.db.begin().await?;
+    let mut tx = db::begin_write(&state.db, state.db_kind).await?;
     require_department(&mut tx, &input.lead_department_id, "lead_department_id").await?;
     let now = db::now_ms();
     let row = ProjectRow {
@@ -141,7 +141,7 @@ pub async fn project_detail(state: &AppState, user: &CurrentUser, project_id: &s
 
 #[tracing::instrument(skip_all, fields(project_id = %project_id))]
 pub async fn update_project(state: &AppState, user: &CurrentUser, project_id: &str, patch: ProjectPatch) -> Result<ProjectDto, AppError> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = db::begin_write(&state.db, state.db_kind).await?;
     let (current, _) = load_editable(&mut tx, user, project_id).await?;
     if patch.version.is_some_and(|v| v != current.version) {
         return Err(AppError::StaleVersion);
@@ -238,7 +238,7 @@ pub async fn add_stakeholder(
     project_id: &str,
     input: StakeholderInput,
 ) -> Result<StakeholderDto, AppError> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = db::begin_write(&state.db, state.db_kind).await?;
     let (_, existing) = load_editable(&mut tx, user, project_id).await?;
     require_department(&mut tx, &input.department_id, "department_id").await?;
     let role = StakeholderRole::parse(&input.role)?;
@@ -257,7 +257,7 @@ pub async fn add_stakeholder(
         identified_at: now,
         identified_by: user.id.clone(),
     };
-    db::projects::insert_stakeholder(&mut tx, &row).await?;
+    db::projects::insert_stakeholder(&mut tx, &row).await.map_err(|e| unique_to_duplicate(e, "department_id"))?;
     for downstream in &input.upstream_of {
         insert_link(&mut tx, user, project_id, &input.department_id, downstream, now).await?;
     }
@@ -269,7 +269,7 @@ pub async fn add_stakeholder(
 
 #[tracing::instrument(skip_all, fields(project_id = %project_id, department_id = %department_id))]
 pub async fn remove_stakeholder(state: &AppState, user: &CurrentUser, project_id: &str, department_id: &str) -> Result<(), AppError> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = db::begin_write(&state.db, state.db_kind).await?;
     let (project, _) = load_editable(&mut tx, user, project_id).await?;
     if project.lead_department_id == department_id {
         return Err(AppError::Conflict("the lead department cannot be removed; change the project's lead first".into()));
@@ -304,13 +304,15 @@ async fn insert_link(
         return Err(AppError::duplicate("downstream_department_id"));
     }
     check_new_link(&existing, &upstream.to_string(), &downstream.to_string())?;
-    db::projects::insert_link(conn, project_id, upstream, downstream, now, &user.id).await?;
+    db::projects::insert_link(conn, project_id, upstream, downstream, now, &user.id)
+        .await
+        .map_err(|e| unique_to_duplicate(e, "downstream_department_id"))?;
     Ok(())
 }
 
 #[tracing::instrument(skip_all, fields(project_id = %project_id))]
 pub async fn add_link(state: &AppState, user: &CurrentUser, project_id: &str, link: LinkDto) -> Result<Vec<LinkDto>, AppError> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = db::begin_write(&state.db, state.db_kind).await?;
     load_editable(&mut tx, user, project_id).await?;
     let now = db::now_ms();
     insert_link(&mut tx, user, project_id, &link.upstream_department_id, &link.downstream_department_id, now).await?;
@@ -322,7 +324,7 @@ pub async fn add_link(state: &AppState, user: &CurrentUser, project_id: &str, li
 
 #[tracing::instrument(skip_all, fields(project_id = %project_id))]
 pub async fn remove_link(state: &AppState, user: &CurrentUser, project_id: &str, link: LinkDto) -> Result<Vec<LinkDto>, AppError> {
-    let mut tx = state.db.begin().await?;
+    let mut tx = db::begin_write(&state.db, state.db_kind).await?;
     load_editable(&mut tx, user, project_id).await?;
     if !db::projects::delete_link(&mut tx, project_id, &link.upstream_department_id, &link.downstream_department_id).await? {
         return Err(AppError::NotFound);

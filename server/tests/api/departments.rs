@@ -71,11 +71,11 @@ both_engines!(invalid_or_duplicate_departments_are_refused_naming_the_field_and_
 
 both_engines!(unreadable_department_json_is_a_bad_request, |app| async move {
     let admin = app.login("admin").await;
-    let bodies = [("{\"code\": \"D\"", "application/json", "truncated JSON"), ("code=D", "application/x-www-form-urlencoded", "not JSON at all")];
+    let bodies =
+        [("{\"code\": \"D\"", "application/json", "truncated JSON"), ("code=D", "application/x-www-form-urlencoded", "not JSON at all")];
     for (body, content_type, why) in bodies {
-        let reply = admin
-            .send(admin.request(reqwest::Method::POST, "/api/v1/departments").header("content-type", content_type).body(body))
-            .await;
+        let reply =
+            admin.send(admin.request(reqwest::Method::POST, "/api/v1/departments").header("content-type", content_type).body(body)).await;
 
         reply.expect_error(400, "bad_request", None, why);
         assert_eq!(len(&admin.read("/api/v1/departments").await), 3, "{why}: nothing was added");
@@ -129,5 +129,10 @@ both_engines!(only_admins_rename_departments, |app| async move {
 
     reply.expect_error(403, "forbidden", None, "a PM renaming their own department");
     assert_eq!(admin.read(&path).await["name_en"], "Order payment");
-    admin.patch("/api/v1/departments/no-such-department", json!({"name_en": "X"})).await.expect_error(404, "not_found", None, "an unknown department");
+    admin.patch("/api/v1/departments/no-such-department", json!({"name_en": "X"})).await.expect_error(
+        404,
+        "not_found",
+        None,
+        "an unknown department",
+    );
 });

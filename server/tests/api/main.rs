@@ -7,6 +7,7 @@
 #[macro_use]
 mod helpers;
 
+mod concurrency;
 mod departments;
 mod ops;
 mod projects;

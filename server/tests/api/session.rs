@@ -61,10 +61,31 @@ both_engines!(an_unreadable_login_body_is_a_bad_request, |app| async move {
     let client = app.client();
 
     let reply = client
-        .send(client.request(Method::POST, "/api/v1/session").header("content-type", "application/json").body("{\"username\": \"xiaozhang\","))
+        .send(
+            client
+                .request(Method::POST, "/api/v1/session")
+                .header("content-type", "application/json")
+                .body("{\"username\": \"xiaozhang\","),
+        )
         .await;
 
     reply.expect_error(400, "bad_request", None, "truncated JSON");
+});
+
+both_engines!(signing_in_from_another_site_is_refused, |app| async move {
+    let client = app.bare_client();
+
+    let reply = client
+        .send(
+            client
+                .request(Method::POST, "/api/v1/session")
+                .header(ORIGIN, "http://evil.example")
+                .json(&json!({"username": "xiaozhang", "password": DEMO_PASSWORD})),
+        )
+        .await;
+
+    reply.expect_error(403, "csrf_rejected", None, "a sign-in posted from another site's page");
+    assert!(reply.set_cookie(SESSION_COOKIE).is_none(), "no session is started");
 });
 
 both_engines!(signing_out_ends_the_session_on_the_server, |app| async move {
@@ -82,10 +103,12 @@ both_engines!(signing_out_ends_the_session_on_the_server, |app| async move {
     assert_eq!(reply.status, 204, "{reply}");
     assert_eq!(reply.set_cookie(SESSION_COOKIE).as_deref(), Some(""), "the cookie is cleared");
     client.get("/api/v1/me").await.expect_error(401, "unauthorized", None, "the signed-out client");
-    replay
-        .send(replay.request(Method::GET, "/api/v1/me").header(cookie, value))
-        .await
-        .expect_error(401, "unauthorized", None, "the old cookie replayed after sign-out");
+    replay.send(replay.request(Method::GET, "/api/v1/me").header(cookie, value)).await.expect_error(
+        401,
+        "unauthorized",
+        None,
+        "the old cookie replayed after sign-out",
+    );
 });
 
 both_engines!(signing_out_without_a_session_is_harmless, |app| async move {
@@ -129,7 +152,11 @@ both_engines!(changing_ones_password_signs_out_other_sessions, |app| async move 
 both_engines!(a_password_change_needs_the_current_password_and_a_long_enough_new_one, |app| async move {
     let client = app.login("xiaozhou").await;
     let cases = [
-        (json!({"current_password": "wrong password", "new_password": "long enough new"}), Some("current_password"), "wrong current password"),
+        (
+            json!({"current_password": "wrong password", "new_password": "long enough new"}),
+            Some("current_password"),
+            "wrong current password",
+        ),
         (json!({"current_password": DEMO_PASSWORD, "new_password": "short"}), Some("new_password"), "too short new password"),
         (json!({"current_password": DEMO_PASSWORD, "new_password": ""}), Some("new_password"), "empty new password"),
         (json!({"current_password": DEMO_PASSWORD, "new_password": "x".repeat(201)}), Some("new_password"), "too long new password"),
@@ -211,7 +238,8 @@ both_engines!(a_cookie_write_with_our_own_referer_is_accepted, |app| async move 
 both_engines!(a_bearer_token_write_needs_no_origin, |app| async move {
     // Arrange
     let admin = app.login("admin").await;
-    let token = admin.post("/api/v1/tokens", json!({"name": "ci"})).await.expect(201, "creating a token")["token"].as_str().unwrap().to_string();
+    let token =
+        admin.post("/api/v1/tokens", json!({"name": "ci"})).await.expect(201, "creating a token")["token"].as_str().unwrap().to_string();
     let script = app.token_client(&token);
 
     // Act
@@ -303,4 +331,18 @@ both_engines!(a_stale_session_cookie_is_simply_not_signed_in, |app| async move {
     let reply = bare.send(bare.request(Method::GET, "/api/v1/me").header(cookie, value)).await;
 
     reply.expect_error(401, "unauthorized", None, "an unknown session cookie");
+});
+
+both_engines!(an_expired_session_is_not_signed_in, |app| async move {
+    // Arrange: a session whose expiry has passed (set directly in the database: 14 days are long).
+    let client = app.login("xiaoli").await;
+    assert_eq!(client.get("/api/v1/me").await.status, 200);
+    let expired = sqlx::query("update sessions set expires_at = $1").bind(app::db::now_ms() - 1).execute(&app.state.db).await;
+    assert!(expired.is_ok_and(|r| r.rows_affected() == 1), "expiring the one session");
+
+    // Act
+    let reply = client.get("/api/v1/me").await;
+
+    // Assert
+    reply.expect_error(401, "unauthorized", None, "an expired session");
 });
