@@ -5,7 +5,7 @@ use crate::db::{self, projects::ProjectRow, projects::StakeholderRow};
 use crate::domain::dates::Date;
 use crate::error::AppError;
 use crate::organisation::dto::{DepartmentInput, NewPerson};
-use crate::organisation::service::{insert_department, insert_person};
+use crate::organisation::service::{insert_department, insert_person_with_hash};
 
 pub use crate::accounts::DEMO_PASSWORD_HINT as DEMO_PASSWORD;
 
@@ -48,6 +48,7 @@ pub async fn seed(pool: &db::Db, today: Date) -> Result<bool, AppError> {
         department_ids.push((code, row.department_id));
     }
     let id_of = |code: &str| department_ids.iter().find(|(c, _)| *c == code).map(|(_, id)| id.clone()).unwrap_or_default();
+    let password_hash = crate::auth::hash_password(DEMO_PASSWORD)?;
     let mut user_ids = Vec::new();
     for (username, name, code, role, admin) in PEOPLE {
         let person = NewPerson {
@@ -58,7 +59,7 @@ pub async fn seed(pool: &db::Db, today: Date) -> Result<bool, AppError> {
             is_admin: admin,
             password: DEMO_PASSWORD.into(),
         };
-        user_ids.push((username, insert_person(&mut tx, &person).await?.user_id));
+        user_ids.push((username, insert_person_with_hash(&mut tx, &person, &password_hash).await?.user_id));
     }
     let user = |name: &str| user_ids.iter().find(|(u, _)| *u == name).map(|(_, id)| id.clone()).unwrap_or_default();
 

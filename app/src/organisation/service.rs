@@ -127,15 +127,21 @@ pub async fn get_person(state: &AppState, _user: &CurrentUser, id: &str) -> Resu
 }
 
 /// Inserts a person inside the caller's transaction (used by the admin form, the first-admin
-/// set-up, the CLI and the demo seed).
+/// set-up and the CLI).
 pub async fn insert_person(conn: &mut db::Conn, input: &NewPerson) -> Result<UserRow, AppError> {
+    let password = Password::parse(&input.password, "password")?;
+    insert_person_with_hash(conn, input, &auth::hash_password(password.expose())?).await
+}
+
+/// Like [`insert_person`] with the password already hashed (the demo's accounts share one
+/// password, so it is hashed once, not thirteen times).
+pub async fn insert_person_with_hash(conn: &mut db::Conn, input: &NewPerson, password_hash: &str) -> Result<UserRow, AppError> {
     let username = Username::parse(&input.username)?;
     let display_name = Name::parse(&input.display_name, "display_name")?;
     if input.department_id.trim().is_empty() {
         return Err(crate::domain::DomainError::Empty { field: "department_id".into() }.into());
     }
     let role = JobRole::parse(&input.role)?;
-    let password = Password::parse(&input.password, "password")?;
     if db::departments::find(conn, &input.department_id).await?.is_none() {
         return Err(crate::domain::DomainError::NotAllowed { field: "department_id".into() }.into());
     }
@@ -150,7 +156,7 @@ pub async fn insert_person(conn: &mut db::Conn, input: &NewPerson) -> Result<Use
         department_id: input.department_id.clone(),
         job_role: role.as_str().into(),
         is_admin: input.is_admin as i64,
-        password_hash: auth::hash_password(password.expose())?,
+        password_hash: password_hash.to_string(),
         locale: None,
         created_at: now,
         updated_at: now,
