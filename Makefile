@@ -9,7 +9,7 @@ export PATH := $(HOME)/.cargo/bin:$(CURDIR)/end2end/node_modules/.bin:$(PATH)
 .PHONY: run test setup build release lint bench
 
 run: setup release
-	DATABASE_URL=$${DATABASE_URL:-sqlite://data/concord.db} ./target/release/concord serve --demo --site-root target/site
+	DATABASE_URL=$${DATABASE_URL:-sqlite://data/concord.db} ./target/release/concord serve --demo --site-root target/site-release
 
 test:
 	scripts/test.sh
@@ -20,8 +20,9 @@ setup:
 build: setup
 	cargo leptos build
 
+# The release site lives apart from the dev/test one (target/site), so neither overwrites the other.
 release: setup
-	cargo leptos build --release
+	LEPTOS_SITE_ROOT=target/site-release cargo leptos build --release
 
 lint:
 	cargo fmt --all -- --check

@@ -8,7 +8,7 @@ pg_admin="${CONCORD_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgr
 work="$(mktemp -d)"
 server_pid=""
 cleanup() {
-  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null && wait "$server_pid" 2>/dev/null
+  if [ -n "$server_pid" ]; then kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; fi
   rm -rf "$work"
 }
 trap cleanup EXIT
@@ -31,7 +31,8 @@ run_suite() {
   fi
   local status=0
   (cd end2end && CONCORD_URL="http://127.0.0.1:$port" node --test --test-concurrency=1 tests/) || status=$?
-  kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null || true
+  kill "$server_pid" 2>/dev/null || true
+  wait "$server_pid" 2>/dev/null || true
   server_pid=""
   if [ "$status" != 0 ]; then
     echo "server log ($engine):" >&2

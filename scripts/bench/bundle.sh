@@ -4,7 +4,7 @@
 # and a check that server-only crates are not compiled into the wasm.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-pkg=target/site/pkg
+pkg=target/site-release/pkg
 [ -d "$pkg" ] || { echo "run 'make release' first" >&2; exit 1; }
 total_raw=0; total_gz=0; total_br=0
 for f in "$pkg"/*.wasm "$pkg"/*.js; do

@@ -7,7 +7,7 @@ command -v wrk >/dev/null || { apt-get install -y -qq wrk >/dev/null; }
 bin=target/release/concord
 work=$(mktemp -d)
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-DATABASE_URL="sqlite://$work/bench.db" "$bin" serve --demo --addr "127.0.0.1:$port" --log warn >"$work/server.log" 2>&1 &
+DATABASE_URL="sqlite://$work/bench.db" "$bin" serve --demo --addr "127.0.0.1:$port" --site-root target/site-release --log warn >"$work/server.log" 2>&1 &
 pid=$!
 trap 'kill $pid 2>/dev/null; rm -rf "$work"' EXIT
 until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.1; done

@@ -14,7 +14,7 @@ for run in range(5):
     s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close()
     env = dict(os.environ, DATABASE_URL=f"sqlite://{work}/bench.db")
     t0 = time.perf_counter()
-    p = subprocess.Popen([bin, "serve", "--addr", f"127.0.0.1:{port}"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    p = subprocess.Popen([bin, "serve", "--addr", f"127.0.0.1:{port}", "--site-root", "target/site-release"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     while True:
         try:
             if urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=1).status == 200:

@@ -13,13 +13,13 @@ where
     Signal::derive(move || action.value().get().and_then(|r| r.err()))
 }
 
-/// The message for `field`, shown beside its input (with `id` for `aria-describedby`).
+/// The message for `field`, shown beside its input; screen readers announce it (`role="alert"`).
 #[component]
-pub fn FieldError(error: Signal<Option<AppError>>, field: &'static str, #[prop(optional)] id: &'static str) -> impl IntoView {
+pub fn FieldError(error: Signal<Option<AppError>>, field: &'static str) -> impl IntoView {
     let i18n = use_i18n();
     move || {
         error.get().filter(|e| e.field() == Some(field)).map(|e| {
-            view! { <span class="field-error" id=id role="alert">{i18n.get().error(&e)}</span> }
+            view! { <span class="field-error" data-field=field role="alert">{i18n.get().error(&e)}</span> }
         })
     }
 }
