@@ -52,6 +52,9 @@ pub async fn connect(url: &str) -> anyhow::Result<(Db, DbKind)> {
         .max_connections(max)
         .min_connections(1)
         .acquire_timeout(std::time::Duration::from_secs(5))
+        // A broken connection surfaces as a query error anyway; pinging on every acquire would
+        // add a round trip to each of a page's queries.
+        .test_before_acquire(false)
         .connect(&url)
         .await
         .with_context(|| format!("connecting to the {} database", kind.as_str()))?;
