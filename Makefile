@@ -21,8 +21,9 @@ build: setup
 	cargo leptos build
 
 # The release site lives apart from the dev/test one (target/site), so neither overwrites the other.
+# --precompress writes .gz and .br beside each static file; the server sends them as they are.
 release: setup
-	LEPTOS_SITE_ROOT=target/site-release cargo leptos build --release
+	LEPTOS_SITE_ROOT=target/site-release cargo leptos build --release --precompress
 
 lint:
 	cargo fmt --all -- --check

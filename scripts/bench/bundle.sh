@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Browser bundle size after wasm-opt: raw, gzip and brotli (the .gz/.br files cargo-leptos writes
-# with `precompress` and the server sends),
+# with `--precompress` and the server sends),
 # and a check that server-only crates are not compiled into the wasm.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
