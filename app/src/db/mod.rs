@@ -47,7 +47,8 @@ pub async fn connect(url: &str) -> anyhow::Result<(Db, DbKind)> {
     sqlx::any::install_default_drivers();
     let kind = DbKind::from_url(url)?;
     let url = if kind == DbKind::Sqlite { prepare_sqlite_url(url)? } else { url.to_string() };
-    let max = if kind == DbKind::Sqlite { 8 } else { 16 };
+    // SQLite runs a thread per connection; a few suffice for reads (WAL) and one writer at a time.
+    let max = if kind == DbKind::Sqlite { 4 } else { 16 };
     let pool = AnyPoolOptions::new()
         .max_connections(max)
         .min_connections(1)

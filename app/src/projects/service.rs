@@ -130,9 +130,22 @@ pub async fn get_project(state: &AppState, user: &CurrentUser, project_id: &str)
 #[tracing::instrument(skip_all, fields(project_id = %project_id))]
 pub async fn project_detail(state: &AppState, user: &CurrentUser, project_id: &str) -> Result<ProjectDetail, AppError> {
     let mut conn = state.db.acquire().await?;
-    let (project, stakeholder_rows) = load_readable(&mut conn, user, project_id).await?;
-    let can_edit = can_edit_project(&user.actor(), &access(&project, &stakeholder_rows));
+    let project = db::projects::find(&mut conn, project_id).await?.ok_or(AppError::NotFound)?;
     let stakeholders = stakeholder_dtos(&mut conn, project_id).await?;
+    let rows: Vec<StakeholderRow> = stakeholders
+        .iter()
+        .map(|s| StakeholderRow {
+            project_id: project_id.into(),
+            department_id: s.department_id.clone(),
+            stakeholder_role: s.role.as_str().into(),
+            identified_at: s.identified_at,
+            identified_by: s.identified_by.clone(),
+        })
+        .collect();
+    if !can_read_project(&user.actor(), &access(&project, &rows)) {
+        return Err(AppError::NotFound);
+    }
+    let can_edit = can_edit_project(&user.actor(), &access(&project, &rows));
     let links = link_dtos(&mut conn, project_id).await?;
     let people = db::users::list_in_departments(&mut conn, project_id).await?.into_iter().map(person_dto).collect();
     let departments = db::departments::list(&mut conn).await?.into_iter().map(department_dto).collect();
