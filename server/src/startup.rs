@@ -20,6 +20,7 @@ use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
 use tokio::net::TcpListener;
+use tower::limit::GlobalConcurrencyLimitLayer;
 use tower::ServiceExt;
 use tower_http::compression::CompressionLayer;
 use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
@@ -93,11 +94,17 @@ pub fn router(state: AppState) -> Router {
     let routes = generate_route_list(App);
     let context_state = state.clone();
     let shell_options = state.leptos_options.clone();
+    // Page renders are CPU-bound and each holds a reactive graph while it runs; more of them at once
+    // than a few per core only raises memory, not throughput, so the rest wait their turn.
+    let renders_at_once = std::thread::available_parallelism().map_or(4, |n| n.get() * 4);
+    let pages = Router::new()
+        .leptos_routes_with_context(&state, routes, move || provide_context(context_state.clone()), move || shell(shell_options.clone()))
+        .route_layer(GlobalConcurrencyLimitLayer::new(renders_at_once));
     Router::new()
         .nest("/api/v1", rest::router())
         .route("/healthz", get(health::healthz))
         .route("/_sfn/{*name}", post(server_fn_handler).get(server_fn_handler))
-        .leptos_routes_with_context(&state, routes, move || provide_context(context_state.clone()), move || shell(shell_options.clone()))
+        .merge(pages)
         .fallback(static_or_not_found)
         .layer(axum::middleware::from_fn(middleware::same_origin_for_cookie_writes))
         .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::authenticate))
