@@ -62,6 +62,14 @@ impl Locale {
         }
     }
 
+    /// Of a name kept in both languages, the one for this locale.
+    pub fn pick<'a>(self, zh: &'a str, en: &'a str) -> &'a str {
+        match self {
+            Locale::ZhCn => zh,
+            Locale::En => en,
+        }
+    }
+
     /// The other language, for the switch in the header.
     pub fn other(self) -> Self {
         match self {

@@ -8,6 +8,7 @@ pub mod error;
 pub mod people;
 pub mod permissions;
 pub mod projects;
+pub mod requirements;
 pub mod stakeholder_map;
 pub mod text;
 

@@ -16,10 +16,7 @@ pub struct DepartmentDto {
 impl DepartmentDto {
     /// The name in the reader's language.
     pub fn name(&self, locale: crate::i18n::Locale) -> &str {
-        match locale {
-            crate::i18n::Locale::ZhCn => &self.name_zh,
-            crate::i18n::Locale::En => &self.name_en,
-        }
+        locale.pick(&self.name_zh, &self.name_en)
     }
 }
 
