@@ -29,6 +29,37 @@ pub async fn authenticate(State(state): State<AppState>, mut request: Request, n
     }
 }
 
+/// Sends people to the right page before anything renders: everyone to `/setup` while no
+/// administrator exists, visitors to `/login`, signed-in people away from `/login` and `/setup`.
+/// The pages' own guards do the same after client-side navigation; answering here first spares a
+/// render, and avoids a Leptos redirect from inside a streamed page (whose body could be left
+/// unfinished).
+pub async fn page_redirects(State(state): State<AppState>, request: Request, next: Next) -> Response {
+    let path = request.uri().path();
+    // The page router also carries the server functions; those answer for themselves.
+    if request.method() != Method::GET || path.starts_with("/_sfn/") {
+        return next.run(request).await;
+    }
+    let signed_in = matches!(request.extensions().get::<Authenticated>(), Some(Authenticated(Some(_))));
+    let needs_setup = match app::accounts::service::needs_setup(&state).await {
+        Ok(needed) => needed,
+        Err(e) => return e.into_response(),
+    };
+    let target = match (needs_setup, path, signed_in) {
+        (true, "/setup", _) => None,
+        (true, _, _) => Some("/setup"),
+        (false, "/setup", _) => Some("/"),
+        (false, "/login", true) => Some("/"),
+        (false, "/login", false) => None,
+        (false, _, false) => Some("/login"),
+        (false, _, true) => None,
+    };
+    match target {
+        Some(location) => (axum::http::StatusCode::FOUND, [(header::LOCATION, location)]).into_response(),
+        None => next.run(request).await,
+    }
+}
+
 /// CSRF protection by origin: a state-changing request that rides on the session cookie must come
 /// from one of our own pages (its `Origin`, or failing that `Referer`, names this host). Requests
 /// authenticated by a bearer token are exempt: browsers never attach those by themselves.

@@ -99,7 +99,8 @@ pub fn router(state: AppState) -> Router {
     let renders_at_once = std::thread::available_parallelism().map_or(4, |n| n.get() * 4);
     let pages = Router::new()
         .leptos_routes_with_context(&state, routes, move || provide_context(context_state.clone()), move || shell(shell_options.clone()))
-        .route_layer(GlobalConcurrencyLimitLayer::new(renders_at_once));
+        .route_layer(GlobalConcurrencyLimitLayer::new(renders_at_once))
+        .route_layer(axum::middleware::from_fn_with_state(state.clone(), middleware::page_redirects));
     Router::new()
         .nest("/api/v1", rest::router())
         .route("/healthz", get(health::healthz))
