@@ -7,7 +7,7 @@ use crate::error::AppError;
 use crate::organisation::dto::{DepartmentInput, NewPerson};
 use crate::organisation::service::{insert_department, insert_person_with_hash};
 
-pub use crate::accounts::DEMO_PASSWORD_HINT as DEMO_PASSWORD;
+pub use crate::accounts::DEMO_PASSWORD;
 
 /// (code, 中文, English)
 const DEPARTMENTS: [(&str, &str, &str); 3] =

@@ -8,4 +8,4 @@ pub mod pages;
 pub mod service;
 
 /// The demo accounts' shared password, shown on the login page in demo mode only.
-pub const DEMO_PASSWORD_HINT: &str = "concord-demo";
+pub const DEMO_PASSWORD: &str = "concord-demo";

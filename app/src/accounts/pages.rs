@@ -61,7 +61,7 @@ fn DemoAccounts(accounts: Vec<super::dto::DemoAccount>) -> impl IntoView {
         view! {
             <section class="card demo-accounts" aria-labelledby="demo-accounts-title">
                 <h2 id="demo-accounts-title">{t!(i18n, demo_accounts)}</h2>
-                <p>{t!(i18n, demo_password_note)} " " <code>{super::DEMO_PASSWORD_HINT}</code></p>
+                <p>{t!(i18n, demo_password_note)} " " <code>{super::DEMO_PASSWORD}</code></p>
                 <table>
                     <thead>
                         <tr>

@@ -13,9 +13,6 @@ use crate::organisation::service::{insert_department, insert_person};
 use crate::state::AppState;
 use std::time::Instant;
 
-/// The shared password of every demo account (shown on the login page in demo mode only).
-pub use super::DEMO_PASSWORD_HINT as DEMO_PASSWORD;
-
 /// Password checks are deliberately slow (argon2id); keep them off the async workers.
 async fn verify_password(password: String, hash: String) -> bool {
     tokio::task::spawn_blocking(move || auth::verify_password(&password, &hash)).await.unwrap_or(false)
