@@ -68,6 +68,7 @@ pub async fn seed(pool: &db::Db, today: Date) -> Result<bool, AppError> {
     let c_found = today.add_days(-6);
     let project = ProjectRow {
         project_id: db::new_id(),
+        code: "PAY".into(),
         name: "付款前须审批 Payment requires approval".into(),
         goal: "客户的付款账单须经其管理层审批后才能扣款：A 扣款前查询 B 的审批状态，B 在订单审批通过后推送消息。\n\
                Orders are charged only after the customer's managers approve them: A checks B's approval status \

@@ -41,6 +41,10 @@ pub enum AppError {
     /// 409: someone else saved this record since it was loaded.
     #[error("this record was changed by someone else; reload and try again")]
     StaleVersion,
+    /// 409: someone saved a newer revision since the one this edit started from. Says who and
+    /// which revision, so the client can show the diff and keep the person's text.
+    #[error("revision {current_revision} was saved by {saved_by} after the one you edited")]
+    EditConflict { current_revision: i64, saved_by: String },
     /// 409: the request conflicts with the current state (e.g. first admin already exists).
     #[error("{0}")]
     Conflict(String),
@@ -69,6 +73,7 @@ impl AppError {
             AppError::NotFound => "not_found",
             AppError::Duplicate { .. } => "duplicate",
             AppError::StaleVersion => "stale_version",
+            AppError::EditConflict { .. } => "edit_conflict",
             AppError::Conflict(_) => "conflict",
             AppError::RateLimited { .. } => "rate_limited",
             AppError::Internal => "internal",
@@ -83,7 +88,7 @@ impl AppError {
             AppError::Unauthorized | AppError::BadCredentials => 401,
             AppError::Forbidden | AppError::CsrfRejected => 403,
             AppError::NotFound => 404,
-            AppError::Duplicate { .. } | AppError::StaleVersion | AppError::Conflict(_) => 409,
+            AppError::Duplicate { .. } | AppError::StaleVersion | AppError::EditConflict { .. } | AppError::Conflict(_) => 409,
             AppError::RateLimited { .. } => 429,
             AppError::Internal | AppError::Transport(_) => 500,
         }
@@ -140,6 +145,10 @@ mod ssr {
                 error["field"] = serde_json::Value::String(field.to_string());
             }
             let mut response = (status, axum::Json(serde_json::json!({ "error": error }))).into_response();
+            if let AppError::EditConflict { current_revision, saved_by } = &self {
+                error["current_revision"] = serde_json::json!(current_revision);
+                error["saved_by"] = serde_json::json!(saved_by);
+            }
             if let AppError::RateLimited { retry_after_secs } = self {
                 if let Ok(v) = http::HeaderValue::from_str(&retry_after_secs.to_string()) {
                     response.headers_mut().insert(http::header::RETRY_AFTER, v);

@@ -10,12 +10,15 @@ pub mod error;
 pub mod i18n;
 pub mod organisation;
 pub mod projects;
+pub mod requirements;
 pub mod ui;
 
 #[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod demo;
+#[cfg(feature = "ssr")]
+pub mod markdown;
 #[cfg(feature = "ssr")]
 pub mod state;
 

@@ -5,6 +5,7 @@
 
 pub mod departments;
 pub mod projects;
+pub mod requirements;
 pub mod sessions;
 pub mod tokens;
 pub mod users;

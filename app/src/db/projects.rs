@@ -6,6 +6,8 @@ use sqlx::FromRow;
 #[derive(Debug, Clone, FromRow)]
 pub struct ProjectRow {
     pub project_id: String,
+    /// Short code for requirement keys (`PAY` → `PAY-1`).
+    pub code: String,
     pub name: String,
     pub goal: String,
     pub lead_department_id: String,
@@ -47,7 +49,7 @@ pub struct LinkRow {
 }
 
 const COLUMNS: &str =
-    "project_id, name, goal, lead_department_id, kickoff_on, target_launch_on, visibility, created_by, created_at, updated_at, version";
+    "project_id, code, name, goal, lead_department_id, kickoff_on, target_launch_on, visibility, created_by, created_at, updated_at, version";
 
 pub async fn list(conn: &mut Conn) -> sqlx::Result<Vec<ProjectRow>> {
     sqlx::query_as(&format!("select {COLUMNS} from projects order by created_at desc")).fetch_all(conn).await
@@ -59,8 +61,8 @@ pub async fn find(conn: &mut Conn, project_id: &str) -> sqlx::Result<Option<Proj
 
 pub async fn insert(conn: &mut Conn, row: &ProjectRow) -> sqlx::Result<()> {
     sqlx::query(
-        "insert into projects (project_id, name, goal, lead_department_id, kickoff_on, target_launch_on, visibility, created_by, created_at, updated_at, version)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)",
+        "insert into projects (project_id, name, goal, lead_department_id, kickoff_on, target_launch_on, visibility, created_by, created_at, updated_at, version, code)
+         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
     )
     .bind(&row.project_id)
     .bind(&row.name)
@@ -73,6 +75,7 @@ pub async fn insert(conn: &mut Conn, row: &ProjectRow) -> sqlx::Result<()> {
     .bind(row.created_at)
     .bind(row.updated_at)
     .bind(row.version)
+    .bind(&row.code)
     .execute(conn)
     .await
     .map(|_| ())
@@ -82,7 +85,7 @@ pub async fn insert(conn: &mut Conn, row: &ProjectRow) -> sqlx::Result<()> {
 pub async fn update_if_version(conn: &mut Conn, row: &ProjectRow) -> sqlx::Result<bool> {
     sqlx::query(
         "update projects set name = $2, goal = $3, lead_department_id = $4, kickoff_on = $5, target_launch_on = $6,
-           visibility = $7, updated_at = $8, version = $9
+           visibility = $7, updated_at = $8, version = $9, code = $11
          where project_id = $1 and version = $10",
     )
     .bind(&row.project_id)
@@ -95,6 +98,7 @@ pub async fn update_if_version(conn: &mut Conn, row: &ProjectRow) -> sqlx::Resul
     .bind(row.updated_at)
     .bind(row.version)
     .bind(row.version - 1)
+    .bind(&row.code)
     .execute(conn)
     .await
     .map(|r| r.rows_affected() == 1)

@@ -8,6 +8,8 @@ pub mod error;
 pub mod people;
 pub mod permissions;
 pub mod projects;
+pub mod requirement_content;
+pub mod requirement_diff;
 pub mod requirements;
 pub mod stakeholder_map;
 pub mod text;

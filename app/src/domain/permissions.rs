@@ -56,6 +56,23 @@ pub fn can_edit_project(actor: &Actor, project: &ProjectAccess) -> bool {
         || (actor.role == JobRole::Pm && project.lead_department_id == actor.department_id)
 }
 
+/// True when the person works in one of the project's stakeholder departments.
+pub fn is_stakeholder(actor: &Actor, project: &ProjectAccess) -> bool {
+    project.lead_department_id == actor.department_id || project.stakeholder_department_ids.contains(&actor.department_id)
+}
+
+/// Requirements are written by the PMs of the project's stakeholder departments (and admins);
+/// the same people create them and move them through the workflow.
+pub fn can_edit_requirements(actor: &Actor, project: &ProjectAccess) -> bool {
+    actor.is_admin || (actor.role == JobRole::Pm && is_stakeholder(actor, project))
+}
+
+/// Anyone in a stakeholder department may comment on a requirement (admins too); readers of an
+/// internal project from other departments may read but not comment.
+pub fn can_comment_requirements(actor: &Actor, project: &ProjectAccess) -> bool {
+    actor.is_admin || is_stakeholder(actor, project)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -101,5 +118,17 @@ mod tests {
         assert!(!can_edit_project(&actor(JobRole::Architect, "A", false), &p));
         assert!(can_edit_project(&Actor { user_id: "u-creator", department_id: "C", role: JobRole::Pm, is_admin: false }, &p));
         assert!(can_edit_project(&actor(JobRole::Engineer, "C", true), &p));
+    }
+    #[test]
+    fn stakeholder_pms_edit_requirements_and_stakeholders_comment() {
+        let p = project(Visibility::Internal);
+        assert!(can_edit_requirements(&actor(JobRole::Pm, "B", false), &p));
+        assert!(!can_edit_requirements(&actor(JobRole::Pm, "C", false), &p), "PM outside the project");
+        assert!(!can_edit_requirements(&actor(JobRole::Architect, "A", false), &p), "architects comment, not edit");
+        assert!(can_edit_requirements(&actor(JobRole::Engineer, "Z", true), &p), "admins");
+        for role in JobRole::ALL {
+            assert!(can_comment_requirements(&actor(role, "B", false), &p), "{role:?} in B");
+            assert!(!can_comment_requirements(&actor(role, "C", false), &p), "{role:?} outside");
+        }
     }
 }

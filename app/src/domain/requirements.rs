@@ -112,11 +112,25 @@ pub fn parse_project_code(raw: &str) -> Result<String, DomainError> {
     Ok(code)
 }
 
-/// The key of a project's next requirement: one past the highest number used so far, so keys stay
-/// unique and stable even after a requirement is cancelled.
-pub fn next_key(project_code: &str, used_numbers: &[u32]) -> (u32, String) {
-    let n = used_numbers.iter().copied().max().unwrap_or(0) + 1;
-    (n, format!("{project_code}-{n}"))
+/// A code for a project created without one: the initials of the name's Latin words
+/// ("Payment requires approval" → `PRA`), else `REQ` (an all-Chinese name).
+pub fn default_project_code(name: &str) -> String {
+    let initials: String = name
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter_map(|word| word.chars().next())
+        .filter(|c| c.is_ascii_alphabetic() || c.is_ascii_digit())
+        .take(6)
+        .collect::<String>()
+        .to_ascii_uppercase();
+    parse_project_code(&initials).unwrap_or_else(|_| "REQ".to_string())
+}
+
+/// A requirement's key: the project's code and the requirement's number (`PAY-7`). Numbers come
+/// from a per-project counter that only counts up, so a key is never reused, even after its
+/// requirement is cancelled. The key is stored at creation, so it stays stable even if the project's
+/// code is changed later.
+pub fn requirement_key(project_code: &str, number: i64) -> String {
+    format!("{project_code}-{number}")
 }
 
 #[cfg(test)]
@@ -169,9 +183,16 @@ mod tests {
     }
 
     #[test]
-    fn keys_count_up_from_the_highest_number_used() {
-        assert_eq!(next_key("PAY", &[]), (1, "PAY-1".to_string()));
-        assert_eq!(next_key("PAY", &[1, 3, 2]), (4, "PAY-4".to_string()));
+    fn projects_without_a_code_get_one_from_their_name() {
+        assert_eq!(default_project_code("付款前须审批 Payment requires approval"), "PRA");
+        assert_eq!(default_project_code("付款前须审批"), "REQ");
+        assert_eq!(default_project_code("2025 roadmap"), "REQ", "a code starts with a letter");
+    }
+
+    #[test]
+    fn keys_join_the_project_code_and_the_number() {
+        assert_eq!(requirement_key("PAY", 1), "PAY-1");
+        assert_eq!(requirement_key("REQ", 2000), "REQ-2000");
     }
 
     #[test]

@@ -22,6 +22,7 @@ pub async fn get_project_detail(id: String) -> Result<ProjectDetail, AppError> {
 #[server(prefix = "/_sfn", endpoint = "projects/create")]
 pub async fn create_project(
     name: String,
+    code: String,
     goal: String,
     lead_department_id: String,
     kickoff_on: String,
@@ -29,7 +30,7 @@ pub async fn create_project(
     visibility: String,
 ) -> Result<ProjectDto, AppError> {
     let (state, user) = crate::auth::signed_in().await?;
-    let input = ProjectInput { name, goal, lead_department_id, kickoff_on, target_launch_on, visibility };
+    let input = ProjectInput { name, code, goal, lead_department_id, kickoff_on, target_launch_on, visibility };
     crate::auth::answer(super::service::create_project(&state, &user, input).await)
 }
 
@@ -38,6 +39,7 @@ pub async fn update_project(
     id: String,
     version: i64,
     name: String,
+    code: String,
     goal: String,
     lead_department_id: String,
     kickoff_on: String,
@@ -47,6 +49,7 @@ pub async fn update_project(
     let (state, user) = crate::auth::signed_in().await?;
     let patch = ProjectPatch {
         name: Some(name),
+        code: Some(code),
         goal: Some(goal),
         lead_department_id: Some(lead_department_id),
         kickoff_on: Some(kickoff_on),

@@ -8,6 +8,8 @@ use serde::{Deserialize, Serialize};
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ProjectDto {
     pub id: String,
+    /// Short code for requirement keys (`PAY` → `PAY-1`).
+    pub code: String,
     pub name: String,
     pub goal: String,
     pub lead_department_id: String,
@@ -29,6 +31,9 @@ pub struct ProjectDto {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct ProjectInput {
     pub name: String,
+    /// 2–10 letters or digits, starting with a letter; made from the name when left out.
+    #[serde(default)]
+    pub code: String,
     #[serde(default)]
     pub goal: String,
     pub lead_department_id: String,
@@ -44,6 +49,7 @@ pub struct ProjectInput {
 #[serde(deny_unknown_fields)]
 pub struct ProjectPatch {
     pub name: Option<String>,
+    pub code: Option<String>,
     pub goal: Option<String>,
     pub lead_department_id: Option<String>,
     pub kickoff_on: Option<String>,

@@ -91,7 +91,7 @@ pub fn NewProjectPage() -> impl IntoView {
     }
 }
 
-const PROJECT_FIELDS: &[&str] = &["name", "goal", "lead_department_id", "kickoff_on", "target_launch_on", "visibility"];
+const PROJECT_FIELDS: &[&str] = &["name", "code", "goal", "lead_department_id", "kickoff_on", "target_launch_on", "visibility"];
 
 #[component]
 fn NewProjectForm() -> impl IntoView {
@@ -144,6 +144,12 @@ fn ProjectFields(
     view! {
         <label><span>{t!(i18n, project_name)}</span><input name="name" value=value(|p| p.name.clone()) required maxlength="120"/></label>
         <FieldError error field="name"/>
+        <label>
+            <span>{t!(i18n, project_code)}</span>
+            <input name="code" value=value(|p| p.code.clone()) maxlength="10" pattern="[A-Za-z][A-Za-z0-9]{1,9}" placeholder="PAY"/>
+            <small>{t!(i18n, project_code_hint)}</small>
+        </label>
+        <FieldError error field="code"/>
         <label><span>{t!(i18n, goal)}</span><textarea name="goal" rows="3">{value(|p| p.goal.clone())}</textarea></label>
         <FieldError error field="goal"/>
         <label>

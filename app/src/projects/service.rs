@@ -5,6 +5,7 @@ use super::dto::*;
 use crate::auth::CurrentUser;
 use crate::db::{self, projects::ProjectRow, projects::StakeholderRow};
 use crate::domain::permissions::{can_create_project, can_edit_project, can_read_project, ProjectAccess};
+use crate::domain::requirements::{default_project_code, parse_project_code};
 use crate::domain::projects::{check_new_link, ProjectFields, StakeholderRole, Visibility};
 use crate::domain::DomainError;
 use crate::error::AppError;
@@ -15,6 +16,7 @@ pub fn project_dto(row: ProjectRow) -> ProjectDto {
     ProjectDto {
         visibility: Visibility::parse(&row.visibility).unwrap_or(Visibility::Restricted),
         id: row.project_id,
+        code: row.code,
         name: row.name,
         goal: row.goal,
         lead_department_id: row.lead_department_id,
@@ -27,7 +29,7 @@ pub fn project_dto(row: ProjectRow) -> ProjectDto {
     }
 }
 
-fn access<'a>(project: &'a ProjectRow, stakeholders: &'a [StakeholderRow]) -> ProjectAccess<'a> {
+pub(crate) fn access<'a>(project: &'a ProjectRow, stakeholders: &'a [StakeholderRow]) -> ProjectAccess<'a> {
     ProjectAccess {
         visibility: Visibility::parse(&project.visibility).unwrap_or(Visibility::Restricted),
         created_by: &project.created_by,
@@ -38,7 +40,7 @@ fn access<'a>(project: &'a ProjectRow, stakeholders: &'a [StakeholderRow]) -> Pr
 
 /// Loads a project the person may read; one they may not read is "not found" (existence of a
 /// restricted project does not leak).
-async fn load_readable(conn: &mut db::Conn, user: &CurrentUser, project_id: &str) -> Result<(ProjectRow, Vec<StakeholderRow>), AppError> {
+pub(crate) async fn load_readable(conn: &mut db::Conn, user: &CurrentUser, project_id: &str) -> Result<(ProjectRow, Vec<StakeholderRow>), AppError> {
     let project = db::projects::find(conn, project_id).await?.ok_or(AppError::NotFound)?;
     let stakeholders = db::projects::stakeholders(conn, project_id).await?;
     if !can_read_project(&user.actor(), &access(&project, &stakeholders)) {
@@ -91,11 +93,16 @@ pub async fn create_project(state: &AppState, user: &CurrentUser, input: Project
         return Err(AppError::Forbidden);
     }
     let fields = ProjectFields::parse(&input.name, &input.goal, &input.kickoff_on, &input.target_launch_on, &input.visibility)?;
+    let code = match input.code.trim() {
+        "" => default_project_code(fields.name.as_str()),
+        raw => parse_project_code(raw)?,
+    };
     let mut tx = db::begin_write(&state.db, state.db_kind).await?;
     require_department(&mut tx, &input.lead_department_id, "lead_department_id").await?;
     let now = db::now_ms();
     let row = ProjectRow {
         project_id: db::new_id(),
+        code,
         name: fields.name.into_inner(),
         goal: fields.goal,
         lead_department_id: input.lead_department_id.clone(),
@@ -166,6 +173,10 @@ pub async fn update_project(state: &AppState, user: &CurrentUser, project_id: &s
         patch.target_launch_on.as_deref().unwrap_or(&current.target_launch_on),
         patch.visibility.as_deref().unwrap_or(&current.visibility),
     )?;
+    let code = match patch.code.as_deref() {
+        None => current.code.clone(),
+        Some(raw) => parse_project_code(raw)?,
+    };
     let lead = patch.lead_department_id.clone().unwrap_or(current.lead_department_id.clone());
     require_department(&mut tx, &lead, "lead_department_id").await?;
     let now = db::now_ms();
@@ -173,6 +184,7 @@ pub async fn update_project(state: &AppState, user: &CurrentUser, project_id: &s
         change_lead(&mut tx, user, &current, &lead, now).await?;
     }
     let row = ProjectRow {
+        code,
         name: fields.name.into_inner(),
         goal: fields.goal,
         lead_department_id: lead,

@@ -6,6 +6,7 @@ mod extract;
 mod openapi;
 mod organisation;
 mod projects;
+mod requirements;
 
 use app::error::AppError;
 use app::state::AppState;
@@ -30,6 +31,13 @@ pub fn router() -> Router<AppState> {
         .route("/projects/{id}/stakeholders", get(projects::list_stakeholders).post(projects::add_stakeholder))
         .route("/projects/{id}/stakeholders/{department_id}", delete(projects::remove_stakeholder))
         .route("/projects/{id}/links", get(projects::list_links).post(projects::add_link).delete(projects::remove_link))
+        .route("/projects/{id}/requirements", get(requirements::list).post(requirements::create))
+        .route("/requirements/{id}", get(requirements::get).patch(requirements::update))
+        .route("/requirements/{id}/revisions", get(requirements::revisions))
+        .route("/requirements/{id}/revisions/{n}", get(requirements::revision))
+        .route("/requirements/{id}/diff", get(requirements::diff))
+        .route("/requirements/{id}/transitions", post(requirements::transition))
+        .route("/requirements/{id}/comments", get(requirements::comments).post(requirements::add_comment))
         .route("/openapi.json", get(openapi::document))
         .fallback(|| async { AppError::NotFound })
 }

@@ -37,6 +37,16 @@ use utoipa::OpenApi;
         super::projects::list_links,
         super::projects::add_link,
         super::projects::remove_link,
+        super::requirements::list,
+        super::requirements::create,
+        super::requirements::get,
+        super::requirements::update,
+        super::requirements::revisions,
+        super::requirements::revision,
+        super::requirements::diff,
+        super::requirements::transition,
+        super::requirements::comments,
+        super::requirements::add_comment,
     )
 )]
 pub struct ApiDoc;

@@ -1,0 +1,81 @@
+//! Markdown from people (backgrounds, comments) rendered to HTML that is safe to put in a page.
+//!
+//! Two steps, both from maintained crates rather than home-made filters: `pulldown-cmark` turns
+//! CommonMark into HTML (raw HTML in the input passes through it), then `ammonia` keeps only an
+//! allow-list of tags and attributes and drops every script, event handler, style and
+//! `javascript:`/`data:` URL. Only this function's output is ever inserted as HTML; everything else
+//! user-written is rendered as escaped text. Server-only: the browser receives the finished HTML.
+
+use pulldown_cmark::{html, Options, Parser};
+use std::sync::LazyLock;
+
+/// Renders `markdown` to sanitised HTML.
+pub fn render(markdown: &str) -> String {
+    let mut options = Options::empty();
+    options.insert(Options::ENABLE_TABLES);
+    options.insert(Options::ENABLE_STRIKETHROUGH);
+    options.insert(Options::ENABLE_TASKLISTS);
+    let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
+    html::push_html(&mut unsafe_html, Parser::new_ext(markdown, options));
+    SANITISER.clean(&unsafe_html).to_string()
+}
+
+static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
+    let mut builder = ammonia::Builder::default();
+    // Links open safely and tell search engines nothing; only web and mail links survive.
+    builder.link_rel(Some("noopener noreferrer nofollow"));
+    builder.url_schemes(["http", "https", "mailto"].into_iter().collect());
+    // Task-list checkboxes from `- [x]` render, disabled.
+    builder.add_tags(["input"]);
+    builder.add_tag_attributes("input", ["type", "checked", "disabled"]);
+    builder.set_tag_attribute_value("input", "disabled", "");
+    builder
+});
+
+/// The `@username` mentions in a text, lowercased, each once, in order of first appearance.
+/// A mention starts at the beginning or after a character that cannot be part of a username (so
+/// `name@example.com` is not a mention).
+pub fn mentions(text: &str) -> Vec<String> {
+    let is_name_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-');
+    let mut found: Vec<String> = Vec::new();
+    let mut previous: Option<char> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c == '@' && !previous.is_some_and(is_name_char) {
+            let rest = &text[i + 1..];
+            let name: String = rest.chars().take_while(|&c| is_name_char(c)).collect();
+            let name = name.trim_end_matches(['.', '-']).to_ascii_lowercase();
+            if name.len() >= 2 && !found.contains(&name) {
+                found.push(name);
+            }
+        }
+        previous = Some(c);
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn markdown_renders_headings_lists_and_tables() {
+        let html = render("## 客户视角\n\n- one\n- two\n\n| a | b |\n|---|---|\n| 1 | 2 |\n");
+        assert!(html.contains("<h2>客户视角</h2>"));
+        assert!(html.contains("<li>one</li>"));
+        assert!(html.contains("<td>1</td>"));
+    }
+
+    #[test]
+    fn scripts_handlers_and_javascript_urls_are_removed() {
+        let html = render("<script>alert(1)</script><img src=x onerror=alert(1)> [x](javascript:alert(1)) <a href=\"https://ok.example\">ok</a>");
+        assert!(!html.contains("<script") && !html.contains("onerror") && !html.contains("javascript:"), "{html}");
+        assert!(html.contains("rel=\"noopener noreferrer nofollow\""));
+    }
+
+    #[test]
+    fn mentions_are_found_once_and_emails_are_not_mentions() {
+        assert_eq!(mentions("@xiaolan please check, cc @XiaoMing. mail a@b.com @xiaolan"), ["xiaolan", "xiaoming"]);
+        assert!(mentions("no mentions here @ all").is_empty());
+    }
+}

@@ -1,0 +1,451 @@
+//! Requirement services: create, edit (one immutable revision per save, no lost update), list and
+//! search, history and diff, the status workflow, and comments. Called by both the server
+//! functions and the REST handlers; each checks who may do what itself.
+
+use super::dto::*;
+use crate::auth::CurrentUser;
+use crate::db::{self, projects::ProjectRow, projects::StakeholderRow, requirements as repo, requirements::RequirementRow};
+use crate::domain::people::JobRole;
+use crate::domain::permissions::{can_comment_requirements, can_edit_requirements, ProjectAccess};
+use crate::domain::requirement_content::{Priority, RequirementContent};
+use crate::domain::requirement_diff;
+use crate::domain::requirements::{requirement_key, RequirementStatus};
+use crate::domain::text::optional_long;
+use crate::domain::DomainError;
+use crate::error::AppError;
+use crate::markdown;
+use crate::projects::service::{access, load_readable};
+use crate::state::AppState;
+
+/// Longest revision summary, transition reason and comment.
+const SUMMARY_MAX: u32 = 500;
+const COMMENT_MAX: u32 = 20_000;
+/// Largest page of the list.
+pub const PAGE_MAX: i64 = 200;
+pub const PAGE_DEFAULT: i64 = 50;
+
+/// A requirement with the project it belongs to, loaded for someone who may read the project.
+struct Loaded {
+    requirement: RequirementRow,
+    project: ProjectRow,
+    stakeholders: Vec<StakeholderRow>,
+}
+
+impl Loaded {
+    fn access(&self) -> ProjectAccess<'_> {
+        access(&self.project, &self.stakeholders)
+    }
+}
+
+/// Loads a requirement whose project the person may read; otherwise "not found".
+async fn load(conn: &mut db::Conn, user: &CurrentUser, requirement_id: &str) -> Result<Loaded, AppError> {
+    let requirement = repo::find(conn, requirement_id).await?.ok_or(AppError::NotFound)?;
+    let (project, stakeholders) = load_readable(conn, user, &requirement.project_id).await?;
+    Ok(Loaded { requirement, project, stakeholders })
+}
+
+fn status_of(raw: &str) -> RequirementStatus {
+    RequirementStatus::parse(raw).unwrap_or(RequirementStatus::Draft)
+}
+
+fn parse_content(json: &str) -> Result<RequirementContent, AppError> {
+    serde_json::from_str(json).map_err(|e| {
+        tracing::error!(error = %e, "stored requirement content is unreadable");
+        AppError::Internal
+    })
+}
+
+fn to_json(content: &RequirementContent) -> Result<String, AppError> {
+    serde_json::to_string(content).map_err(|_| AppError::Internal)
+}
+
+/// Checks what the database knows: the owner is a PM, and every change point names one of the
+/// project's stakeholder departments.
+async fn check_references(conn: &mut db::Conn, content: &RequirementContent, stakeholders: &[StakeholderRow]) -> Result<(), AppError> {
+    let owner = db::users::find(conn, &content.owner_id).await?;
+    if !owner.is_some_and(|o| JobRole::parse(&o.job_role) == Ok(JobRole::Pm)) {
+        return Err(DomainError::NotAllowed { field: "owner_id".into() }.into());
+    }
+    for (i, point) in content.change_points.iter().enumerate() {
+        if !stakeholders.iter().any(|s| s.department_id == point.department_id) {
+            return Err(DomainError::NotAllowed { field: format!("change_points[{i}].department_id") }.into());
+        }
+    }
+    Ok(())
+}
+
+fn change_point_departments(content: &RequirementContent) -> Vec<String> {
+    let mut ids: Vec<String> = content.change_points.iter().map(|c| c.department_id.clone()).collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+fn summary_text(raw: &str) -> Result<String, AppError> {
+    Ok(optional_long(raw, "summary", SUMMARY_MAX)?.lines().collect::<Vec<_>>().join(" "))
+}
+
+#[tracing::instrument(skip_all, fields(project_id = %project_id))]
+pub async fn create_requirement(
+    state: &AppState,
+    user: &CurrentUser,
+    project_id: &str,
+    input: RequirementInput,
+) -> Result<RequirementDetail, AppError> {
+    let mut tx = db::begin_write(&state.db, state.db_kind).await?;
+    let (project, stakeholders) = load_readable(&mut tx, user, project_id).await?;
+    if !can_edit_requirements(&user.actor(), &access(&project, &stakeholders)) {
+        return Err(AppError::Forbidden);
+    }
+    let priority = match input.priority.as_deref() {
+        None | Some("") => Priority::Medium,
+        Some(raw) => Priority::parse(raw)?,
+    };
+    let content = RequirementContent {
+        title: input.title,
+        background: input.background,
+        goal: input.goal,
+        priority,
+        owner_id: input.owner_id.filter(|o| !o.trim().is_empty()).unwrap_or_else(|| user.id.clone()),
+        scenarios: input.scenarios,
+        change_points: input.change_points,
+    }
+    .normalise(None)?;
+    let summary = summary_text(&input.summary)?;
+    check_references(&mut tx, &content, &stakeholders).await?;
+    let number = repo::next_number(&mut tx, project_id).await?;
+    let key = requirement_key(&project.code, number);
+    let now = db::now_ms();
+    let row = RequirementRow {
+        requirement_id: db::new_id(),
+        project_id: project_id.into(),
+        number,
+        req_key: key,
+        title: content.title.clone(),
+        status: RequirementStatus::Draft.as_str().into(),
+        priority: content.priority.as_str().into(),
+        owner_id: content.owner_id.clone(),
+        current_revision: 1,
+        search_text: content.search_text(),
+        late_changes: 0,
+        created_by: user.id.clone(),
+        created_at: now,
+        updated_at: now,
+    };
+    repo::insert(&mut tx, &row).await?;
+    repo::set_departments(&mut tx, &row.requirement_id, &change_point_departments(&content)).await?;
+    repo::insert_revision(&mut tx, &row.requirement_id, 1, &to_json(&content)?, &summary, &row.status, false, &user.id, now).await?;
+    tx.commit().await?;
+    get_requirement(state, user, &row.requirement_id).await
+}
+
+#[tracing::instrument(skip_all, fields(requirement_id = %requirement_id))]
+pub async fn get_requirement(state: &AppState, user: &CurrentUser, requirement_id: &str) -> Result<RequirementDetail, AppError> {
+    let mut conn = state.db.acquire().await?;
+    let loaded = load(&mut conn, user, requirement_id).await?;
+    detail(&mut conn, user, loaded).await
+}
+
+async fn detail(conn: &mut db::Conn, user: &CurrentUser, loaded: Loaded) -> Result<RequirementDetail, AppError> {
+    let r = &loaded.requirement;
+    let latest = repo::revision(conn, &r.requirement_id, r.current_revision).await?.ok_or(AppError::Internal)?;
+    let content = parse_content(&latest.content)?;
+    let owner_name = db::users::find(conn, &r.owner_id).await?.map(|u| u.display_name).unwrap_or_default();
+    let transitions = repo::transitions(conn, &r.requirement_id).await?.into_iter().map(transition_dto).collect();
+    let can_edit = can_edit_requirements(&user.actor(), &loaded.access());
+    let status = status_of(&r.status);
+    Ok(RequirementDetail {
+        id: r.requirement_id.clone(),
+        project_id: r.project_id.clone(),
+        key: r.req_key.clone(),
+        status,
+        version: r.current_revision,
+        late_changes: r.late_changes,
+        background_html: markdown::render(&content.background),
+        goal_html: markdown::render(&content.goal),
+        content,
+        owner_name,
+        created_by: r.created_by.clone(),
+        created_at: r.created_at,
+        updated_at: r.updated_at,
+        transitions,
+        next_statuses: if can_edit { status.next().to_vec() } else { vec![] },
+        can_edit,
+        can_comment: can_comment_requirements(&user.actor(), &loaded.access()),
+    })
+}
+
+fn transition_dto(t: repo::TransitionRow) -> TransitionDto {
+    TransitionDto { from: status_of(&t.from_status), to: status_of(&t.to_status), reason: t.reason, actor_id: t.actor_id, actor_name: t.actor_name, at: t.created_at }
+}
+
+/// Saves an edit as a new revision. `if_match` (from the `If-Match` header) and `patch.version`
+/// name the revision the edit started from; a newer one saved meanwhile refuses the edit with
+/// [`AppError::EditConflict`], and nothing is written.
+#[tracing::instrument(skip_all, fields(requirement_id = %requirement_id))]
+pub async fn update_requirement(
+    state: &AppState,
+    user: &CurrentUser,
+    requirement_id: &str,
+    patch: RequirementPatch,
+    if_match: Option<i64>,
+) -> Result<RequirementDetail, AppError> {
+    let base = patch.version.or(if_match).ok_or_else(|| AppError::Invalid(DomainError::empty("version")))?;
+    let mut tx = db::begin_write(&state.db, state.db_kind).await?;
+    let loaded = load(&mut tx, user, requirement_id).await?;
+    if !can_edit_requirements(&user.actor(), &loaded.access()) {
+        return Err(AppError::Forbidden);
+    }
+    let current = &loaded.requirement;
+    if base != current.current_revision {
+        let latest = repo::revision(&mut tx, requirement_id, current.current_revision).await?.ok_or(AppError::Internal)?;
+        return Err(AppError::EditConflict { current_revision: current.current_revision, saved_by: latest.author_name });
+    }
+    let latest = repo::revision(&mut tx, requirement_id, current.current_revision).await?.ok_or(AppError::Internal)?;
+    let previous = parse_content(&latest.content)?;
+    let content = RequirementContent {
+        title: patch.title.unwrap_or_else(|| previous.title.clone()),
+        background: patch.background.unwrap_or_else(|| previous.background.clone()),
+        goal: patch.goal.unwrap_or_else(|| previous.goal.clone()),
+        priority: match patch.priority.as_deref() {
+            None => previous.priority,
+            Some(raw) => Priority::parse(raw)?,
+        },
+        owner_id: patch.owner_id.unwrap_or_else(|| previous.owner_id.clone()),
+        scenarios: patch.scenarios.unwrap_or_else(|| previous.scenarios.clone()),
+        change_points: patch.change_points.unwrap_or_else(|| previous.change_points.clone()),
+    }
+    .normalise(Some(&previous))?;
+    let summary = summary_text(patch.summary.as_deref().unwrap_or_default())?;
+    if content == previous {
+        // Nothing changed: no empty revision in the history.
+        drop(tx);
+        return get_requirement(state, user, requirement_id).await;
+    }
+    check_references(&mut tx, &content, &loaded.stakeholders).await?;
+    let status = status_of(&current.status);
+    let is_late = status.edits_are_late();
+    let now = db::now_ms();
+    let revision = current.current_revision + 1;
+    let row = RequirementRow {
+        title: content.title.clone(),
+        priority: content.priority.as_str().into(),
+        owner_id: content.owner_id.clone(),
+        current_revision: revision,
+        search_text: content.search_text(),
+        late_changes: current.late_changes + is_late as i64,
+        updated_at: now,
+        ..current.clone()
+    };
+    if !repo::update_if_revision(&mut tx, &row, base).await? {
+        // Only reachable on PostgreSQL when two edits race past the check above.
+        return Err(AppError::EditConflict { current_revision: base + 1, saved_by: String::new() });
+    }
+    repo::insert_revision(&mut tx, requirement_id, revision, &to_json(&content)?, &summary, &current.status, is_late, &user.id, now).await?;
+    repo::set_departments(&mut tx, requirement_id, &change_point_departments(&content)).await?;
+    tx.commit().await?;
+    get_requirement(state, user, requirement_id).await
+}
+
+/// Moves a requirement along the workflow, recording who, when and why.
+#[tracing::instrument(skip_all, fields(requirement_id = %requirement_id))]
+pub async fn transition(state: &AppState, user: &CurrentUser, requirement_id: &str, input: TransitionInput) -> Result<RequirementDetail, AppError> {
+    let to = RequirementStatus::parse(&input.to).map_err(|_| DomainError::NotAllowed { field: "to".into() })?;
+    let reason = summary_text(&input.reason).map_err(|_| DomainError::TooLong { field: "reason".into(), max: SUMMARY_MAX })?;
+    let mut tx = db::begin_write(&state.db, state.db_kind).await?;
+    let loaded = load(&mut tx, user, requirement_id).await?;
+    if !can_edit_requirements(&user.actor(), &loaded.access()) {
+        return Err(AppError::Forbidden);
+    }
+    let from = status_of(&loaded.requirement.status);
+    from.transition(to).map_err(|_| DomainError::NotAllowed { field: "to".into() })?;
+    let now = db::now_ms();
+    if !repo::set_status(&mut tx, requirement_id, from.as_str(), to.as_str(), now).await? {
+        return Err(AppError::StaleVersion);
+    }
+    repo::insert_transition(&mut tx, requirement_id, from.as_str(), to.as_str(), &reason, &user.id, now).await?;
+    tx.commit().await?;
+    get_requirement(state, user, requirement_id).await
+}
+
+/// One page of a project's requirements, filtered, searched and sorted.
+#[tracing::instrument(skip_all, fields(project_id = %project_id))]
+pub async fn list_requirements(state: &AppState, user: &CurrentUser, project_id: &str, query: RequirementListQuery) -> Result<RequirementPage, AppError> {
+    let non_empty = |v: Option<String>| v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
+    let status = match non_empty(query.status) {
+        Some(raw) => Some(RequirementStatus::parse(&raw)?.as_str().to_string()),
+        None => None,
+    };
+    let sort = match non_empty(query.sort).as_deref() {
+        None | Some("number") => repo::ListSort::NumberDesc,
+        Some("number_asc") => repo::ListSort::NumberAsc,
+        Some("updated") => repo::ListSort::UpdatedDesc,
+        Some("title") => repo::ListSort::Title,
+        Some("priority") => repo::ListSort::Priority,
+        Some("status") => repo::ListSort::Status,
+        Some(_) => return Err(DomainError::NotAllowed { field: "sort".into() }.into()),
+    };
+    let limit = query.limit.unwrap_or(PAGE_DEFAULT);
+    if !(1..=PAGE_MAX).contains(&limit) {
+        return Err(DomainError::NotAllowed { field: "limit".into() }.into());
+    }
+    let offset = query.offset.unwrap_or(0);
+    if offset < 0 {
+        return Err(DomainError::NotAllowed { field: "offset".into() }.into());
+    }
+    let text = non_empty(query.q).unwrap_or_default();
+    if text.chars().count() > 200 {
+        return Err(DomainError::TooLong { field: "q".into(), max: 200 }.into());
+    }
+    let words = text.to_lowercase().split_whitespace().take(10).map(str::to_string).collect();
+    let mut conn = state.db.acquire().await?;
+    load_readable(&mut conn, user, project_id).await?;
+    let q = repo::ListQuery { status, department_id: non_empty(query.department), owner_id: non_empty(query.owner), words, sort, limit, offset };
+    let (rows, total) = repo::list(&mut conn, project_id, &q).await?;
+    let items = rows
+        .into_iter()
+        .map(|r| RequirementSummary {
+            status: status_of(&r.status),
+            id: r.requirement_id,
+            key: r.req_key,
+            title: r.title,
+            priority: r.priority,
+            owner_id: r.owner_id,
+            owner_name: r.owner_name,
+            version: r.current_revision,
+            late_changes: r.late_changes,
+            updated_at: r.updated_at,
+        })
+        .collect();
+    Ok(RequirementPage { items, total, limit, offset })
+}
+
+fn revision_summary(v: &repo::RevisionRow) -> RevisionSummary {
+    RevisionSummary {
+        revision: v.revision,
+        summary: v.summary.clone(),
+        status: status_of(&v.status),
+        is_late: v.is_late != 0,
+        author_id: v.author_id.clone(),
+        author_name: v.author_name.clone(),
+        created_at: v.created_at,
+    }
+}
+
+#[tracing::instrument(skip_all, fields(requirement_id = %requirement_id))]
+pub async fn list_revisions(state: &AppState, user: &CurrentUser, requirement_id: &str) -> Result<Vec<RevisionSummary>, AppError> {
+    let mut conn = state.db.acquire().await?;
+    load(&mut conn, user, requirement_id).await?;
+    Ok(repo::revisions(&mut conn, requirement_id).await?.iter().map(revision_summary).collect())
+}
+
+async fn load_revision(conn: &mut db::Conn, requirement_id: &str, n: i64, field: &str) -> Result<(RevisionSummary, RequirementContent), AppError> {
+    let row = repo::revision(conn, requirement_id, n).await?.ok_or_else(|| {
+        if field.is_empty() {
+            AppError::NotFound
+        } else {
+            AppError::Invalid(DomainError::NotAllowed { field: field.into() })
+        }
+    })?;
+    Ok((revision_summary(&row), parse_content(&row.content)?))
+}
+
+#[tracing::instrument(skip_all, fields(requirement_id = %requirement_id))]
+pub async fn get_revision(state: &AppState, user: &CurrentUser, requirement_id: &str, n: i64) -> Result<RevisionDto, AppError> {
+    let mut conn = state.db.acquire().await?;
+    load(&mut conn, user, requirement_id).await?;
+    let (summary, content) = load_revision(&mut conn, requirement_id, n, "").await?;
+    Ok(RevisionDto { summary, content })
+}
+
+/// The diff between revisions `from` and `to` (either order is allowed; the older is "before").
+#[tracing::instrument(skip_all, fields(requirement_id = %requirement_id))]
+pub async fn diff(state: &AppState, user: &CurrentUser, requirement_id: &str, from: i64, to: i64) -> Result<DiffDto, AppError> {
+    let mut conn = state.db.acquire().await?;
+    load(&mut conn, user, requirement_id).await?;
+    let (from_summary, old) = load_revision(&mut conn, requirement_id, from, "from").await?;
+    let (to_summary, new) = load_revision(&mut conn, requirement_id, to, "to").await?;
+    let diff = requirement_diff::diff(from, &old, to, &new);
+    Ok(DiffDto { from: from_summary, to: to_summary, diff })
+}
+
+fn comment_dto(c: repo::CommentRow) -> CommentDto {
+    CommentDto {
+        body_html: markdown::render(&c.body),
+        id: c.comment_id,
+        parent_id: c.parent_id,
+        author_id: c.author_id,
+        author_name: c.author_name,
+        author_role: c.author_role,
+        body: c.body,
+        created_at: c.created_at,
+    }
+}
+
+#[tracing::instrument(skip_all, fields(requirement_id = %requirement_id))]
+pub async fn list_comments(state: &AppState, user: &CurrentUser, requirement_id: &str) -> Result<Vec<CommentDto>, AppError> {
+    let mut conn = state.db.acquire().await?;
+    load(&mut conn, user, requirement_id).await?;
+    Ok(repo::comments(&mut conn, requirement_id).await?.into_iter().map(comment_dto).collect())
+}
+
+/// Adds a comment (or a reply, kept in its thread) and records whom it mentions.
+#[tracing::instrument(skip_all, fields(requirement_id = %requirement_id))]
+pub async fn add_comment(state: &AppState, user: &CurrentUser, requirement_id: &str, input: CommentInput) -> Result<CommentDto, AppError> {
+    let body = optional_long(&input.body, "body", COMMENT_MAX)?;
+    if body.is_empty() {
+        return Err(DomainError::empty("body").into());
+    }
+    let mut tx = db::begin_write(&state.db, state.db_kind).await?;
+    let loaded = load(&mut tx, user, requirement_id).await?;
+    if !can_comment_requirements(&user.actor(), &loaded.access()) {
+        return Err(AppError::Forbidden);
+    }
+    // A reply to a reply joins the thread of the first comment: threads stay one level deep.
+    let parent_id = match input.parent_id.as_deref().map(str::trim).filter(|p| !p.is_empty()) {
+        None => None,
+        Some(parent) => match repo::comment_parent(&mut tx, requirement_id, parent).await? {
+            None => return Err(DomainError::NotAllowed { field: "parent_id".into() }.into()),
+            Some(grandparent) => Some(grandparent.unwrap_or_else(|| parent.to_string())),
+        },
+    };
+    let comment_id = db::new_id();
+    let now = db::now_ms();
+    repo::insert_comment(&mut tx, &comment_id, requirement_id, parent_id.as_deref(), &user.id, &body, now).await?;
+    for username in markdown::mentions(&body) {
+        if let Some(person) = db::users::find_by_username(&mut tx, &username).await? {
+            repo::insert_mention(&mut tx, &comment_id, &person.user_id).await?;
+        }
+    }
+    tx.commit().await?;
+    Ok(CommentDto {
+        id: comment_id,
+        parent_id,
+        author_id: user.id.clone(),
+        author_name: user.display_name.clone(),
+        author_role: user.role.as_str().into(),
+        body_html: markdown::render(&body),
+        body,
+        created_at: now,
+    })
+}
+
+/// The project's stakeholder departments and PMs, for the editor and the list's filters.
+#[tracing::instrument(skip_all, fields(project_id = %project_id))]
+pub async fn form_options(state: &AppState, user: &CurrentUser, project_id: &str) -> Result<RequirementFormOptions, AppError> {
+    let mut conn = state.db.acquire().await?;
+    let (project, stakeholders) = load_readable(&mut conn, user, project_id).await?;
+    let can_edit = can_edit_requirements(&user.actor(), &access(&project, &stakeholders));
+    let departments = db::projects::stakeholders_detailed(&mut conn, project_id)
+        .await?
+        .into_iter()
+        .map(|d| DepartmentOption { id: d.department_id, code: d.code, name_zh: d.name_zh, name_en: d.name_en })
+        .collect();
+    let owners = db::users::list_in_departments(&mut conn, project_id)
+        .await?
+        .into_iter()
+        .filter(|u| JobRole::parse(&u.job_role) == Ok(JobRole::Pm))
+        .map(|u| OwnerOption { id: u.user_id, display_name: u.display_name, username: u.username })
+        .collect();
+    Ok(RequirementFormOptions { project_id: project.project_id, project_name: project.name, departments, owners, can_edit })
+}
