@@ -65,6 +65,11 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/account") view=accounts::pages::AccountPage ssr=SsrMode::Async/>
                     <Route path=path!("/projects/new") view=projects::pages::NewProjectPage ssr=SsrMode::Async/>
                     <Route path=path!("/projects/:id") view=projects::pages::ProjectPage ssr=SsrMode::Async/>
+                    <Route path=path!("/projects/:id/requirements") view=requirements::pages::RequirementListPage ssr=SsrMode::Async/>
+                    <Route path=path!("/projects/:id/requirements/new") view=requirements::pages::NewRequirementPage ssr=SsrMode::Async/>
+                    <Route path=path!("/requirements/:id") view=requirements::detail::RequirementPage ssr=SsrMode::Async/>
+                    <Route path=path!("/requirements/:id/edit") view=requirements::pages::EditRequirementPage ssr=SsrMode::Async/>
+                    <Route path=path!("/requirements/:id/diff") view=requirements::pages::RequirementDiffPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/departments") view=organisation::pages::DepartmentsPage ssr=SsrMode::Async/>
                     <Route path=path!("/admin/people") view=organisation::pages::PeoplePage ssr=SsrMode::Async/>
                 </Routes>

@@ -5,7 +5,6 @@
 //! The types travel to the browser, which only renders them; the computation runs on the server
 //! (the `similar` crate is server-only, keeping it out of the wasm bundle).
 
-use super::requirement_content::{ChangePoint, RequirementContent, Scenario};
 use serde::{Deserialize, Serialize};
 
 /// One run of text in a diff: kept, inserted or deleted.
@@ -74,6 +73,7 @@ pub use compute::diff;
 #[cfg(feature = "ssr")]
 mod compute {
     use super::*;
+    use crate::domain::requirement_content::{ChangePoint, RequirementContent, Scenario};
     use similar::{ChangeTag, TextDiff};
 
     /// Compares two revisions' contents.
@@ -174,7 +174,7 @@ mod compute {
 mod tests {
     use super::compute::text_segments;
     use super::*;
-    use crate::domain::requirement_content::Priority;
+    use crate::domain::requirement_content::{ChangePoint, Priority, RequirementContent, Scenario};
 
     fn base() -> RequirementContent {
         RequirementContent {

@@ -150,6 +150,9 @@ pub struct RequirementDetail {
     pub background_html: String,
     pub goal_html: String,
     pub owner_name: String,
+    /// The project's stakeholder departments, to name the change points' departments.
+    #[cfg_attr(feature = "ssr", schema(value_type = Vec<Object>))]
+    pub department_names: Vec<DepartmentOption>,
     pub created_by: String,
     pub created_at: i64,
     pub updated_at: i64,
@@ -227,6 +230,7 @@ pub struct CommentInput {
 
 /// A stakeholder department the editor offers for change points.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct DepartmentOption {
     pub id: String,
     pub code: String,

@@ -154,6 +154,7 @@ async fn detail(conn: &mut db::Conn, user: &CurrentUser, loaded: Loaded) -> Resu
     let transitions = repo::transitions(conn, &r.requirement_id).await?.into_iter().map(transition_dto).collect();
     let can_edit = can_edit_requirements(&user.actor(), &loaded.access());
     let status = status_of(&r.status);
+    let department_names = department_options(conn, &r.project_id).await?;
     Ok(RequirementDetail {
         id: r.requirement_id.clone(),
         project_id: r.project_id.clone(),
@@ -165,6 +166,7 @@ async fn detail(conn: &mut db::Conn, user: &CurrentUser, loaded: Loaded) -> Resu
         goal_html: markdown::render(&content.goal),
         content,
         owner_name,
+        department_names,
         created_by: r.created_by.clone(),
         created_at: r.created_at,
         updated_at: r.updated_at,
@@ -365,6 +367,7 @@ pub async fn diff(state: &AppState, user: &CurrentUser, requirement_id: &str, fr
     load(&mut conn, user, requirement_id).await?;
     let (from_summary, old) = load_revision(&mut conn, requirement_id, from, "from").await?;
     let (to_summary, new) = load_revision(&mut conn, requirement_id, to, "to").await?;
+    let (old, new) = (readable(&mut conn, old).await?, readable(&mut conn, new).await?);
     let diff = requirement_diff::diff(from, &old, to, &new);
     Ok(DiffDto { from: from_summary, to: to_summary, diff })
 }
@@ -436,11 +439,7 @@ pub async fn form_options(state: &AppState, user: &CurrentUser, project_id: &str
     let mut conn = state.db.acquire().await?;
     let (project, stakeholders) = load_readable(&mut conn, user, project_id).await?;
     let can_edit = can_edit_requirements(&user.actor(), &access(&project, &stakeholders));
-    let departments = db::projects::stakeholders_detailed(&mut conn, project_id)
-        .await?
-        .into_iter()
-        .map(|d| DepartmentOption { id: d.department_id, code: d.code, name_zh: d.name_zh, name_en: d.name_en })
-        .collect();
+    let departments = department_options(&mut conn, project_id).await?;
     let owners = db::users::list_in_departments(&mut conn, project_id)
         .await?
         .into_iter()
@@ -448,4 +447,26 @@ pub async fn form_options(state: &AppState, user: &CurrentUser, project_id: &str
         .map(|u| OwnerOption { id: u.user_id, display_name: u.display_name, username: u.username })
         .collect();
     Ok(RequirementFormOptions { project_id: project.project_id, project_name: project.name, departments, owners, can_edit })
+}
+
+async fn department_options(conn: &mut db::Conn, project_id: &str) -> Result<Vec<DepartmentOption>, AppError> {
+    Ok(db::projects::stakeholders_detailed(conn, project_id)
+        .await?
+        .into_iter()
+        .map(|d| DepartmentOption { id: d.department_id, code: d.code, name_zh: d.name_zh, name_en: d.name_en })
+        .collect())
+}
+
+/// A copy of `content` for reading in a diff: department ids become codes and the owner's id
+/// becomes their name (an id changing from one UUID to another tells a reader nothing).
+async fn readable(conn: &mut db::Conn, mut content: RequirementContent) -> Result<RequirementContent, AppError> {
+    if let Some(owner) = db::users::find(conn, &content.owner_id).await? {
+        content.owner_id = owner.display_name;
+    }
+    for point in &mut content.change_points {
+        if let Some(department) = db::departments::find(conn, &point.department_id).await? {
+            point.department_id = department.code;
+        }
+    }
+    Ok(content)
 }
