@@ -3,6 +3,7 @@
 
 use crate::db::{self, projects::ProjectRow, projects::StakeholderRow};
 use crate::domain::dates::Date;
+use crate::domain::requirement_content::{ChangePoint, Priority, RequirementContent, Scenario};
 use crate::error::AppError;
 use crate::organisation::dto::{DepartmentInput, NewPerson};
 use crate::organisation::service::{insert_department, insert_person_with_hash};
@@ -99,6 +100,104 @@ pub async fn seed(pool: &db::Db, today: Date) -> Result<bool, AppError> {
     // The order flow: C (order info) → B (order approval) → A (order payment).
     db::projects::insert_link(&mut tx, &project.project_id, &id_of("B"), &id_of("A"), at_noon(kickoff), &user("xiaozhang")).await?;
     db::projects::insert_link(&mut tx, &project.project_id, &id_of("C"), &id_of("B"), at_noon(c_found), &user("xiaolan")).await?;
+    let ids = DemoIds { project_id: project.project_id.clone(), a: id_of("A"), b: id_of("B"), xiaozhang: user("xiaozhang") };
+    seed_requirement(&mut tx, &ids, today).await?;
     tx.commit().await?;
     Ok(true)
+}
+
+struct DemoIds {
+    project_id: String,
+    a: String,
+    b: String,
+    xiaozhang: String,
+}
+
+fn scenario(id: &str, name: &str, given: &str, when: &str, then: &str) -> Scenario {
+    Scenario { id: id.into(), name: name.into(), given: given.into(), when: when.into(), then: then.into(), notes: String::new() }
+}
+
+fn change_point(id: &str, department_id: &str, text: &str) -> ChangePoint {
+    ChangePoint { id: id.into(), department_id: department_id.into(), text: text.into() }
+}
+
+/// PAY-1 as the story wrote it: agreed and in development with two scenarios, then revision 2
+/// (a late change, at meeting 2) adds "approved after the first query" and B's approval message.
+async fn seed_requirement(tx: &mut db::Conn, ids: &DemoIds, today: Date) -> Result<(), AppError> {
+    use crate::db::requirements as repo;
+    let mut content = RequirementContent {
+        title: "付款前须审批 Payment requires approval".into(),
+        background: "## 客户视角 Customer view\n\n客户公司的付款账单须经管理层审批通过才能付款，但系统没有严格管控，部分订单在未审批同意时已扣款。\n\
+                     The customer's bills must be approved by its managers before payment, but some orders were charged before approval.\n\n\
+                     ## PM 视角 PM view\n\n小张（A）在未经小蓝（B）同意的情况下扣款。\nA charges without B's approval."
+            .into(),
+        goal: "A 扣款前必须确认 B 的审批已通过。\nA charges an order only after B has approved it.".into(),
+        priority: Priority::High,
+        owner_id: ids.xiaozhang.clone(),
+        scenarios: vec![
+            scenario("S1", "首次查询前已审批 Approved before the first query", "订单已审批通过 the order is approved",
+                     "A 查询审批状态 A queries the approval status", "A 扣款 A charges the order"),
+            scenario("S2", "系统自动审批 Auto-approved by the system", "订单符合自动审批规则 the order meets the auto-approval rules",
+                     "A 查询审批状态 A queries the approval status", "查询结果为已审批，A 扣款 approved; A charges the order"),
+        ],
+        change_points: vec![
+            change_point("C1", &ids.b, "新增订单审批状态查询接口 New approval-status query API"),
+            change_point("C2", &ids.a, "扣款前调用审批状态接口 Call the approval-status API before charging"),
+        ],
+    };
+    let requirement_id = db::new_id();
+    let number = repo::next_number(tx, &ids.project_id).await?;
+    let created = at_noon(today.add_days(-21));
+    let history = [
+        (today.add_days(-20), "draft", "in_review", "需求评审 Requirement review"),
+        (today.add_days(-19), "in_review", "agreed", "第一次会议对齐 Agreed at meeting 1"),
+        (today.add_days(-18), "agreed", "in_development", "B 开始研发 B starts development"),
+    ];
+    let revised = at_noon(today.add_days(-12));
+    let first = serde_json::to_string(&content).map_err(|_| AppError::Internal)?;
+    content.scenarios.push(scenario(
+        "S3",
+        "首次查询后才审批通过 Approved after the first query",
+        "A 首次查询时订单未审批 the order was not approved at A's first query",
+        "B 之后审批通过 B approves it later",
+        "B 推送审批通过消息，A 监听后补扣款 B sends an approval message; A listens and charges",
+    ));
+    content.change_points.push(change_point("C3", &ids.b, "新增审批通过消息 New approval-passed message"));
+    content.change_points.push(change_point("C4", &ids.a, "监听审批通过消息并扣款 Listen to the approval message and charge"));
+    let second = serde_json::to_string(&content).map_err(|_| AppError::Internal)?;
+    let row = repo::RequirementRow {
+        requirement_id: requirement_id.clone(),
+        project_id: ids.project_id.clone(),
+        number,
+        req_key: crate::domain::requirements::requirement_key("PAY", number),
+        title: content.title.clone(),
+        status: "in_development".into(),
+        priority: content.priority.as_str().into(),
+        owner_id: ids.xiaozhang.clone(),
+        current_revision: 2,
+        search_text: content.search_text(),
+        late_changes: 1,
+        created_by: ids.xiaozhang.clone(),
+        created_at: created,
+        updated_at: revised,
+    };
+    repo::insert(tx, &row).await?;
+    repo::set_departments(tx, &requirement_id, &[ids.a.clone(), ids.b.clone()]).await?;
+    let revision = |revision, content_json, summary, status, is_late, created_at| repo::NewRevision {
+        requirement_id: &requirement_id,
+        revision,
+        content_json,
+        summary,
+        status,
+        is_late,
+        author_id: &ids.xiaozhang,
+        created_at,
+    };
+    repo::insert_revision(tx, &revision(1, &first, "初稿 First draft", "draft", false, created)).await?;
+    for (day, from, to, reason) in history {
+        repo::insert_transition(tx, &requirement_id, from, to, reason, &ids.xiaozhang, at_noon(day)).await?;
+    }
+    let summary = "第二次会议：补充首次查询后才审批通过的场景 Meeting 2: add the approved-after-first-query scenario";
+    repo::insert_revision(tx, &revision(2, &second, summary, "in_development", true, revised)).await?;
+    Ok(())
 }

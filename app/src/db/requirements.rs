@@ -254,29 +254,32 @@ fn escape_like(word: &str) -> String {
     word.replace('\\', "\\\\").replace('%', "\\%").replace('_', "\\_")
 }
 
-pub async fn insert_revision(
-    conn: &mut Conn,
-    requirement_id: &str,
-    revision: i64,
-    content_json: &str,
-    summary: &str,
-    status: &str,
-    is_late: bool,
-    author_id: &str,
-    now: i64,
-) -> sqlx::Result<()> {
+/// One revision to store.
+pub struct NewRevision<'a> {
+    pub requirement_id: &'a str,
+    pub revision: i64,
+    pub content_json: &'a str,
+    pub summary: &'a str,
+    /// The requirement's status when saved.
+    pub status: &'a str,
+    pub is_late: bool,
+    pub author_id: &'a str,
+    pub created_at: i64,
+}
+
+pub async fn insert_revision(conn: &mut Conn, r: &NewRevision<'_>) -> sqlx::Result<()> {
     sqlx::query(
         "insert into requirement_revisions (requirement_id, revision, content, summary, status, is_late, author_id, created_at)
          values ($1, $2, $3, $4, $5, $6, $7, $8)",
     )
-    .bind(requirement_id)
-    .bind(revision)
-    .bind(content_json)
-    .bind(summary)
-    .bind(status)
-    .bind(is_late as i64)
-    .bind(author_id)
-    .bind(now)
+    .bind(r.requirement_id)
+    .bind(r.revision)
+    .bind(r.content_json)
+    .bind(r.summary)
+    .bind(r.status)
+    .bind(r.is_late as i64)
+    .bind(r.author_id)
+    .bind(r.created_at)
     .execute(conn)
     .await
     .map(|_| ())

@@ -252,7 +252,12 @@ fn ProjectContent(detail: ProjectDetail, actions: ProjectActions) -> impl IntoVi
         move |id: &str| departments.iter().find(|d| d.id == id).cloned()
     };
     view! {
-        <div class="page-title"><h1>{project.name.clone()}</h1></div>
+        <div class="page-title">
+            <h1>{project.name.clone()}</h1>
+            <A href=format!("/projects/{}/requirements", project.id) attr:class="button requirements-link">
+                {move || crate::requirements::messages::RequirementMessages::of(i18n.get()).requirements}
+            </A>
+        </div>
         <p class="goal">{project.goal.clone()}</p>
         <dl class="facts">
             <dt>{t!(i18n, lead_department)}</dt>

@@ -134,7 +134,18 @@ pub async fn create_requirement(
     };
     repo::insert(&mut tx, &row).await?;
     repo::set_departments(&mut tx, &row.requirement_id, &change_point_departments(&content)).await?;
-    repo::insert_revision(&mut tx, &row.requirement_id, 1, &to_json(&content)?, &summary, &row.status, false, &user.id, now).await?;
+    let content_json = to_json(&content)?;
+    let revision = repo::NewRevision {
+        requirement_id: &row.requirement_id,
+        revision: 1,
+        content_json: &content_json,
+        summary: &summary,
+        status: &row.status,
+        is_late: false,
+        author_id: &user.id,
+        created_at: now,
+    };
+    repo::insert_revision(&mut tx, &revision).await?;
     tx.commit().await?;
     get_requirement(state, user, &row.requirement_id).await
 }
@@ -243,7 +254,18 @@ pub async fn update_requirement(
         // Only reachable on PostgreSQL when two edits race past the check above.
         return Err(AppError::EditConflict { current_revision: base + 1, saved_by: String::new() });
     }
-    repo::insert_revision(&mut tx, requirement_id, revision, &to_json(&content)?, &summary, &current.status, is_late, &user.id, now).await?;
+    let content_json = to_json(&content)?;
+    let new_revision = repo::NewRevision {
+        requirement_id,
+        revision,
+        content_json: &content_json,
+        summary: &summary,
+        status: &current.status,
+        is_late,
+        author_id: &user.id,
+        created_at: now,
+    };
+    repo::insert_revision(&mut tx, &new_revision).await?;
     repo::set_departments(&mut tx, requirement_id, &change_point_departments(&content)).await?;
     tx.commit().await?;
     get_requirement(state, user, requirement_id).await
