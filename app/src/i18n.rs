@@ -354,7 +354,8 @@ pub static EN: Messages = Messages {
     project_name: "Project name",
     goal: "Goal",
     project_code: "Code",
-    project_code_hint: "2–10 letters or digits, starting with a letter; requirement keys use it (PAY → PAY-1). Left empty, it is made from the name.",
+    project_code_hint:
+        "2–10 letters or digits, starting with a letter; requirement keys use it (PAY → PAY-1). Left empty, it is made from the name.",
     lead_department: "Lead department",
     kickoff_on: "Kick-off date",
     target_launch_on: "Target launch date",
@@ -547,7 +548,9 @@ pub static ZH: Messages = Messages {
     err_not_found: "未找到。",
     err_duplicate: "已被占用。",
     err_stale: "其他人已在此期间保存。请刷新查看其修改；你输入的内容仍保留在此。",
-    err_edit_conflict: |who, revision| format!("你编辑期间，{who} 保存了第 {revision} 版。你的内容保留在下方；请先查看对方的修改，再重新保存。"),
+    err_edit_conflict: |who, revision| {
+        format!("你编辑期间，{who} 保存了第 {revision} 版。你的内容保留在下方；请先查看对方的修改，再重新保存。")
+    },
     err_conflict: "与当前状态冲突。",
     err_rate_limited: |minutes| format!("登录尝试次数过多，请 {minutes} 分钟后再试。"),
     err_internal: "服务端出错，请重试。",

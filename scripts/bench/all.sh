@@ -5,3 +5,4 @@ cd "$(dirname "$0")/../.."
 scripts/bench/bundle.sh
 scripts/bench/startup.sh
 scripts/bench/load.sh
+scripts/bench/requirements.sh

@@ -80,7 +80,10 @@ const COLUMNS: &str = "requirement_id, project_id, number, req_key, title, statu
 /// Hands out the project's next requirement number. The update takes the project row's lock, so
 /// concurrent creations are serialised on both engines.
 pub async fn next_number(conn: &mut Conn, project_id: &str) -> sqlx::Result<i64> {
-    sqlx::query("update projects set requirement_seq = requirement_seq + 1 where project_id = $1").bind(project_id).execute(&mut *conn).await?;
+    sqlx::query("update projects set requirement_seq = requirement_seq + 1 where project_id = $1")
+        .bind(project_id)
+        .execute(&mut *conn)
+        .await?;
     sqlx::query_scalar("select requirement_seq from projects where project_id = $1").bind(project_id).fetch_one(conn).await
 }
 
@@ -89,26 +92,24 @@ pub async fn find(conn: &mut Conn, requirement_id: &str) -> sqlx::Result<Option<
 }
 
 pub async fn insert(conn: &mut Conn, row: &RequirementRow) -> sqlx::Result<()> {
-    sqlx::query(&format!(
-        "insert into requirements ({COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
-    ))
-    .bind(&row.requirement_id)
-    .bind(&row.project_id)
-    .bind(row.number)
-    .bind(&row.req_key)
-    .bind(&row.title)
-    .bind(&row.status)
-    .bind(&row.priority)
-    .bind(&row.owner_id)
-    .bind(row.current_revision)
-    .bind(&row.search_text)
-    .bind(row.late_changes)
-    .bind(&row.created_by)
-    .bind(row.created_at)
-    .bind(row.updated_at)
-    .execute(conn)
-    .await
-    .map(|_| ())
+    sqlx::query(&format!("insert into requirements ({COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"))
+        .bind(&row.requirement_id)
+        .bind(&row.project_id)
+        .bind(row.number)
+        .bind(&row.req_key)
+        .bind(&row.title)
+        .bind(&row.status)
+        .bind(&row.priority)
+        .bind(&row.owner_id)
+        .bind(row.current_revision)
+        .bind(&row.search_text)
+        .bind(row.late_changes)
+        .bind(&row.created_by)
+        .bind(row.created_at)
+        .bind(row.updated_at)
+        .execute(conn)
+        .await
+        .map(|_| ())
 }
 
 /// Stores a new current state only if `expected_revision` is still the latest: false when someone
@@ -191,9 +192,7 @@ impl ListSort {
             ListSort::UpdatedDesc => "r.updated_at desc, r.number desc",
             ListSort::Title => "r.title asc, r.number asc",
             // Stored as words; rank them in the workflow's and urgency's order.
-            ListSort::Priority => {
-                "case r.priority when 'critical' then 0 when 'high' then 1 when 'medium' then 2 else 3 end, r.number asc"
-            }
+            ListSort::Priority => "case r.priority when 'critical' then 0 when 'high' then 1 when 'medium' then 2 else 3 end, r.number asc",
             ListSort::Status => {
                 "case r.status when 'draft' then 0 when 'in_review' then 1 when 'agreed' then 2 when 'in_development' then 3
                  when 'in_integration' then 4 when 'in_testing' then 5 when 'released' then 6 else 7 end, r.number asc"
@@ -285,7 +284,8 @@ pub async fn insert_revision(conn: &mut Conn, r: &NewRevision<'_>) -> sqlx::Resu
     .map(|_| ())
 }
 
-const REVISION_COLUMNS: &str = "v.revision, v.content, v.summary, v.status, v.is_late, v.author_id, u.display_name as author_name, v.created_at";
+const REVISION_COLUMNS: &str =
+    "v.revision, v.content, v.summary, v.status, v.is_late, v.author_id, u.display_name as author_name, v.created_at";
 
 /// Every revision, newest first, without their contents (the history list).
 pub async fn revisions(conn: &mut Conn, requirement_id: &str) -> sqlx::Result<Vec<RevisionRow>> {
@@ -371,7 +371,12 @@ pub async fn insert_comment(
 }
 
 pub async fn insert_mention(conn: &mut Conn, comment_id: &str, user_id: &str) -> sqlx::Result<()> {
-    sqlx::query("insert into comment_mentions (comment_id, user_id) values ($1, $2)").bind(comment_id).bind(user_id).execute(conn).await.map(|_| ())
+    sqlx::query("insert into comment_mentions (comment_id, user_id) values ($1, $2)")
+        .bind(comment_id)
+        .bind(user_id)
+        .execute(conn)
+        .await
+        .map(|_| ())
 }
 
 /// A requirement's comments in the order they were written.

@@ -110,7 +110,8 @@ impl RequirementContent {
         if self.change_points.len() > LIST_MAX {
             return Err(DomainError::TooLong { field: "change_points".into(), max: LIST_MAX as u32 });
         }
-        let mut next_scenario = next_number('S', previous.map(|p| p.scenarios.iter().map(|s| s.id.as_str())), self.scenarios.iter().map(|s| s.id.as_str()));
+        let mut next_scenario =
+            next_number('S', previous.map(|p| p.scenarios.iter().map(|s| s.id.as_str())), self.scenarios.iter().map(|s| s.id.as_str()));
         for (i, s) in self.scenarios.iter_mut().enumerate() {
             let field = |part: &str| format!("scenarios[{i}].{part}");
             s.name = bounded(&s.name, "scenario name", ITEM_MAX).map_err(|e| rename(e, field("name")))?;
@@ -121,8 +122,11 @@ impl RequirementContent {
             s.id = assign_id(&s.id, 'S', &mut next_scenario).ok_or_else(|| DomainError::Malformed { field: field("id") })?;
         }
         ensure_unique_ids(self.scenarios.iter().map(|s| s.id.as_str()), "scenarios")?;
-        let mut next_point =
-            next_number('C', previous.map(|p| p.change_points.iter().map(|c| c.id.as_str())), self.change_points.iter().map(|c| c.id.as_str()));
+        let mut next_point = next_number(
+            'C',
+            previous.map(|p| p.change_points.iter().map(|c| c.id.as_str())),
+            self.change_points.iter().map(|c| c.id.as_str()),
+        );
         for (i, c) in self.change_points.iter_mut().enumerate() {
             let field = |part: &str| format!("change_points[{i}].{part}");
             c.department_id = c.department_id.trim().to_string();

@@ -124,7 +124,12 @@ mod compute {
                         push_text(&mut fields, f, a, b);
                     }
                     if !fields.is_empty() {
-                        changes.push(ItemChange { id: id(item).clone(), kind: ItemChangeKind::Changed, label: label(item).clone(), fields });
+                        changes.push(ItemChange {
+                            id: id(item).clone(),
+                            kind: ItemChangeKind::Changed,
+                            label: label(item).clone(),
+                            fields,
+                        });
                     }
                 }
             }

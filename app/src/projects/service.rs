@@ -5,8 +5,8 @@ use super::dto::*;
 use crate::auth::CurrentUser;
 use crate::db::{self, projects::ProjectRow, projects::StakeholderRow};
 use crate::domain::permissions::{can_create_project, can_edit_project, can_read_project, ProjectAccess};
-use crate::domain::requirements::{default_project_code, parse_project_code};
 use crate::domain::projects::{check_new_link, ProjectFields, StakeholderRole, Visibility};
+use crate::domain::requirements::{default_project_code, parse_project_code};
 use crate::domain::DomainError;
 use crate::error::AppError;
 use crate::organisation::service::{department_dto, person_dto, unique_to_duplicate};
@@ -40,7 +40,11 @@ pub(crate) fn access<'a>(project: &'a ProjectRow, stakeholders: &'a [Stakeholder
 
 /// Loads a project the person may read; one they may not read is "not found" (existence of a
 /// restricted project does not leak).
-pub(crate) async fn load_readable(conn: &mut db::Conn, user: &CurrentUser, project_id: &str) -> Result<(ProjectRow, Vec<StakeholderRow>), AppError> {
+pub(crate) async fn load_readable(
+    conn: &mut db::Conn,
+    user: &CurrentUser,
+    project_id: &str,
+) -> Result<(ProjectRow, Vec<StakeholderRow>), AppError> {
     let project = db::projects::find(conn, project_id).await?.ok_or(AppError::NotFound)?;
     let stakeholders = db::projects::stakeholders(conn, project_id).await?;
     if !can_read_project(&user.actor(), &access(&project, &stakeholders)) {

@@ -45,17 +45,23 @@ fn RequirementView() -> impl IntoView {
 }
 
 #[component]
-fn RequirementContent(detail: RequirementDetail, revisions: Vec<RevisionSummary>, comments: Vec<CommentDto>, changes: RwSignal<u32>) -> impl IntoView {
+fn RequirementContent(
+    detail: RequirementDetail,
+    revisions: Vec<RevisionSummary>,
+    comments: Vec<CommentDto>,
+    changes: RwSignal<u32>,
+) -> impl IntoView {
     let i18n = use_i18n();
     let rm = move || RequirementMessages::of(i18n.get());
     let d = detail;
     let (status, priority, late, version) = (d.status, d.content.priority, d.late_changes, d.version);
-    let departments = StoredValue::new(d.content.change_points.iter().map(|c| c.department_id.clone()).fold(Vec::<String>::new(), |mut acc, id| {
-        if !acc.contains(&id) {
-            acc.push(id);
-        }
-        acc
-    }));
+    let departments =
+        StoredValue::new(d.content.change_points.iter().map(|c| c.department_id.clone()).fold(Vec::<String>::new(), |mut acc, id| {
+            if !acc.contains(&id) {
+                acc.push(id);
+            }
+            acc
+        }));
     let points = StoredValue::new(d.content.change_points.clone());
     let names = StoredValue::new(d.department_names.clone());
     view! {

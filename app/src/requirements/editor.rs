@@ -94,7 +94,12 @@ impl Draft {
     }
 
     fn push_point(&self, p: ChangePoint) {
-        let row = PointDraft { key: self.key(), id: StoredValue::new(p.id), department_id: RwSignal::new(p.department_id), text: RwSignal::new(p.text) };
+        let row = PointDraft {
+            key: self.key(),
+            id: StoredValue::new(p.id),
+            department_id: RwSignal::new(p.department_id),
+            text: RwSignal::new(p.text),
+        };
         self.points.update(|list| list.push(row));
     }
 
@@ -344,7 +349,13 @@ pub fn RequirementEditor(
 
 /// After a refused save: show the message, and for an edit conflict fetch what the other person
 /// changed and move the base on, so the next save (after reading it) goes on top of theirs.
-fn on_save_error(e: AppError, target: &EditTarget, base: RwSignal<i64>, error: RwSignal<Option<AppError>>, their_change: RwSignal<Option<DiffDto>>) {
+fn on_save_error(
+    e: AppError,
+    target: &EditTarget,
+    base: RwSignal<i64>,
+    error: RwSignal<Option<AppError>>,
+    their_change: RwSignal<Option<DiffDto>>,
+) {
     if let (AppError::EditConflict { current_revision, .. }, EditTarget::Existing { requirement_id, .. }) = (&e, target) {
         let (id, from, to) = (requirement_id.clone(), base.get_untracked(), *current_revision);
         leptos::task::spawn_local(async move {

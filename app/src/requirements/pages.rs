@@ -144,7 +144,9 @@ fn ListTable(page: RequirementPage, query: RequirementListQuery) -> impl IntoVie
     let (first, last, total) = (page.offset + 1, page.offset + page.items.len() as i64, page.total);
     let link_to = move |offset: i64| {
         let mut params: Vec<(String, String)> = Vec::new();
-        for (k, v) in [("q", &query.q), ("status", &query.status), ("department", &query.department), ("owner", &query.owner), ("sort", &query.sort)] {
+        for (k, v) in
+            [("q", &query.q), ("status", &query.status), ("department", &query.department), ("owner", &query.owner), ("sort", &query.sort)]
+        {
             if let Some(v) = v.as_ref().filter(|v| !v.is_empty()) {
                 params.push((k.into(), v.clone()));
             }

@@ -189,7 +189,14 @@ async fn detail(conn: &mut db::Conn, user: &CurrentUser, loaded: Loaded) -> Resu
 }
 
 fn transition_dto(t: repo::TransitionRow) -> TransitionDto {
-    TransitionDto { from: status_of(&t.from_status), to: status_of(&t.to_status), reason: t.reason, actor_id: t.actor_id, actor_name: t.actor_name, at: t.created_at }
+    TransitionDto {
+        from: status_of(&t.from_status),
+        to: status_of(&t.to_status),
+        reason: t.reason,
+        actor_id: t.actor_id,
+        actor_name: t.actor_name,
+        at: t.created_at,
+    }
 }
 
 /// Saves an edit as a new revision. `if_match` (from the `If-Match` header) and `patch.version`
@@ -273,7 +280,12 @@ pub async fn update_requirement(
 
 /// Moves a requirement along the workflow, recording who, when and why.
 #[tracing::instrument(skip_all, fields(requirement_id = %requirement_id))]
-pub async fn transition(state: &AppState, user: &CurrentUser, requirement_id: &str, input: TransitionInput) -> Result<RequirementDetail, AppError> {
+pub async fn transition(
+    state: &AppState,
+    user: &CurrentUser,
+    requirement_id: &str,
+    input: TransitionInput,
+) -> Result<RequirementDetail, AppError> {
     let to = RequirementStatus::parse(&input.to).map_err(|_| DomainError::NotAllowed { field: "to".into() })?;
     let reason = summary_text(&input.reason).map_err(|_| DomainError::TooLong { field: "reason".into(), max: SUMMARY_MAX })?;
     let mut tx = db::begin_write(&state.db, state.db_kind).await?;
@@ -294,7 +306,12 @@ pub async fn transition(state: &AppState, user: &CurrentUser, requirement_id: &s
 
 /// One page of a project's requirements, filtered, searched and sorted.
 #[tracing::instrument(skip_all, fields(project_id = %project_id))]
-pub async fn list_requirements(state: &AppState, user: &CurrentUser, project_id: &str, query: RequirementListQuery) -> Result<RequirementPage, AppError> {
+pub async fn list_requirements(
+    state: &AppState,
+    user: &CurrentUser,
+    project_id: &str,
+    query: RequirementListQuery,
+) -> Result<RequirementPage, AppError> {
     let non_empty = |v: Option<String>| v.map(|s| s.trim().to_string()).filter(|s| !s.is_empty());
     let status = match non_empty(query.status) {
         Some(raw) => Some(RequirementStatus::parse(&raw)?.as_str().to_string()),
@@ -324,7 +341,15 @@ pub async fn list_requirements(state: &AppState, user: &CurrentUser, project_id:
     let words = text.to_lowercase().split_whitespace().take(10).map(str::to_string).collect();
     let mut conn = state.db.acquire().await?;
     load_readable(&mut conn, user, project_id).await?;
-    let q = repo::ListQuery { status, department_id: non_empty(query.department), owner_id: non_empty(query.owner), words, sort, limit, offset };
+    let q = repo::ListQuery {
+        status,
+        department_id: non_empty(query.department),
+        owner_id: non_empty(query.owner),
+        words,
+        sort,
+        limit,
+        offset,
+    };
     let (rows, total) = repo::list(&mut conn, project_id, &q).await?;
     let items = rows
         .into_iter()
@@ -363,7 +388,12 @@ pub async fn list_revisions(state: &AppState, user: &CurrentUser, requirement_id
     Ok(repo::revisions(&mut conn, requirement_id).await?.iter().map(revision_summary).collect())
 }
 
-async fn load_revision(conn: &mut db::Conn, requirement_id: &str, n: i64, field: &str) -> Result<(RevisionSummary, RequirementContent), AppError> {
+async fn load_revision(
+    conn: &mut db::Conn,
+    requirement_id: &str,
+    n: i64,
+    field: &str,
+) -> Result<(RevisionSummary, RequirementContent), AppError> {
     let row = repo::revision(conn, requirement_id, n).await?.ok_or_else(|| {
         if field.is_empty() {
             AppError::NotFound

@@ -86,7 +86,11 @@ pub async fn update(
 /// Every revision, newest first (without contents).
 #[utoipa::path(get, path = "/api/v1/requirements/{id}/revisions", tag = "requirements", params(("id" = String, Path)),
     responses((status = 200, body = [RevisionSummary]), (status = 404)))]
-pub async fn revisions(State(state): State<AppState>, AuthUser(user): AuthUser, Path(id): Path<String>) -> Result<Json<Vec<RevisionSummary>>, AppError> {
+pub async fn revisions(
+    State(state): State<AppState>,
+    AuthUser(user): AuthUser,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<RevisionSummary>>, AppError> {
     Ok(Json(service::list_revisions(&state, &user, &id).await?))
 }
 
@@ -137,7 +141,11 @@ pub async fn transition(
 
 #[utoipa::path(get, path = "/api/v1/requirements/{id}/comments", tag = "requirements", params(("id" = String, Path)),
     responses((status = 200, body = [CommentDto]), (status = 404)))]
-pub async fn comments(State(state): State<AppState>, AuthUser(user): AuthUser, Path(id): Path<String>) -> Result<Json<Vec<CommentDto>>, AppError> {
+pub async fn comments(
+    State(state): State<AppState>,
+    AuthUser(user): AuthUser,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<CommentDto>>, AppError> {
     Ok(Json(service::list_comments(&state, &user, &id).await?))
 }
 

@@ -11,6 +11,7 @@ mod concurrency;
 mod departments;
 mod ops;
 mod projects;
+mod requirements;
 mod session;
 mod tokens;
 mod users;
