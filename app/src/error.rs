@@ -144,11 +144,11 @@ mod ssr {
             if let Some(field) = self.field() {
                 error["field"] = serde_json::Value::String(field.to_string());
             }
-            let mut response = (status, axum::Json(serde_json::json!({ "error": error }))).into_response();
             if let AppError::EditConflict { current_revision, saved_by } = &self {
                 error["current_revision"] = serde_json::json!(current_revision);
                 error["saved_by"] = serde_json::json!(saved_by);
             }
+            let mut response = (status, axum::Json(serde_json::json!({ "error": error }))).into_response();
             if let AppError::RateLimited { retry_after_secs } = self {
                 if let Ok(v) = http::HeaderValue::from_str(&retry_after_secs.to_string()) {
                     response.headers_mut().insert(http::header::RETRY_AFTER, v);

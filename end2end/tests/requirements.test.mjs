@@ -124,7 +124,7 @@ test('the Chinese interface shows the same flow, and the seed history marks the 
   await page.getByRole('heading', { name: /^需求/, level: 1 }).waitFor();
 
   // The seed requirement: revision 2 added "approved after the first query" after agreement.
-  await page.getByRole('link', { name: '付款前须审批 Payment requires approval', exact: true }).click();
+  await page.locator('table.requirements').getByRole('link', { name: '付款前须审批 Payment requires approval', exact: true }).click();
   await page.waitForURL((url) => /^\/requirements\/[^/]+$/.test(url.pathname));
   await waitForHydration(page);
   await page.locator('li.revision[data-revision="2"] .badge.late', { hasText: '后期变更' }).waitFor();

@@ -146,9 +146,10 @@ fn ProjectFields(
         <FieldError error field="name"/>
         <label>
             <span>{t!(i18n, project_code)}</span>
-            <input name="code" value=value(|p| p.code.clone()) maxlength="10" pattern="[A-Za-z][A-Za-z0-9]{1,9}" placeholder="PAY"/>
-            <small>{t!(i18n, project_code_hint)}</small>
+            <input name="code" value=value(|p| p.code.clone()) maxlength="10" pattern="[A-Za-z][A-Za-z0-9]{1,9}" placeholder="PAY"
+                aria-describedby="code-hint"/>
         </label>
+        <small id="code-hint" class="muted">{t!(i18n, project_code_hint)}</small>
         <FieldError error field="code"/>
         <label><span>{t!(i18n, goal)}</span><textarea name="goal" rows="3">{value(|p| p.goal.clone())}</textarea></label>
         <FieldError error field="goal"/>

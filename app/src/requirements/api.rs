@@ -6,7 +6,7 @@ use crate::error::AppError;
 use leptos::prelude::*;
 use leptos::server_fn::codec::Json;
 
-#[server(prefix = "/_sfn", endpoint = "requirements/list")]
+#[server(prefix = "/_sfn", endpoint = "requirements/list", input = Json)]
 pub async fn list_requirements(project_id: String, query: RequirementListQuery) -> Result<RequirementPage, AppError> {
     let (state, user) = crate::auth::signed_in().await?;
     crate::auth::answer(super::service::list_requirements(&state, &user, &project_id, query).await)

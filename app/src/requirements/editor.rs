@@ -248,11 +248,12 @@ pub fn RequirementEditor(
             {field_error("priority".into())}
             {field_error("owner_id".into())}
             <label><span>{move || rm().background}</span>
-                <textarea name="background" rows="8" on:input=move |ev| draft.background.set(event_target_value(&ev))>{draft.background.get_untracked()}</textarea>
-                <small>{move || rm().background_hint}</small></label>
+                <textarea name="background" rows="8" aria-describedby="background-hint" aria-label=move || rm().background
+                    on:input=move |ev| draft.background.set(event_target_value(&ev))>{draft.background.get_untracked()}</textarea></label>
+            <small id="background-hint" class="muted">{move || rm().background_hint}</small>
             {field_error("background".into())}
             <label><span>{move || rm().goal}</span>
-                <textarea name="goal" rows="3" on:input=move |ev| draft.goal.set(event_target_value(&ev))>{draft.goal.get_untracked()}</textarea></label>
+                <textarea name="goal" rows="3" aria-label=move || rm().goal on:input=move |ev| draft.goal.set(event_target_value(&ev))>{draft.goal.get_untracked()}</textarea></label>
             {field_error("goal".into())}
 
             <fieldset class="scenarios">
@@ -276,14 +277,14 @@ pub fn RequirementEditor(
                                     {err("name")}
                                     <div class="gwt">
                                         <label><span>{move || rm().given}</span>
-                                            <textarea class="scenario-given" rows="2" on:input=move |ev| s.given.set(event_target_value(&ev))>{s.given.get_untracked()}</textarea></label>
+                                            <textarea class="scenario-given" rows="2" aria-label=move || rm().given on:input=move |ev| s.given.set(event_target_value(&ev))>{s.given.get_untracked()}</textarea></label>
                                         <label><span>{move || rm().when}</span>
-                                            <textarea class="scenario-when" rows="2" on:input=move |ev| s.when.set(event_target_value(&ev))>{s.when.get_untracked()}</textarea></label>
+                                            <textarea class="scenario-when" rows="2" aria-label=move || rm().when on:input=move |ev| s.when.set(event_target_value(&ev))>{s.when.get_untracked()}</textarea></label>
                                         <label><span>{move || rm().then}</span>
-                                            <textarea class="scenario-then" rows="2" on:input=move |ev| s.then.set(event_target_value(&ev))>{s.then.get_untracked()}</textarea></label>
+                                            <textarea class="scenario-then" rows="2" aria-label=move || rm().then on:input=move |ev| s.then.set(event_target_value(&ev))>{s.then.get_untracked()}</textarea></label>
                                     </div>
                                     <label><span>{move || rm().notes}</span>
-                                        <textarea class="scenario-notes" rows="2" on:input=move |ev| s.notes.set(event_target_value(&ev))>{s.notes.get_untracked()}</textarea></label>
+                                        <textarea class="scenario-notes" rows="2" aria-label=move || rm().notes on:input=move |ev| s.notes.set(event_target_value(&ev))>{s.notes.get_untracked()}</textarea></label>
                                     <div class="row-actions">
                                         <button type="button" class="secondary" on:click=move |_| draft.scenarios.update(|l| move_row(l, |r| r.key, s.key, -1))>{move || rm().move_up}</button>
                                         <button type="button" class="secondary" on:click=move |_| draft.scenarios.update(|l| move_row(l, |r| r.key, s.key, 1))>{move || rm().move_down}</button>

@@ -108,9 +108,8 @@ fn ListContent(options: RequirementFormOptions, page: Result<RequirementPage, Ap
                 </select></label>
             <label><span>{move || rm().sort}</span>
                 <select name="sort">
-                    {[("number", rm().sort_newest), ("number_asc", rm().sort_oldest), ("updated", rm().sort_updated), ("title", rm().title),
-                      ("priority", rm().priority), ("status", rm().status)]
-                        .into_iter().map(|(value, _)| {
+                    {["number", "number_asc", "updated", "title", "priority", "status"]
+                        .into_iter().map(|value| {
                             let label = move || {
                                 let m = rm();
                                 match value {
@@ -246,18 +245,22 @@ fn EditRequirement() -> impl IntoView {
     let i18n = use_i18n();
     let rm = move || RequirementMessages::of(i18n.get());
     let params = use_params_map();
-    let detail = Resource::new(move || params.read().get("id").unwrap_or_default(), get_requirement);
+    // One resource for both, so the form hydrates from what the server loaded.
+    let loaded = Resource::new(
+        move || params.read().get("id").unwrap_or_default(),
+        |id| async move {
+            let detail = get_requirement(id).await?;
+            let options = form_options(detail.project_id.clone()).await?;
+            Ok::<_, AppError>((detail, options))
+        },
+    );
     view! {
         <h1>{move || rm().edit_requirement}</h1>
         <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
-                let detail = match detail.await {
-                    Ok(d) if d.can_edit => d,
+                let (detail, options) = match loaded.await {
+                    Ok((d, o)) if d.can_edit => (d, o),
                     Ok(_) => return load_error(AppError::Forbidden),
-                    Err(e) => return load_error(e),
-                };
-                let options = match form_options(detail.project_id.clone()).await {
-                    Ok(o) => o,
                     Err(e) => return load_error(e),
                 };
                 let owner = detail.content.owner_id.clone();

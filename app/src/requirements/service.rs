@@ -415,6 +415,8 @@ pub async fn get_revision(state: &AppState, user: &CurrentUser, requirement_id: 
 /// The diff between revisions `from` and `to` (either order is allowed; the older is "before").
 #[tracing::instrument(skip_all, fields(requirement_id = %requirement_id))]
 pub async fn diff(state: &AppState, user: &CurrentUser, requirement_id: &str, from: i64, to: i64) -> Result<DiffDto, AppError> {
+    // Asked newest first, the diff still reads from the older revision to the newer one.
+    let (from, to) = if from > to { (to, from) } else { (from, to) };
     let mut conn = state.db.acquire().await?;
     load(&mut conn, user, requirement_id).await?;
     let (from_summary, old) = load_revision(&mut conn, requirement_id, from, "from").await?;
