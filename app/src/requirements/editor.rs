@@ -3,8 +3,8 @@
 //!
 //! No lost update: an edit remembers the revision it started from. When someone saved in between,
 //! the server refuses the save; the form keeps everything typed, shows who saved and what they
-//! changed (the diff from the starting revision to theirs), and the next save goes on top of
-//! theirs.
+//! changed (the diff from the starting revision to theirs), and the next save applies only the
+//! fields this person changed on top of theirs — their other edits stay.
 
 use super::api::{create_requirement, diff_revisions, update_requirement};
 use super::diff_view::DiffView;
@@ -50,6 +50,9 @@ struct Draft {
     points: RwSignal<Vec<PointDraft>>,
     summary: RwSignal<String>,
     next_key: StoredValue<usize>,
+    /// What the form was loaded with: an edit sends only what differs from it, so a save after a
+    /// conflict keeps the other person's changes to fields this person did not touch.
+    initial: StoredValue<Option<RequirementContent>>,
 }
 
 impl Draft {
@@ -64,6 +67,7 @@ impl Draft {
             points: RwSignal::new(vec![]),
             summary: RwSignal::new(String::new()),
             next_key: StoredValue::new(0),
+            initial: StoredValue::new(content.cloned()),
         };
         for s in content.map(|c| c.scenarios.clone()).unwrap_or_default() {
             draft.push_scenario(s);
@@ -139,16 +143,21 @@ impl Draft {
         }
     }
 
+    /// The fields that differ from what the form was loaded with.
     fn patch(&self, version: i64) -> RequirementPatch {
+        let initial = self.initial.get_value();
+        let changed = |value: String, old: Option<&String>| (old != Some(&value)).then_some(value);
+        let scenarios = self.scenarios_value();
+        let change_points = self.points_value();
         RequirementPatch {
             version: Some(version),
-            title: Some(self.title.get_untracked()),
-            background: Some(self.background.get_untracked()),
-            goal: Some(self.goal.get_untracked()),
-            priority: Some(self.priority.get_untracked()),
-            owner_id: Some(self.owner_id.get_untracked()),
-            scenarios: Some(self.scenarios_value()),
-            change_points: Some(self.points_value()),
+            title: changed(self.title.get_untracked(), initial.as_ref().map(|c| &c.title)),
+            background: changed(self.background.get_untracked(), initial.as_ref().map(|c| &c.background)),
+            goal: changed(self.goal.get_untracked(), initial.as_ref().map(|c| &c.goal)),
+            priority: changed(self.priority.get_untracked(), initial.as_ref().map(|c| c.priority.as_str().to_string()).as_ref()),
+            owner_id: changed(self.owner_id.get_untracked(), initial.as_ref().map(|c| &c.owner_id)),
+            scenarios: (initial.as_ref().map(|c| &c.scenarios) != Some(&scenarios)).then_some(scenarios),
+            change_points: (initial.as_ref().map(|c| &c.change_points) != Some(&change_points)).then_some(change_points),
             summary: Some(self.summary.get_untracked()),
         }
     }
