@@ -415,12 +415,16 @@ pub async fn get_revision(state: &AppState, user: &CurrentUser, requirement_id: 
 /// The diff between revisions `from` and `to` (either order is allowed; the older is "before").
 #[tracing::instrument(skip_all, fields(requirement_id = %requirement_id))]
 pub async fn diff(state: &AppState, user: &CurrentUser, requirement_id: &str, from: i64, to: i64) -> Result<DiffDto, AppError> {
-    // Asked newest first, the diff still reads from the older revision to the newer one.
-    let (from, to) = if from > to { (to, from) } else { (from, to) };
     let mut conn = state.db.acquire().await?;
     load(&mut conn, user, requirement_id).await?;
-    let (from_summary, old) = load_revision(&mut conn, requirement_id, from, "from").await?;
-    let (to_summary, new) = load_revision(&mut conn, requirement_id, to, "to").await?;
+    let mut older = load_revision(&mut conn, requirement_id, from, "from").await?;
+    let mut newer = load_revision(&mut conn, requirement_id, to, "to").await?;
+    // Asked newest first, the diff still reads from the older revision to the newer one.
+    if from > to {
+        std::mem::swap(&mut older, &mut newer);
+    }
+    let ((from_summary, old), (to_summary, new)) = (older, newer);
+    let (from, to) = (from_summary.revision, to_summary.revision);
     let (old, new) = (readable(&mut conn, old).await?, readable(&mut conn, new).await?);
     let diff = requirement_diff::diff(from, &old, to, &new);
     Ok(DiffDto { from: from_summary, to: to_summary, diff })
