@@ -39,8 +39,7 @@ pub fn mentions(text: &str) -> Vec<String> {
     let is_name_char = |c: char| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-');
     let mut found: Vec<String> = Vec::new();
     let mut previous: Option<char> = None;
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    for (i, c) in text.char_indices() {
         if c == '@' && !previous.is_some_and(is_name_char) {
             let rest = &text[i + 1..];
             let name: String = rest.chars().take_while(|&c| is_name_char(c)).collect();

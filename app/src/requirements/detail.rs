@@ -90,7 +90,7 @@ fn RequirementContent(
             <h2>{move || rm().scenarios}</h2>
             {d.content.scenarios.is_empty().then(|| view! { <p class="muted">{move || rm().no_scenarios}</p> })}
             <ol class="scenarios">
-                {d.content.scenarios.iter().cloned().map(|s| view! {
+                {d.content.scenarios.iter().map(|s| view! {
                     <li class="scenario" data-id=s.id.clone()>
                         <strong>{s.name.clone()}</strong>
                         <dl class="gwt">

@@ -102,7 +102,7 @@ fn ListContent(options: RequirementFormOptions, page: Result<RequirementPage, Ap
             <label><span>{move || rm().owner}</span>
                 <select name="owner">
                     <option value="">{move || rm().any}</option>
-                    {options.owners.iter().cloned().map(|o| view! {
+                    {options.owners.iter().map(|o| view! {
                         <option value=o.id.clone() selected=selected(&owner, &o.id)>{o.display_name.clone()}</option>
                     }).collect_view()}
                 </select></label>
