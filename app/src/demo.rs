@@ -182,7 +182,7 @@ async fn seed_requirement(tx: &mut db::Conn, ids: &DemoIds, today: Date) -> Resu
         updated_at: revised,
     };
     repo::insert(tx, &row).await?;
-    repo::set_departments(tx, &requirement_id, &[ids.a.clone(), ids.b.clone()]).await?;
+    repo::set_departments(tx, &requirement_id, &content.change_point_departments()).await?;
     let revision = |revision, content_json, summary, status, is_late, created_at| repo::NewRevision {
         requirement_id: &requirement_id,
         revision,

@@ -140,6 +140,17 @@ impl RequirementContent {
         Ok(self)
     }
 
+    /// The departments that have change points, each once, in the order they first appear.
+    pub fn change_point_departments(&self) -> Vec<String> {
+        let mut ids: Vec<String> = Vec::new();
+        for point in &self.change_points {
+            if !ids.contains(&point.department_id) {
+                ids.push(point.department_id.clone());
+            }
+        }
+        ids
+    }
+
     /// The words search looks in: title, background, goal and scenarios, lowercased so English
     /// matches regardless of case (Chinese has no case and matches as written).
     pub fn search_text(&self) -> String {

@@ -8,10 +8,9 @@ use crate::domain::projects::{StakeholderRole, Visibility};
 use crate::error::AppError;
 use crate::organisation::dto::DepartmentDto;
 use crate::t;
-use crate::ui::forms::action_error;
+use crate::ui::forms::{action_error, load_error};
 use crate::ui::session::use_user;
 use crate::ui::{use_i18n, FieldError, FormError, RequireLogin};
-use crate::NotFound;
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
@@ -234,8 +233,7 @@ fn ProjectView() -> impl IntoView {
             {move || Suspend::new(async move {
                 match detail.await {
                     Ok(d) => view! { <ProjectContent detail=d actions/> }.into_any(),
-                    Err(AppError::NotFound) => view! { <NotFound/> }.into_any(),
-                    Err(e) => view! { <p class="form-error" role="alert">{move || i18n.get().error(&e)}</p> }.into_any(),
+                    Err(e) => load_error(e),
                 }
             })}
         </Transition>

@@ -5,10 +5,10 @@
 use super::api::{add_comment, get_requirement, list_comments, list_revisions, transition_requirement};
 use super::dto::{CommentDto, RequirementDetail, RevisionSummary};
 use super::messages::RequirementMessages;
-use super::pages::load_error;
 use crate::domain::people::JobRole;
 use crate::error::AppError;
 use crate::t;
+use crate::ui::forms::load_error;
 use crate::ui::{use_i18n, RequireLogin};
 use leptos::prelude::*;
 use leptos_router::components::{Form, A};
@@ -55,13 +55,7 @@ fn RequirementContent(
     let rm = move || RequirementMessages::of(i18n.get());
     let d = detail;
     let (status, priority, late, version) = (d.status, d.content.priority, d.late_changes, d.version);
-    let departments =
-        StoredValue::new(d.content.change_points.iter().map(|c| c.department_id.clone()).fold(Vec::<String>::new(), |mut acc, id| {
-            if !acc.contains(&id) {
-                acc.push(id);
-            }
-            acc
-        }));
+    let departments = StoredValue::new(d.content.change_point_departments());
     let points = StoredValue::new(d.content.change_points.clone());
     let names = StoredValue::new(d.department_names.clone());
     view! {

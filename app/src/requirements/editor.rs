@@ -13,7 +13,8 @@ use super::messages::RequirementMessages;
 use crate::domain::requirement_content::{ChangePoint, Priority, RequirementContent, Scenario};
 use crate::error::AppError;
 use crate::t;
-use crate::ui::use_i18n;
+use crate::ui::forms::ItemFieldError;
+use crate::ui::{use_i18n, FieldError};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
@@ -163,13 +164,44 @@ impl Draft {
     }
 }
 
+/// A row of one of the form's lists, known by its on-screen key.
+trait Row: Copy + Send + Sync + 'static {
+    fn key(&self) -> usize;
+}
+
+impl Row for ScenarioDraft {
+    fn key(&self) -> usize {
+        self.key
+    }
+}
+
+impl Row for PointDraft {
+    fn key(&self) -> usize {
+        self.key
+    }
+}
+
 /// Moves the row with `key` one place up (`-1`) or down (`+1`).
-fn move_row<T: Copy>(list: &mut [T], key_of: impl Fn(&T) -> usize, key: usize, delta: isize) {
-    if let Some(i) = list.iter().position(|r| key_of(r) == key) {
+fn move_row<T: Row>(list: &mut [T], key: usize, delta: isize) {
+    if let Some(i) = list.iter().position(|r| r.key() == key) {
         let j = i as isize + delta;
         if j >= 0 && (j as usize) < list.len() {
             list.swap(i, j as usize);
         }
+    }
+}
+
+/// Move up, move down and remove, for one row of a list.
+#[component]
+fn RowActions<T: Row>(rows: RwSignal<Vec<T>>, key: usize) -> impl IntoView {
+    let i18n = use_i18n();
+    let rm = move || RequirementMessages::of(i18n.get());
+    view! {
+        <div class="row-actions">
+            <button type="button" class="secondary" on:click=move |_| rows.update(|l| move_row(l, key, -1))>{move || rm().move_up}</button>
+            <button type="button" class="secondary" on:click=move |_| rows.update(|l| move_row(l, key, 1))>{move || rm().move_down}</button>
+            <button type="button" class="secondary" on:click=move |_| rows.update(|l| l.retain(|r| r.key() != key))>{t!(i18n, remove)}</button>
+        </div>
     }
 }
 
@@ -214,13 +246,7 @@ pub fn RequirementEditor(
         Some(Err(e)) => on_save_error(e, &target, base, error, their_change),
         None => {}
     });
-    let field_error = move |field: String| {
-        move || {
-            error.get().filter(|e| e.field() == Some(field.as_str())).map(|e| {
-                view! { <span class="field-error" data-field=field.clone() role="alert">{i18n.get().error(&e)}</span> }
-            })
-        }
-    };
+    let error_signal: Signal<Option<AppError>> = error.into();
     let departments = StoredValue::new(departments);
     let priorities = Priority::ALL;
     view! {
@@ -239,7 +265,7 @@ pub fn RequirementEditor(
             <label><span>{move || rm().title}</span>
                 <input name="title" value=draft.title.get_untracked() maxlength="200" required
                     on:input=move |ev| draft.title.set(event_target_value(&ev))/></label>
-            {field_error("title".into())}
+            <FieldError error=error_signal field="title"/>
             <div class="row">
                 <label><span>{move || rm().priority}</span>
                     <select name="priority" on:change=move |ev| draft.priority.set(event_target_value(&ev))>
@@ -254,16 +280,16 @@ pub fn RequirementEditor(
                         }).collect_view()}
                     </select></label>
             </div>
-            {field_error("priority".into())}
-            {field_error("owner_id".into())}
+            <FieldError error=error_signal field="priority"/>
+            <FieldError error=error_signal field="owner_id"/>
             <label><span>{move || rm().background}</span>
                 <textarea name="background" rows="8" aria-describedby="background-hint" aria-label=move || rm().background
                     on:input=move |ev| draft.background.set(event_target_value(&ev))>{draft.background.get_untracked()}</textarea></label>
             <small id="background-hint" class="muted">{move || rm().background_hint}</small>
-            {field_error("background".into())}
+            <FieldError error=error_signal field="background"/>
             <label><span>{move || rm().goal}</span>
                 <textarea name="goal" rows="3" aria-label=move || rm().goal on:input=move |ev| draft.goal.set(event_target_value(&ev))>{draft.goal.get_untracked()}</textarea></label>
-            {field_error("goal".into())}
+            <FieldError error=error_signal field="goal"/>
 
             <fieldset class="scenarios">
                 <legend>{move || rm().scenarios}</legend>
@@ -272,11 +298,9 @@ pub fn RequirementEditor(
                     <For each=move || draft.scenarios.get() key=|s| s.key let:s>
                         {
                             let index = move || draft.scenarios.with(|list| list.iter().position(|r| r.key == s.key).unwrap_or(0));
-                            let err = move |part: &'static str| move || {
-                                let field = format!("scenarios[{}].{part}", index());
-                                error.get().filter(|e| e.field() == Some(field.as_str())).map(|e| view! {
-                                    <span class="field-error" data-field=field.clone() role="alert">{i18n.get().error(&e)}</span>
-                                })
+                            let err = move |part: &'static str| {
+                                let field = Signal::derive(move || format!("scenarios[{}].{part}", index()));
+                                view! { <ItemFieldError error=error_signal field/> }
                             };
                             view! {
                                 <li class="scenario">
@@ -294,11 +318,7 @@ pub fn RequirementEditor(
                                     </div>
                                     <label><span>{move || rm().notes}</span>
                                         <textarea class="scenario-notes" rows="2" aria-label=move || rm().notes on:input=move |ev| s.notes.set(event_target_value(&ev))>{s.notes.get_untracked()}</textarea></label>
-                                    <div class="row-actions">
-                                        <button type="button" class="secondary" on:click=move |_| draft.scenarios.update(|l| move_row(l, |r| r.key, s.key, -1))>{move || rm().move_up}</button>
-                                        <button type="button" class="secondary" on:click=move |_| draft.scenarios.update(|l| move_row(l, |r| r.key, s.key, 1))>{move || rm().move_down}</button>
-                                        <button type="button" class="secondary" on:click=move |_| draft.scenarios.update(|l| l.retain(|r| r.key != s.key))>{t!(i18n, remove)}</button>
-                                    </div>
+                                    <RowActions rows=draft.scenarios key=s.key/>
                                 </li>
                             }
                         }
@@ -314,11 +334,9 @@ pub fn RequirementEditor(
                     <For each=move || draft.points.get() key=|p| p.key let:p>
                         {
                             let index = move || draft.points.with(|list| list.iter().position(|r| r.key == p.key).unwrap_or(0));
-                            let err = move |part: &'static str| move || {
-                                let field = format!("change_points[{}].{part}", index());
-                                error.get().filter(|e| e.field() == Some(field.as_str())).map(|e| view! {
-                                    <span class="field-error" data-field=field.clone() role="alert">{i18n.get().error(&e)}</span>
-                                })
+                            let err = move |part: &'static str| {
+                                let field = Signal::derive(move || format!("change_points[{}].{part}", index()));
+                                view! { <ItemFieldError error=error_signal field/> }
                             };
                             view! {
                                 <li class="change-point">
@@ -336,11 +354,7 @@ pub fn RequirementEditor(
                                         <input class="change-point-text" value=p.text.get_untracked() maxlength="500"
                                             on:input=move |ev| p.text.set(event_target_value(&ev))/></label>
                                     {err("text")}
-                                    <div class="row-actions">
-                                        <button type="button" class="secondary" on:click=move |_| draft.points.update(|l| move_row(l, |r| r.key, p.key, -1))>{move || rm().move_up}</button>
-                                        <button type="button" class="secondary" on:click=move |_| draft.points.update(|l| move_row(l, |r| r.key, p.key, 1))>{move || rm().move_down}</button>
-                                        <button type="button" class="secondary" on:click=move |_| draft.points.update(|l| l.retain(|r| r.key != p.key))>{t!(i18n, remove)}</button>
-                                    </div>
+                                    <RowActions rows=draft.points key=p.key/>
                                 </li>
                             }
                         }
@@ -351,7 +365,7 @@ pub fn RequirementEditor(
 
             <label><span>{move || rm().summary}</span>
                 <input name="summary" maxlength="500" on:input=move |ev| draft.summary.set(event_target_value(&ev))/></label>
-            {field_error("summary".into())}
+            <FieldError error=error_signal field="summary"/>
             <button type="submit" disabled=move || save.pending().get()>{t!(i18n, save)}</button>
         </form>
     }

@@ -10,21 +10,12 @@ use crate::domain::requirement_content::Priority;
 use crate::domain::requirements::RequirementStatus;
 use crate::error::AppError;
 use crate::t;
+use crate::ui::forms::load_error;
 use crate::ui::session::use_user;
 use crate::ui::{use_i18n, RequireLogin};
-use crate::NotFound;
 use leptos::prelude::*;
 use leptos_router::components::{Form, A};
 use leptos_router::hooks::{use_params_map, use_query_map};
-
-/// The error of a page's main resource: a 404 page, or the message.
-pub(super) fn load_error(e: AppError) -> AnyView {
-    let i18n = use_i18n();
-    match e {
-        AppError::NotFound => view! { <NotFound/> }.into_any(),
-        e => view! { <p class="form-error" role="alert">{move || i18n.get().error(&e)}</p> }.into_any(),
-    }
-}
 
 #[component]
 pub fn RequirementListPage() -> impl IntoView {
@@ -189,7 +180,9 @@ fn ListTable(page: RequirementPage, query: RequirementListQuery) -> impl IntoVie
     .into_any()
 }
 
-/// Percent-encodes a query-string value (UTF-8, so Chinese search words survive).
+/// Percent-encodes a query-string value (UTF-8, so Chinese search words survive). Not the router's
+/// `Url::escape`: that encodes differently on the server and in the browser, and these links are
+/// rendered on both.
 fn urlencode(value: &str) -> String {
     let mut out = String::with_capacity(value.len() * 3);
     for b in value.bytes() {

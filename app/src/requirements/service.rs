@@ -44,6 +44,15 @@ async fn load(conn: &mut db::Conn, user: &CurrentUser, requirement_id: &str) -> 
     Ok(Loaded { requirement, project, stakeholders })
 }
 
+/// Loads a requirement the person may edit: 404 when they may not read it, 403 when only reading.
+async fn load_editable(conn: &mut db::Conn, user: &CurrentUser, requirement_id: &str) -> Result<Loaded, AppError> {
+    let loaded = load(conn, user, requirement_id).await?;
+    if !can_edit_requirements(&user.actor(), &loaded.access()) {
+        return Err(AppError::Forbidden);
+    }
+    Ok(loaded)
+}
+
 fn status_of(raw: &str) -> RequirementStatus {
     RequirementStatus::parse(raw).unwrap_or(RequirementStatus::Draft)
 }
@@ -72,13 +81,6 @@ async fn check_references(conn: &mut db::Conn, content: &RequirementContent, sta
         }
     }
     Ok(())
-}
-
-fn change_point_departments(content: &RequirementContent) -> Vec<String> {
-    let mut ids: Vec<String> = content.change_points.iter().map(|c| c.department_id.clone()).collect();
-    ids.sort();
-    ids.dedup();
-    ids
 }
 
 fn summary_text(raw: &str) -> Result<String, AppError> {
@@ -133,7 +135,7 @@ pub async fn create_requirement(
         updated_at: now,
     };
     repo::insert(&mut tx, &row).await?;
-    repo::set_departments(&mut tx, &row.requirement_id, &change_point_departments(&content)).await?;
+    repo::set_departments(&mut tx, &row.requirement_id, &content.change_point_departments()).await?;
     let content_json = to_json(&content)?;
     let revision = repo::NewRevision {
         requirement_id: &row.requirement_id,
@@ -212,16 +214,12 @@ pub async fn update_requirement(
 ) -> Result<RequirementDetail, AppError> {
     let base = patch.version.or(if_match).ok_or_else(|| AppError::Invalid(DomainError::empty("version")))?;
     let mut tx = db::begin_write(&state.db, state.db_kind).await?;
-    let loaded = load(&mut tx, user, requirement_id).await?;
-    if !can_edit_requirements(&user.actor(), &loaded.access()) {
-        return Err(AppError::Forbidden);
-    }
+    let loaded = load_editable(&mut tx, user, requirement_id).await?;
     let current = &loaded.requirement;
+    let latest = repo::revision(&mut tx, requirement_id, current.current_revision).await?.ok_or(AppError::Internal)?;
     if base != current.current_revision {
-        let latest = repo::revision(&mut tx, requirement_id, current.current_revision).await?.ok_or(AppError::Internal)?;
         return Err(AppError::EditConflict { current_revision: current.current_revision, saved_by: latest.author_name });
     }
-    let latest = repo::revision(&mut tx, requirement_id, current.current_revision).await?.ok_or(AppError::Internal)?;
     let previous = parse_content(&latest.content)?;
     let content = RequirementContent {
         title: patch.title.unwrap_or_else(|| previous.title.clone()),
@@ -273,7 +271,7 @@ pub async fn update_requirement(
         created_at: now,
     };
     repo::insert_revision(&mut tx, &new_revision).await?;
-    repo::set_departments(&mut tx, requirement_id, &change_point_departments(&content)).await?;
+    repo::set_departments(&mut tx, requirement_id, &content.change_point_departments()).await?;
     tx.commit().await?;
     get_requirement(state, user, requirement_id).await
 }
@@ -289,10 +287,7 @@ pub async fn transition(
     let to = RequirementStatus::parse(&input.to).map_err(|_| DomainError::NotAllowed { field: "to".into() })?;
     let reason = summary_text(&input.reason).map_err(|_| DomainError::TooLong { field: "reason".into(), max: SUMMARY_MAX })?;
     let mut tx = db::begin_write(&state.db, state.db_kind).await?;
-    let loaded = load(&mut tx, user, requirement_id).await?;
-    if !can_edit_requirements(&user.actor(), &loaded.access()) {
-        return Err(AppError::Forbidden);
-    }
+    let loaded = load_editable(&mut tx, user, requirement_id).await?;
     let from = status_of(&loaded.requirement.status);
     from.transition(to).map_err(|_| DomainError::NotAllowed { field: "to".into() })?;
     let now = db::now_ms();
@@ -521,9 +516,10 @@ async fn readable(conn: &mut db::Conn, mut content: RequirementContent) -> Resul
     if let Some(owner) = db::users::find(conn, &content.owner_id).await? {
         content.owner_id = owner.display_name;
     }
+    let departments = db::departments::list(conn).await?;
     for point in &mut content.change_points {
-        if let Some(department) = db::departments::find(conn, &point.department_id).await? {
-            point.department_id = department.code;
+        if let Some(department) = departments.iter().find(|d| d.department_id == point.department_id) {
+            point.department_id = department.code.clone();
         }
     }
     Ok(content)

@@ -24,6 +24,19 @@ pub fn FieldError(error: Signal<Option<AppError>>, field: &'static str) -> impl 
     }
 }
 
+/// Like [`FieldError`] for a field whose name is known only at run time, such as the name of the
+/// third scenario (`scenarios[2].name`), which moves when rows are reordered.
+#[component]
+pub fn ItemFieldError(error: Signal<Option<AppError>>, field: Signal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    move || {
+        let field = field.get();
+        error.get().filter(|e| e.field() == Some(field.as_str())).map(|e| {
+            view! { <span class="field-error" data-field=field.clone() role="alert">{i18n.get().error(&e)}</span> }
+        })
+    }
+}
+
 /// The message of an error that is not about one of `fields` (shown above the form).
 #[component]
 pub fn FormError(error: Signal<Option<AppError>>, #[prop(optional)] fields: &'static [&'static str]) -> impl IntoView {
@@ -36,5 +49,15 @@ pub fn FormError(error: Signal<Option<AppError>>, #[prop(optional)] fields: &'st
             };
             view! { <p class="form-error" role="alert">{text}</p> }
         })
+    }
+}
+
+/// What a page shows when its main data did not load: the 404 page (with its status) for
+/// something missing or not visible to this person, otherwise the error's message.
+pub fn load_error(e: AppError) -> AnyView {
+    let i18n = use_i18n();
+    match e {
+        AppError::NotFound => view! { <crate::NotFound/> }.into_any(),
+        e => view! { <p class="form-error" role="alert">{move || i18n.get().error(&e)}</p> }.into_any(),
     }
 }

@@ -271,7 +271,7 @@ impl Client {
     }
 
     pub async fn send(&self, builder: RequestBuilder) -> Reply {
-        let response = builder.send().await.unwrap_or_else(|e| panic!("sending a request: {e}"));
+        let response = builder.send().await.unwrap_or_else(|e| panic!("sending a request: {e:?}"));
         Reply::read(response).await
     }
 
