@@ -93,6 +93,29 @@ test('every page hydrates without console errors or warnings', { timeout: 240_00
   await page.getByRole('heading', { name: DEMO_PROJECT, level: 1 }).waitFor();
   await page.getByRole('img', { name: 'Stakeholder map', exact: true }).waitFor();
 
+  // The requirement pages, each loaded fresh: the list, the new form, PAY-1, its edit form and diff.
+  const requirementPages = [
+    [`${href}/requirements`, /^Requirements/],
+    [`${href}/requirements/new`, /^New requirement$/],
+  ];
+  for (const [path, heading] of requirementPages) {
+    const answer = await visit(page, path);
+    assert.equal(answer.status(), 200, `${path} answered ${answer.status()}`);
+    await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+  }
+  await visit(page, `${href}/requirements`);
+  const pay1 = await page.locator('table.requirements').getByRole('link', { name: DEMO_PROJECT, exact: true }).getAttribute('href');
+  for (const [path, heading] of [
+    [pay1, /^PAY-1/],
+    [`${pay1}/edit`, /^Edit requirement$/],
+    [`${pay1}/diff?from=1&to=2`, /^Changes from revision 1 to revision 2$/],
+  ]) {
+    const answer = await visit(page, path);
+    assert.equal(answer.status(), 200, `${path} answered ${answer.status()}`);
+    await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+  }
+  await visit(page, href);
+
   // The admin pages again, this time reached by client-side navigation from the project page.
   await setMarker(page);
   await nav.getByRole('link', { name: 'Departments', exact: true }).click();
