@@ -53,8 +53,15 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let i18n = ui::I18n::provide();
     ui::session::provide_session();
+    // On the server, leptos_axum reads the title after the render's reactive owner may already be
+    // gone (under load it was, and reading a disposed signal panicked the request): there it is a
+    // plain string. In the browser it follows the language switch.
+    #[cfg(feature = "ssr")]
+    let title = leptos::text_prop::TextProp::from(i18n.locale.get_untracked().messages().app_name);
+    #[cfg(not(feature = "ssr"))]
+    let title = leptos::text_prop::TextProp::from(move || i18n.m().app_name.to_string());
     view! {
-        <Title text=move || i18n.m().app_name.to_string()/>
+        <Title text=title/>
         <Router>
             <ui::layout::Header/>
             <main id="main">
