@@ -22,8 +22,9 @@ build: setup
 
 # The release site lives apart from the dev/test one (target/site), so neither overwrites the other.
 # --precompress writes .gz and .br beside each static file; the server sends them as they are.
+# --split cuts the lazy pages (app/src/lazy_pages.rs) out of the main wasm into files fetched on demand.
 release: setup
-	LEPTOS_SITE_ROOT=target/site-release cargo leptos build --release --precompress
+	LEPTOS_SITE_ROOT=target/site-release cargo leptos build --release --split --precompress
 
 lint:
 	cargo fmt --all -- --check

@@ -8,6 +8,7 @@ pub mod auth;
 pub mod domain;
 pub mod error;
 pub mod i18n;
+mod lazy_pages;
 pub mod organisation;
 pub mod projects;
 pub mod requirements;
@@ -25,7 +26,7 @@ pub mod state;
 use leptos::prelude::*;
 use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes, A};
-use leptos_router::{path, SsrMode};
+use leptos_router::{path, Lazy, SsrMode};
 
 /// The HTML document around the app (server only renders it; the browser hydrates `<body>`).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
@@ -69,16 +70,16 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/") view=projects::pages::ProjectsPage ssr=SsrMode::Async/>
                     <Route path=path!("/login") view=accounts::pages::LoginPage ssr=SsrMode::Async/>
                     <Route path=path!("/setup") view=accounts::pages::SetupPage ssr=SsrMode::Async/>
-                    <Route path=path!("/account") view=accounts::pages::AccountPage ssr=SsrMode::Async/>
-                    <Route path=path!("/projects/new") view=projects::pages::NewProjectPage ssr=SsrMode::Async/>
+                    <Route path=path!("/account") view={Lazy::<lazy_pages::AccountRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/projects/new") view={Lazy::<lazy_pages::NewProjectRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/projects/:id") view=projects::pages::ProjectPage ssr=SsrMode::Async/>
-                    <Route path=path!("/projects/:id/requirements") view=requirements::pages::RequirementListPage ssr=SsrMode::Async/>
-                    <Route path=path!("/projects/:id/requirements/new") view=requirements::pages::NewRequirementPage ssr=SsrMode::Async/>
-                    <Route path=path!("/requirements/:id") view=requirements::detail::RequirementPage ssr=SsrMode::Async/>
-                    <Route path=path!("/requirements/:id/edit") view=requirements::pages::EditRequirementPage ssr=SsrMode::Async/>
-                    <Route path=path!("/requirements/:id/diff") view=requirements::pages::RequirementDiffPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/departments") view=organisation::pages::DepartmentsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/people") view=organisation::pages::PeoplePage ssr=SsrMode::Async/>
+                    <Route path=path!("/projects/:id/requirements") view={Lazy::<lazy_pages::RequirementListRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/projects/:id/requirements/new") view={Lazy::<lazy_pages::NewRequirementRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/requirements/:id") view={Lazy::<lazy_pages::RequirementRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/requirements/:id/edit") view={Lazy::<lazy_pages::EditRequirementRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/requirements/:id/diff") view={Lazy::<lazy_pages::RequirementDiffRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/departments") view={Lazy::<lazy_pages::DepartmentsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/people") view={Lazy::<lazy_pages::PeopleRoute>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>
@@ -106,9 +107,13 @@ pub fn NotFound() -> impl IntoView {
 #[wasm_bindgen::prelude::wasm_bindgen]
 pub fn hydrate() {
     console_error_panic_hook::set_once();
-    leptos::mount::hydrate_body(App);
-    // Marks the page as interactive: browser tests wait for it instead of guessing a delay.
-    if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
-        let _ = root.set_attribute("data-hydrated", "true");
-    }
+    // Lazy routes (split-off page code, see `lazy_pages`) can only be hydrated asynchronously: the
+    // page's code may have to be fetched first.
+    wasm_bindgen_futures::spawn_local(async {
+        leptos::mount::hydrate_from_async(leptos::tachys::dom::body(), App).await.forget();
+        // Marks the page as interactive: browser tests wait for it instead of guessing a delay.
+        if let Some(root) = web_sys::window().and_then(|w| w.document()).and_then(|d| d.document_element()) {
+            let _ = root.set_attribute("data-hydrated", "true");
+        }
+    });
 }

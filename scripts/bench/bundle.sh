@@ -6,14 +6,23 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 pkg=target/site-release/pkg
 [ -d "$pkg" ] || { echo "run 'make release' first" >&2; exit 1; }
-total_raw=0; total_gz=0; total_br=0
-for f in "$pkg"/*.wasm "$pkg"/*.js; do
-  raw=$(stat -c %s "$f"); gz=$(stat -c %s "$f.gz"); br=$(stat -c %s "$f.br")
-  printf '%-50s raw %8d  gzip %8d  brotli %8d\n' "$(basename "$f")" "$raw" "$gz" "$br"
-  total_raw=$((total_raw + raw)); total_gz=$((total_gz + gz)); total_br=$((total_br + br))
+# The release build is split (`--split`): the main wasm and its JS load on every page; each lazy
+# page's code (requirements, administration, account, forms) is fetched when that page is opened.
+hash_of() { awk -v k="$1:" '$1==k{print $2}' target/release/hash.txt; }
+main_wasm="$pkg/concord.$(hash_of wasm).wasm"; main_js="$pkg/concord.$(hash_of js).js"
+split_js="$pkg/__wasm_split.$(hash_of split).js"
+sizes() { local raw=0 gz=0 br=0; for f in "$@"; do [ -f "$f" ] || continue
+  raw=$((raw + $(stat -c %s "$f"))); gz=$((gz + $(stat -c %s "$f.gz"))); br=$((br + $(stat -c %s "$f.br"))); done
+  printf 'raw %.1f KiB, gzip %.1f KiB, brotli %.1f KiB' "$(echo "$raw/1024" | bc -l)" "$(echo "$gz/1024" | bc -l)" "$(echo "$br/1024" | bc -l)"; }
+for f in "$main_wasm" "$main_js" "$split_js"; do
+  [ -f "$f" ] && printf '%-60s raw %8d  gzip %8d  brotli %8d\n' "$(basename "$f")" "$(stat -c %s "$f")" "$(stat -c %s "$f.gz")" "$(stat -c %s "$f.br")"
 done
-printf 'bundle (wasm + js): raw %.1f KiB, gzip %.1f KiB, brotli %.1f KiB (budget 300 KiB brotli)\n' \
-  "$(echo "$total_raw/1024" | bc -l)" "$(echo "$total_gz/1024" | bc -l)" "$(echo "$total_br/1024" | bc -l)"
+echo "loaded on every page (main wasm + js + split loader): $(sizes "$main_wasm" "$main_js" "$split_js") (budget 300 KiB brotli)"
+lazy=$(ls "$pkg"/split_*.wasm "$pkg"/chunk_*.wasm 2>/dev/null || true)
+echo "lazy pages' code, all of it together: $(sizes $lazy) in $(echo "$lazy" | grep -c . ) files"
+for route in "$pkg"/split___*.wasm; do
+  [ -f "$route" ] && printf '  %-40s brotli %6d\n' "$(basename "$route" | sed -E 's/split___(.*)_route_view_.*/\1/')" "$(stat -c %s "$route.br")"
+done
 
 server_only='sqlx|argon2|utoipa|axum|tokio|pulldown|ammonia|tracing-subscriber|leptos_axum'
 if cargo tree -p app --no-default-features --features hydrate --target wasm32-unknown-unknown -e normal --prefix none 2>/dev/null \

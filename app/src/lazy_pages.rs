@@ -1,0 +1,39 @@
+//! Pages whose code the browser downloads only when they are first visited.
+//!
+//! `cargo leptos build --release --split` (see the Makefile's `release`) cuts each lazy route's
+//! view out of the main wasm into its own file; the router fetches it alongside the page's data.
+//! The pages everyone opens first — sign-in, set-up, the project list and a project's page — stay
+//! in the main bundle; administration, the account page, the project form and everything about
+//! requirements are split off. (Splitting off the small set-up page made the main bundle larger:
+//! each split point adds loader code to it.) Without `--split` (dev builds, tests) these are ordinary routes.
+
+use leptos::prelude::*;
+use leptos_router::{lazy_route, LazyRoute};
+
+/// Declares a lazy route `$route` that renders the page component `$page`.
+macro_rules! lazy_page {
+    ($route:ident, $page:path) => {
+        pub struct $route;
+
+        #[lazy_route]
+        impl LazyRoute for $route {
+            fn data() -> Self {
+                $route
+            }
+
+            fn view(_this: Self) -> AnyView {
+                $page().into_any()
+            }
+        }
+    };
+}
+
+lazy_page!(AccountRoute, crate::accounts::pages::AccountPage);
+lazy_page!(NewProjectRoute, crate::projects::pages::NewProjectPage);
+lazy_page!(DepartmentsRoute, crate::organisation::pages::DepartmentsPage);
+lazy_page!(PeopleRoute, crate::organisation::pages::PeoplePage);
+lazy_page!(RequirementListRoute, crate::requirements::pages::RequirementListPage);
+lazy_page!(NewRequirementRoute, crate::requirements::pages::NewRequirementPage);
+lazy_page!(RequirementRoute, crate::requirements::detail::RequirementPage);
+lazy_page!(EditRequirementRoute, crate::requirements::pages::EditRequirementPage);
+lazy_page!(RequirementDiffRoute, crate::requirements::pages::RequirementDiffPage);
