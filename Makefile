@@ -18,7 +18,7 @@ setup:
 	scripts/setup.sh
 
 build: setup
-	cargo leptos build
+	cargo leptos build --split
 
 # The release site lives apart from the dev/test one (target/site), so neither overwrites the other.
 # --precompress writes .gz and .br beside each static file; the server sends them as they are.

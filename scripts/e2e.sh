@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs the browser tests against a freshly started `concord serve --demo`, once on a new SQLite
-# file and once on a new PostgreSQL database. Expects `cargo leptos build` to have run.
+# file and once on a new PostgreSQL database. Expects `cargo leptos build --split` to have run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bin="${CONCORD_BIN:-target/debug/concord}"

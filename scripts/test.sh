@@ -10,7 +10,7 @@ scripts/setup.sh --with-browser
 scripts/ensure-postgres.sh
 
 echo "== build (server + browser bundle)"
-cargo leptos build
+cargo leptos build --split
 
 echo "== unit and integration tests (SQLite and PostgreSQL)"
 cargo test --workspace --no-fail-fast

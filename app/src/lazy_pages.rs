@@ -1,11 +1,12 @@
 //! Pages whose code the browser downloads only when they are first visited.
 //!
-//! `cargo leptos build --release --split` (see the Makefile's `release`) cuts each lazy route's
-//! view out of the main wasm into its own file; the router fetches it alongside the page's data.
+//! `cargo leptos build --split` cuts each lazy route's view out of the main wasm into its own file;
+//! the router fetches it alongside the page's data. Every build must split (the Makefile, test and
+//! release scripts do): an unsplit bundle with lazy routes cannot load.
 //! The pages everyone opens first — sign-in, set-up, the project list and a project's page — stay
 //! in the main bundle; administration, the account page, the project form and everything about
 //! requirements are split off. (Splitting off the small set-up page made the main bundle larger:
-//! each split point adds loader code to it.) Without `--split` (dev builds, tests) these are ordinary routes.
+//! each split point adds loader code to it.)
 
 use leptos::prelude::*;
 use leptos_router::{lazy_route, LazyRoute};
