@@ -13,7 +13,10 @@ echo "== build (server + browser bundle)"
 cargo leptos build --split
 
 echo "== unit and integration tests (SQLite and PostgreSQL)"
-cargo test --workspace --no-fail-fast
+# One test at a time: each integration test starts its own Concord in the test process, and with
+# two of them rendering pages at once a response occasionally stalled (never with one app per
+# process, as in production). Serially the suite takes about 40 s.
+cargo test --workspace --no-fail-fast -- --test-threads=1
 
 echo "== browser tests (Chromium)"
 scripts/e2e.sh

@@ -4,9 +4,9 @@
 //! after the render; under concurrent renders the signal was sometimes already disposed and the
 //! request panicked mid-response (about 1 in 100 pages under `wrk -c32`).
 //!
-//! A test binary of its own, with one engine after the other: with two Concord apps rendering a
-//! flood at once in one test process, a response occasionally stalled (never with one app per
-//! process, as in production, where 5 × 256 parallel requests and `wrk -c64` all completed).
+//! One engine after the other: with two Concord apps rendering at once in one test process, a
+//! response occasionally stalled (never with one app per process, as in production, where
+//! 5 × 256 parallel requests and `wrk -c64` all completed); `scripts/test.sh` runs tests serially.
 
 #[allow(dead_code, unused_macros)]
 #[path = "api/helpers.rs"]
