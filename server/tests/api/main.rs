@@ -1,8 +1,8 @@
 //! HTTP integration tests: each test starts a real Concord (demo organisation unless noted) on a
 //! random port, on SQLite and on PostgreSQL, and drives it over HTTP.
 //!
-//! Run: `cargo test -p server --test api -- --test-threads=1` (see scripts/test.sh for why; PostgreSQL from `CONCORD_TEST_POSTGRES_URL`, default
-//! `postgres://postgres@127.0.0.1:5432/postgres`).
+//! Run: `cargo test -p server --test api -- --test-threads=1` (scripts/test.sh says why serially;
+//! PostgreSQL from `CONCORD_TEST_POSTGRES_URL`, default `postgres://postgres@127.0.0.1:5432/postgres`).
 
 #[macro_use]
 mod helpers;
