@@ -12,6 +12,7 @@ mod lazy_pages;
 pub mod organisation;
 pub mod projects;
 pub mod requirements;
+pub mod schedule;
 pub mod ui;
 
 #[cfg(feature = "ssr")]

@@ -1,4 +1,4 @@
-//! The command line: `serve`, `migrate`, `seed-demo`, `create-user`.
+//! The command line: `serve`, `migrate`, `seed-demo`, `plan`, `create-user`.
 
 use crate::config::{Config, DEFAULT_DATABASE_URL};
 use anyhow::Context;
@@ -42,6 +42,9 @@ pub enum Command {
     Migrate,
     /// Load the demo organisation into an empty database and exit
     SeedDemo,
+    /// Schedule plan files and compare them (no database needed)
+    #[command(subcommand)]
+    Plan(crate::plan_cli::PlanCommand),
     /// Create a person; the password is read from standard input
     CreateUser {
         #[arg(long)]
@@ -67,6 +70,16 @@ pub enum Command {
 
 pub async fn run(cli: Cli) -> anyhow::Result<()> {
     match cli.command {
+        Command::Plan(plan) => match crate::plan_cli::run(plan) {
+            Ok(out) => {
+                println!("{out}");
+                Ok(())
+            }
+            Err(failure) => {
+                eprintln!("{}", failure.message);
+                std::process::exit(failure.status);
+            }
+        },
         Command::Serve { addr, demo, secure_cookies, site_root } => {
             // LEPTOS_SITE_ADDR is what cargo-leptos sets; CONCORD_ADDR/--addr win when given.
             let addr = match (std::env::var("CONCORD_ADDR").is_err(), std::env::var("LEPTOS_SITE_ADDR").ok()) {

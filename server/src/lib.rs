@@ -5,6 +5,7 @@ pub mod cli;
 pub mod config;
 pub mod health;
 pub mod middleware;
+pub mod plan_cli;
 pub mod rest;
 pub mod startup;
 pub mod telemetry;

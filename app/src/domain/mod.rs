@@ -11,6 +11,7 @@ pub mod projects;
 pub mod requirement_content;
 pub mod requirement_diff;
 pub mod requirements;
+pub mod schedule;
 pub mod stakeholder_map;
 pub mod text;
 

@@ -1,0 +1,304 @@
+//! Hand-worked examples: the seed case over the 2025 Spring Festival, and every error.
+//! Random plans are checked against the rules in `app/tests/schedule_properties.rs`.
+
+use super::*;
+use crate::domain::dates::Date;
+use serde_json::json;
+
+fn plan(v: serde_json::Value) -> Plan {
+    serde_json::from_value(v).expect("a well-formed plan")
+}
+
+fn d(s: &str) -> Date {
+    Date::parse(s, "d").unwrap()
+}
+
+/// The seed case before the change: B's query API, then A's check, joint debugging and test.
+fn seed_query_api_only() -> serde_json::Value {
+    json!({
+        "start": "2025-01-20",
+        "calendar": "cn",
+        "departments": [ { "id": "B", "capacity": 1 }, { "id": "A", "capacity": 2 } ],
+        "items": [
+            { "id": "b-query-api", "name": "B's order-approval query API", "department": "B", "effort": 5 },
+            { "id": "a-check", "name": "A's approval check before payment", "department": "A", "effort": 3, "after": ["b-query-api"] },
+            { "id": "a-b-debug", "name": "joint debugging", "department": "A", "effort": 2, "after": ["a-check"] },
+            { "id": "test", "name": "integration test", "department": "A", "effort": 3, "after": ["a-b-debug"] }
+        ],
+        "milestones": [
+            { "id": "interface", "name": "接口定义", "after": ["b-query-api"] },
+            { "id": "launch", "name": "上线", "after": ["test"] }
+        ]
+    })
+}
+
+/// The change of meeting 2: B also sends an approval-passed message that A's payment listener
+/// consumes; B runs one item at a time.
+fn seed_with_approval_message() -> serde_json::Value {
+    let mut p = seed_query_api_only();
+    let items = p["items"].as_array_mut().unwrap();
+    items.push(json!({ "id": "b-approval-msg", "name": "B's approval-passed message", "department": "B", "effort": 5 }));
+    items.push(json!({ "id": "a-listener", "name": "A's payment listener", "department": "A", "effort": 2, "after": ["b-approval-msg"] }));
+    items[2]["after"] = json!(["a-check", "a-listener"]);
+    p
+}
+
+/// The option where C must build a new order API first and has no slot until 2025-02-17.
+fn seed_with_new_api_from_c() -> serde_json::Value {
+    let mut p = seed_with_approval_message();
+    p["departments"].as_array_mut().unwrap().push(json!({ "id": "C", "available_from": "2025-02-17" }));
+    let items = p["items"].as_array_mut().unwrap();
+    items.push(json!({ "id": "c-order-api", "name": "C's new order API", "department": "C", "effort": 5 }));
+    let msg = items.iter_mut().find(|i| i["id"] == "b-approval-msg").unwrap();
+    msg["after"] = json!(["c-order-api"]);
+    p
+}
+
+fn dates(s: &Schedule, id: &str) -> (String, String) {
+    let it = s.item(id).unwrap_or_else(|| panic!("{id} scheduled"));
+    (it.start.to_string(), it.finish.to_string())
+}
+
+fn pair(a: &str, b: &str) -> (String, String) {
+    (a.to_string(), b.to_string())
+}
+
+#[test]
+fn seed_query_api_only_runs_across_the_spring_festival() {
+    let s = schedule(&plan(seed_query_api_only())).unwrap();
+    assert_eq!(dates(&s, "b-query-api"), pair("2025-01-20", "2025-01-24"));
+    // Sunday 01-26 is a make-up working day; 01-28..02-04 is the break.
+    assert_eq!(dates(&s, "a-check"), pair("2025-01-26", "2025-02-05"));
+    assert_eq!(dates(&s, "a-b-debug"), pair("2025-02-06", "2025-02-07"));
+    // Saturday 02-08 is worked, Sunday 02-09 is not.
+    assert_eq!(dates(&s, "test"), pair("2025-02-08", "2025-02-11"));
+    assert_eq!(s.launch, d("2025-02-11"));
+    assert_eq!(s.milestones[0].date, d("2025-01-24"));
+    assert!(s.items.iter().all(|i| i.critical && i.slack == 0));
+    let chain: Vec<&str> = s.critical_chain.iter().map(|l| l.item.as_str()).collect();
+    assert_eq!(chain, ["b-query-api", "a-check", "a-b-debug", "test"]);
+    assert_eq!(s.critical_chain[0].wait, Wait::PlanStart);
+}
+
+#[test]
+fn seed_approval_message_waits_for_b_and_moves_launch() {
+    let s = schedule(&plan(seed_with_approval_message())).unwrap();
+    assert_eq!(dates(&s, "b-query-api"), pair("2025-01-20", "2025-01-24"), "the longer path goes first");
+    assert_eq!(dates(&s, "b-approval-msg"), pair("2025-01-26", "2025-02-07"));
+    assert_eq!(
+        s.item("b-approval-msg").unwrap().wait,
+        Wait::Capacity { held_by: "b-query-api".into(), could_start: d("2025-01-20"), waited_days: 5 }
+    );
+    assert_eq!(dates(&s, "a-check"), pair("2025-01-26", "2025-02-05"), "A has two lanes");
+    assert_eq!(dates(&s, "a-listener"), pair("2025-02-08", "2025-02-10"));
+    assert_eq!(dates(&s, "a-b-debug"), pair("2025-02-11", "2025-02-12"));
+    assert_eq!(dates(&s, "test"), pair("2025-02-13", "2025-02-17"));
+    assert_eq!(s.launch, d("2025-02-17"));
+    let chain: Vec<&str> = s.critical_chain.iter().map(|l| l.item.as_str()).collect();
+    assert_eq!(chain, ["b-query-api", "b-approval-msg", "a-listener", "a-b-debug", "test"]);
+    let check = s.item("a-check").unwrap();
+    assert!(!check.critical);
+    assert_eq!(check.slack, 4, "a-check may finish as late as 02-10 (02-06, 02-07, 02-08, 02-10)");
+
+    let imp = impact(&plan(seed_query_api_only()), &plan(seed_with_approval_message())).unwrap();
+    assert_eq!(imp.launch_moved_working_days, 4);
+    assert_eq!(imp.launch_moved_calendar_days, 6);
+    let steps: Vec<(&str, &impact::StepChange)> = imp.explanation.steps.iter().map(|s| (s.item.as_str(), &s.change)).collect();
+    assert_eq!(
+        steps,
+        [
+            ("b-approval-msg", &impact::StepChange::New),
+            ("a-listener", &impact::StepChange::New),
+            ("a-b-debug", &impact::StepChange::PredecessorsChanged),
+        ]
+    );
+    assert_eq!(imp.items_added.len(), 2);
+    let b = imp.effort_by_department.iter().find(|e| e.department == "B").unwrap();
+    assert_eq!((b.baseline, b.candidate, b.delta), (5, 10, 5));
+    assert!(imp.departments_newly_involved.is_empty());
+}
+
+#[test]
+fn seed_new_api_from_c_waits_for_a_slot() {
+    let s = schedule(&plan(seed_with_new_api_from_c())).unwrap();
+    assert_eq!(dates(&s, "c-order-api"), pair("2025-02-17", "2025-02-21"));
+    assert_eq!(s.item("c-order-api").unwrap().wait, Wait::Availability { until: d("2025-02-17") });
+    assert_eq!(dates(&s, "b-approval-msg"), pair("2025-02-24", "2025-02-28"));
+    assert_eq!(dates(&s, "a-listener"), pair("2025-03-03", "2025-03-04"));
+    assert_eq!(dates(&s, "test"), pair("2025-03-07", "2025-03-11"));
+    assert_eq!(s.launch, d("2025-03-11"));
+    assert_eq!(s.critical_chain[0].item, "c-order-api");
+
+    let imp = impact(&plan(seed_with_approval_message()), &plan(seed_with_new_api_from_c())).unwrap();
+    assert_eq!(imp.departments_newly_involved, ["C"]);
+    assert_eq!(imp.launch_moved_working_days, 16);
+    assert_eq!(imp.explanation.steps[0].item, "c-order-api");
+    assert_eq!(imp.explanation.steps[0].wait, Wait::Availability { until: d("2025-02-17") });
+}
+
+#[test]
+fn lag_counts_the_successors_working_days() {
+    let s = schedule(&plan(json!({
+        "start": "2025-01-06",
+        "departments": [ { "id": "X", "calendar": { "weekend": ["sun"] } } ],
+        "items": [
+            { "id": "a", "department": "Y", "effort": 1 },
+            { "id": "b", "department": "X", "effort": 1, "after": [{ "id": "a", "lag": 5 }] }
+        ]
+    })))
+    .unwrap();
+    // a: Mon 01-06. Five full X-days between (Tue..Sat), so b starts Monday 01-13.
+    assert_eq!(dates(&s, "b"), pair("2025-01-13", "2025-01-13"));
+    assert_eq!(s.item("b").unwrap().wait, Wait::Dependency { after: "a".into(), lag: 5 });
+}
+
+#[test]
+fn the_example_from_the_issue_schedules() {
+    let s = schedule(&plan(json!({
+      "start": "2025-01-06",
+      "calendar": { "weekend": ["sat", "sun"], "holidays": ["2025-01-28", "2025-01-29"], "workdays": ["2025-01-26", "2025-02-08"] },
+      "departments": [
+        { "id": "B", "available_from": "2025-01-06", "capacity": 1 },
+        { "id": "A", "capacity": 2, "calendar": { "weekend": ["sat", "sun"] } }
+      ],
+      "items": [
+        { "id": "b-api", "department": "B", "effort": 5 },
+        { "id": "a-check", "department": "A", "effort": 3, "after": [{ "id": "b-api", "lag": 0 }] },
+        { "id": "a-b-debug", "department": "A", "effort": 2, "after": ["a-check"], "not_before": "2025-01-20" }
+      ],
+      "milestones": [ { "id": "launch", "name": "上线", "after": ["a-b-debug"] } ]
+    })))
+    .unwrap();
+    assert_eq!(dates(&s, "b-api"), pair("2025-01-06", "2025-01-10"));
+    assert_eq!(dates(&s, "a-check"), pair("2025-01-13", "2025-01-15"));
+    assert_eq!(dates(&s, "a-b-debug"), pair("2025-01-20", "2025-01-21"));
+    assert_eq!(s.item("a-b-debug").unwrap().wait, Wait::NotBefore { date: d("2025-01-20") });
+    assert_eq!(s.launch, d("2025-01-21"));
+    assert_eq!(s.launch_milestone.as_deref(), Some("launch"));
+}
+
+#[test]
+fn input_order_does_not_change_the_schedule() {
+    let a = plan(seed_with_new_api_from_c());
+    let mut b = a.clone();
+    b.items.reverse();
+    b.departments.reverse();
+    let (sa, sb) = (schedule(&a).unwrap(), schedule(&b).unwrap());
+    for it in &sa.items {
+        assert_eq!(Some(it), sb.item(&it.id));
+    }
+    assert_eq!(sa.critical_chain, sb.critical_chain);
+}
+
+fn error_of(v: serde_json::Value) -> PlanError {
+    match serde_json::from_value::<Plan>(v) {
+        Ok(p) => schedule(&p).unwrap_err(),
+        Err(e) => PlanError::Syntax { message: e.to_string() },
+    }
+}
+
+#[test]
+fn every_error_names_the_problem() {
+    let base = |items: serde_json::Value| json!({ "start": "2025-01-06", "items": items });
+    let cycle = error_of(base(json!([
+        { "id": "x", "department": "A", "effort": 1 },
+        { "id": "a", "department": "A", "effort": 1, "after": ["c", "x"] },
+        { "id": "b", "department": "A", "effort": 1, "after": ["a"] },
+        { "id": "c", "department": "A", "effort": 1, "after": ["b"] }
+    ])));
+    let PlanError::Cycle { cycle } = &cycle else { panic!("{cycle:?}") };
+    assert_eq!(cycle.len(), 4);
+    let mut around: Vec<&str> = cycle[..3].iter().map(String::as_str).collect();
+    around.sort();
+    assert_eq!(around, ["a", "b", "c"]);
+    assert_eq!(
+        error_of(base(json!([{ "id": "a", "department": "A", "effort": 1, "after": ["ghost"] }]))),
+        PlanError::UnknownId { referenced_by: "item \"a\" after".into(), id: "ghost".into() }
+    );
+    assert_eq!(
+        error_of(base(json!([{ "id": "a", "department": "A", "effort": 1 }, { "id": "a", "department": "B", "effort": 2 }]))),
+        PlanError::DuplicateId { id: "a".into() }
+    );
+    assert_eq!(
+        error_of(base(json!([{ "id": "a", "department": "A", "effort": 0 }]))),
+        PlanError::NonPositiveEffort { item: "a".into(), effort: 0 }
+    );
+    assert_eq!(
+        error_of(base(
+            json!([{ "id": "a", "department": "A", "effort": 1 }, { "id": "b", "department": "A", "effort": 1, "after": [{ "id": "a", "lag": -1 }] }])
+        )),
+        PlanError::NegativeLag { item: "b".into(), after: "a".into(), lag: -1 }
+    );
+    assert!(matches!(
+        error_of(json!({ "start": "2024-12-30", "calendar": "cn", "items": [{ "id": "a", "department": "A", "effort": 1 }] })),
+        PlanError::OutsideCalendar { field, .. } if field == "start"
+    ));
+    assert!(matches!(
+        error_of(json!({ "start": "2026-12-01", "calendar": "cn", "items": [{ "id": "a", "department": "A", "effort": 40 }] })),
+        PlanError::RunsPastCalendar { item, last } if item == "a" && last == "2026-12-31"
+    ));
+    let many: Vec<serde_json::Value> = (0..100_001).map(|i| json!({ "id": format!("i{i}"), "department": "A", "effort": 1 })).collect();
+    assert_eq!(error_of(base(json!(many))), PlanError::TooManyItems { count: 100_001, max: 100_000 });
+    assert!(matches!(
+        error_of(json!({ "start": "2025-01-06", "items": [{ "id": "a", "department": "A", "efort": 1 }] })),
+        PlanError::Syntax { .. }
+    ));
+    assert!(matches!(error_of(base(json!([{ "id": "a", "department": "A", "effort": 1, "after": ["a"] }]))), PlanError::Cycle { .. }));
+    assert_eq!(error_of(base(json!([]))), PlanError::NoItems);
+    assert!(matches!(
+        error_of(json!({ "start": "2025-01-06", "calendar": "moon", "items": [{ "id": "a", "department": "A", "effort": 1 }] })),
+        PlanError::UnknownCalendar { .. }
+    ));
+    assert!(matches!(
+        error_of(
+            json!({ "start": "2025-01-06", "departments": [{ "id": "A", "capacity": 0 }], "items": [{ "id": "a", "department": "A", "effort": 1 }] })
+        ),
+        PlanError::NonPositiveCapacity { .. }
+    ));
+}
+
+#[test]
+fn milestones_wait_for_milestones_and_cycles_among_them_are_errors() {
+    let s = schedule(&plan(json!({
+        "start": "2025-03-03",
+        "items": [ { "id": "a", "department": "A", "effort": 2 }, { "id": "b", "department": "B", "effort": 4 } ],
+        "milestones": [ { "id": "launch", "after": ["m1", "a"] }, { "id": "m1", "after": ["b"] } ]
+    })))
+    .unwrap();
+    assert_eq!(s.launch, d("2025-03-06"));
+    assert_eq!(s.critical_chain.last().unwrap().item, "b");
+    let err = error_of(json!({
+        "start": "2025-03-03",
+        "items": [ { "id": "a", "department": "A", "effort": 2 } ],
+        "milestones": [ { "id": "m1", "after": ["m2"] }, { "id": "m2", "after": ["m1"] } ]
+    }));
+    assert!(matches!(err, PlanError::Cycle { .. }));
+}
+
+#[test]
+fn work_that_does_not_lead_to_the_launch_has_slack_to_the_plan_end() {
+    let s = schedule(&plan(json!({
+        "start": "2025-03-03",
+        "items": [ { "id": "a", "department": "A", "effort": 2 }, { "id": "docs", "department": "D", "effort": 6 } ],
+        "milestones": [ { "id": "launch", "after": ["a"] } ]
+    })))
+    .unwrap();
+    assert_eq!(s.launch, d("2025-03-04"));
+    assert_eq!(s.finish, d("2025-03-10"));
+    let docs = s.item("docs").unwrap();
+    assert!(!docs.critical);
+    assert_eq!(s.item("a").unwrap().slack, 0);
+}
+
+#[test]
+fn weekly_load_counts_item_days_against_capacity() {
+    let s = schedule(&plan(seed_with_approval_message())).unwrap();
+    let b = s.load.iter().find(|l| l.department == "B").unwrap();
+    let total: u32 = b.weeks.iter().map(|w| w.busy_days).sum();
+    assert_eq!(total, 10);
+    assert_eq!(b.weeks[0].week, d("2025-01-20"));
+    // Monday 01-20 to Sunday 01-26, a make-up working day on which the message starts.
+    assert_eq!(b.weeks[0].busy_days, 6);
+    assert_eq!(b.weeks[0].capacity_days, 6);
+    assert!(b.weeks.iter().all(|w| w.busy_days <= w.capacity_days));
+}

@@ -1,0 +1,5 @@
+//! The schedule feature: the engine's words ([`messages`], [`describe`]), the Gantt picture and
+//! the plan sandbox page. The engine itself is [`crate::domain::schedule`].
+
+pub mod describe;
+pub mod messages;

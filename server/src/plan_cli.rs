@@ -1,0 +1,99 @@
+//! `concord plan schedule|impact`: the engine on plan files, for scripts and people.
+//!
+//! JSON on stdout by default (the result's JSON Schema is `docs/schema/`), `--format text` for a
+//! readable table and the explanation. An invalid plan prints the error on stderr and exits with
+//! status 2; an unreadable file exits with status 1.
+
+use app::domain::schedule::{impact::compare, schedule_problem, Plan, PlanError, Problem, Schedule};
+use app::i18n::Locale;
+use app::schedule::describe;
+use app::schedule::messages::ScheduleMessages;
+use clap::{Subcommand, ValueEnum};
+use std::path::{Path, PathBuf};
+
+#[derive(Subcommand, Debug)]
+pub enum PlanCommand {
+    /// Schedule a plan file and print the result
+    Schedule {
+        /// The plan (JSON); `-` reads standard input
+        plan: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Language of the text format: en or zh-CN
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
+    /// Compare a candidate plan with a baseline and explain the launch's move
+    Impact {
+        baseline: PathBuf,
+        candidate: PathBuf,
+        #[arg(long, value_enum, default_value_t = Format::Json)]
+        format: Format,
+        /// Language of the text format: en or zh-CN
+        #[arg(long, default_value = "en")]
+        lang: String,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum Format {
+    Json,
+    Text,
+}
+
+/// Why the command failed, and with which exit status.
+pub struct Failure {
+    pub status: i32,
+    pub message: String,
+}
+
+fn read(path: &Path) -> Result<String, Failure> {
+    let text = if path.as_os_str() == "-" {
+        let mut s = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin(), &mut s).map(|_| s)
+    } else {
+        std::fs::read_to_string(path)
+    };
+    text.map_err(|e| Failure { status: 1, message: format!("{}: {e}", path.display()) })
+}
+
+fn invalid(path: &Path, e: PlanError) -> Failure {
+    Failure { status: PlanError::EXIT_STATUS, message: format!("{}: {e}", path.display()) }
+}
+
+fn load(path: &Path) -> Result<(Plan, Problem, Schedule), Failure> {
+    let plan = Plan::from_json(&read(path)?).map_err(|e| invalid(path, e))?;
+    let problem = Problem::from_plan(&plan).map_err(|e| invalid(path, e))?;
+    let schedule = schedule_problem(&problem).map_err(|e| invalid(path, e))?;
+    Ok((plan, problem, schedule))
+}
+
+fn messages(lang: &str) -> &'static ScheduleMessages {
+    ScheduleMessages::for_locale(Locale::from_tag(lang).unwrap_or_default())
+}
+
+fn json<T: serde::Serialize>(value: &T) -> String {
+    serde_json::to_string_pretty(value).expect("plain data serializes")
+}
+
+/// Runs a plan command and returns what to print on stdout.
+pub fn run(command: PlanCommand) -> Result<String, Failure> {
+    match command {
+        PlanCommand::Schedule { plan, format, lang } => {
+            let (_, _, schedule) = load(&plan)?;
+            Ok(match format {
+                Format::Json => json(&schedule),
+                Format::Text => describe::schedule_text(messages(&lang), &schedule),
+            })
+        }
+        PlanCommand::Impact { baseline, candidate, format, lang } => {
+            let (base_plan, _, base) = load(&baseline)?;
+            let (cand_plan, cand_problem, cand) = load(&candidate)?;
+            let impact = compare(&base_plan, &base, &cand_plan, &cand, &cand_problem.calendars[0]);
+            Ok(match format {
+                Format::Json => json(&impact),
+                Format::Text => describe::impact_text(messages(&lang), &impact, &cand, &base),
+            })
+        }
+    }
+}
