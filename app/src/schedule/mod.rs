@@ -2,4 +2,6 @@
 //! the plan sandbox page. The engine itself is [`crate::domain::schedule`].
 
 pub mod describe;
+pub mod examples;
+pub mod gantt;
 pub mod messages;

@@ -13,45 +13,17 @@ fn d(s: &str) -> Date {
     Date::parse(s, "d").unwrap()
 }
 
-/// The seed case before the change: B's query API, then A's check, joint debugging and test.
+// The seed case's three variants, from `docs/examples/` (the same files the sandbox loads).
 fn seed_query_api_only() -> serde_json::Value {
-    json!({
-        "start": "2025-01-20",
-        "calendar": "cn",
-        "departments": [ { "id": "B", "capacity": 1 }, { "id": "A", "capacity": 2 } ],
-        "items": [
-            { "id": "b-query-api", "name": "B's order-approval query API", "department": "B", "effort": 5 },
-            { "id": "a-check", "name": "A's approval check before payment", "department": "A", "effort": 3, "after": ["b-query-api"] },
-            { "id": "a-b-debug", "name": "joint debugging", "department": "A", "effort": 2, "after": ["a-check"] },
-            { "id": "test", "name": "integration test", "department": "A", "effort": 3, "after": ["a-b-debug"] }
-        ],
-        "milestones": [
-            { "id": "interface", "name": "接口定义", "after": ["b-query-api"] },
-            { "id": "launch", "name": "上线", "after": ["test"] }
-        ]
-    })
+    serde_json::from_str(crate::schedule::examples::SEED_QUERY_API).unwrap()
 }
 
-/// The change of meeting 2: B also sends an approval-passed message that A's payment listener
-/// consumes; B runs one item at a time.
 fn seed_with_approval_message() -> serde_json::Value {
-    let mut p = seed_query_api_only();
-    let items = p["items"].as_array_mut().unwrap();
-    items.push(json!({ "id": "b-approval-msg", "name": "B's approval-passed message", "department": "B", "effort": 5 }));
-    items.push(json!({ "id": "a-listener", "name": "A's payment listener", "department": "A", "effort": 2, "after": ["b-approval-msg"] }));
-    items[2]["after"] = json!(["a-check", "a-listener"]);
-    p
+    serde_json::from_str(crate::schedule::examples::SEED_APPROVAL_MESSAGE).unwrap()
 }
 
-/// The option where C must build a new order API first and has no slot until 2025-02-17.
 fn seed_with_new_api_from_c() -> serde_json::Value {
-    let mut p = seed_with_approval_message();
-    p["departments"].as_array_mut().unwrap().push(json!({ "id": "C", "available_from": "2025-02-17" }));
-    let items = p["items"].as_array_mut().unwrap();
-    items.push(json!({ "id": "c-order-api", "name": "C's new order API", "department": "C", "effort": 5 }));
-    let msg = items.iter_mut().find(|i| i["id"] == "b-approval-msg").unwrap();
-    msg["after"] = json!(["c-order-api"]);
-    p
+    serde_json::from_str(crate::schedule::examples::SEED_NEW_API_FROM_C).unwrap()
 }
 
 fn dates(s: &Schedule, id: &str) -> (String, String) {
@@ -154,21 +126,8 @@ fn lag_counts_the_successors_working_days() {
 
 #[test]
 fn the_example_from_the_issue_schedules() {
-    let s = schedule(&plan(json!({
-      "start": "2025-01-06",
-      "calendar": { "weekend": ["sat", "sun"], "holidays": ["2025-01-28", "2025-01-29"], "workdays": ["2025-01-26", "2025-02-08"] },
-      "departments": [
-        { "id": "B", "available_from": "2025-01-06", "capacity": 1 },
-        { "id": "A", "capacity": 2, "calendar": { "weekend": ["sat", "sun"] } }
-      ],
-      "items": [
-        { "id": "b-api", "department": "B", "effort": 5 },
-        { "id": "a-check", "department": "A", "effort": 3, "after": [{ "id": "b-api", "lag": 0 }] },
-        { "id": "a-b-debug", "department": "A", "effort": 2, "after": ["a-check"], "not_before": "2025-01-20" }
-      ],
-      "milestones": [ { "id": "launch", "name": "上线", "after": ["a-b-debug"] } ]
-    })))
-    .unwrap();
+    let example: serde_json::Value = serde_json::from_str(include_str!("../../../../docs/examples/issue-example.json")).unwrap();
+    let s = schedule(&plan(example)).unwrap();
     assert_eq!(dates(&s, "b-api"), pair("2025-01-06", "2025-01-10"));
     assert_eq!(dates(&s, "a-check"), pair("2025-01-13", "2025-01-15"));
     assert_eq!(dates(&s, "a-b-debug"), pair("2025-01-20", "2025-01-21"));
