@@ -13,6 +13,7 @@ pub mod organisation;
 pub mod projects;
 pub mod requirements;
 pub mod schedule;
+pub mod schedule_settings;
 pub mod ui;
 
 #[cfg(feature = "ssr")]
@@ -79,8 +80,10 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/requirements/:id") view={Lazy::<lazy_pages::RequirementRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/requirements/:id/edit") view={Lazy::<lazy_pages::EditRequirementRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/requirements/:id/diff") view={Lazy::<lazy_pages::RequirementDiffRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/plan-sandbox") view={Lazy::<lazy_pages::PlanSandboxRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/departments") view={Lazy::<lazy_pages::DepartmentsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/people") view={Lazy::<lazy_pages::PeopleRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/admin/schedule") view={Lazy::<lazy_pages::ScheduleSettingsRoute>::new()} ssr=SsrMode::Async/>
                 </Routes>
             </main>
         </Router>

@@ -220,5 +220,31 @@ pub static ZH: ScheduleMessages = ScheduleMessages {
     calendar_changed: "组织日历有变",
     list_separator: "、",
     clause_separator: "；",
-    error: |e| e.to_string(),
+    error: zh_error,
 };
+
+/// The plan errors in Chinese (English comes from the error's `Display`, as the CLI prints it).
+fn zh_error(e: &PlanError) -> String {
+    match e {
+        PlanError::Syntax { message } => format!("计划不是合法的计划格式 JSON：{message}"),
+        PlanError::Cycle { cycle } => format!("依赖成环：{}", cycle.join(" → ")),
+        PlanError::UnknownId { referenced_by, id } => format!("{referenced_by}：未知的 id {id:?}"),
+        PlanError::DuplicateId { id } => format!("id 重复：{id:?}"),
+        PlanError::EmptyId { field } => format!("{field}：不能为空"),
+        PlanError::NonPositiveEffort { item, effort } => format!("工作项 {item:?}：工作量须为 ≥ 1 的整数工作日（现为 {effort}）"),
+        PlanError::NegativeLag { item, after, lag } => format!("工作项 {item:?}：在 {after:?} 之后的间隔须 ≥ 0（现为 {lag}）"),
+        PlanError::TooLarge { field, value, max } => format!("{field}：{value} 超过 {max} 个工作日"),
+        PlanError::NonPositiveCapacity { department, capacity } => format!("部门 {department:?}：并行能力须 ≥ 1（现为 {capacity}）"),
+        PlanError::OutsideCalendar { field, date, first, last } => format!("{field}：{date} 超出日历范围 {first}..{last}"),
+        PlanError::RunsPastCalendar { item, last } => format!("工作项 {item:?} 将超过其部门日历的最后一天 {last}"),
+        PlanError::UnknownCalendar { calendar, name } => format!("{calendar}：未知日历 {name:?}（内置：\"cn\"、\"weekdays\"）"),
+        PlanError::EmptyCalendarRange { calendar } => format!("{calendar}：from 晚于 until"),
+        PlanError::NoWorkingDays { calendar } => format!("{calendar}：没有工作日"),
+        PlanError::TooManyItems { count, max } => format!("计划有 {count} 个工作项，最多 {max} 个"),
+        PlanError::NoItems => "计划没有工作项".to_string(),
+        PlanError::EmptyMilestone { milestone } => format!("里程碑 {milestone:?}：after 至少要列出一个工作项或里程碑"),
+        PlanError::ItemAfterMilestone { item, milestone } => {
+            format!("工作项 {item:?}：after 列出了里程碑 {milestone:?}；工作项只能跟在工作项之后（请改列该里程碑的工作项）")
+        }
+    }
+}

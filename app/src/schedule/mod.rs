@@ -5,3 +5,4 @@ pub mod describe;
 pub mod examples;
 pub mod gantt;
 pub mod messages;
+pub mod sandbox;
