@@ -102,8 +102,42 @@ pub async fn seed(pool: &db::Db, today: Date) -> Result<bool, AppError> {
     db::projects::insert_link(&mut tx, &project.project_id, &id_of("C"), &id_of("B"), at_noon(c_found), &user("xiaolan")).await?;
     let ids = DemoIds { project_id: project.project_id.clone(), a: id_of("A"), b: id_of("B"), xiaozhang: user("xiaozhang") };
     seed_requirement(&mut tx, &ids, today).await?;
+    seed_schedule_settings(&mut tx, &id_of, &user, today).await?;
     tx.commit().await?;
     Ok(true)
+}
+
+/// The teams' limits: A runs two items at once, B's tech manager keeps B to one, and C — found
+/// late, with its own backlog — can start this project's work only three weeks from now. The
+/// organisation works on the official mainland-China calendar.
+async fn seed_schedule_settings(
+    tx: &mut db::Conn,
+    id_of: &dyn Fn(&str) -> String,
+    user: &dyn Fn(&str) -> String,
+    today: Date,
+) -> Result<(), AppError> {
+    use crate::db::schedule_settings as repo;
+    let admin_set = at_noon(today.add_days(-22));
+    let calendar = serde_json::to_string(&crate::domain::schedule::CalendarSpec::Named("cn".into())).map_err(|_| AppError::Internal)?;
+    repo::update_organisation_calendar_if_version(tx, &calendar, 2, admin_set, &user("admin")).await?;
+    let teams = [
+        ("A", 2, None, "zhaozong", today.add_days(-21)),
+        ("B", 1, None, "liujingli", today.add_days(-20)),
+        ("C", 1, Some(today.add_days(21)), "qianzong", today.add_days(-5)),
+    ];
+    for (code, capacity, available_from, who, when) in teams {
+        let row = repo::DepartmentSchedule {
+            department_id: id_of(code),
+            capacity,
+            available_from: available_from.map(|d: Date| d.to_string()),
+            calendar: None,
+            version: 1,
+            updated_at: at_noon(when),
+            updated_by: user(who),
+        };
+        repo::insert_department(tx, &row).await?;
+    }
+    Ok(())
 }
 
 struct DemoIds {

@@ -6,6 +6,7 @@
 
 use crate::domain::dates::Date;
 use crate::domain::projects::{StakeholderRole, Visibility};
+use crate::domain::schedule_settings::CalendarChoice;
 use crate::domain::{people::JobRole, DomainError};
 use crate::error::AppError;
 use serde::{Deserialize, Serialize};
@@ -129,6 +130,17 @@ impl Locale {
         }
     }
 
+    /// How the calendar picker names a choice.
+    pub fn calendar_choice(self, choice: CalendarChoice) -> &'static str {
+        let m = self.messages();
+        match choice {
+            CalendarChoice::Organisation => m.calendar_organisation,
+            CalendarChoice::Cn => m.calendar_cn,
+            CalendarChoice::Weekdays => m.calendar_weekdays,
+            CalendarChoice::Custom => m.calendar_custom,
+        }
+    }
+
     /// The sentence shown beside a field (or above a form) for an error.
     pub fn error(self, error: &AppError) -> String {
         let m = self.messages();
@@ -155,13 +167,15 @@ impl Locale {
             DomainError::Empty { .. } => m.err_empty.into(),
             DomainError::TooLong { max, .. } => (m.err_too_long)(*max),
             DomainError::TooShort { min, .. } => (m.err_too_short)(*min),
-            DomainError::Malformed { field } if field.ends_with("_on") => m.err_date.into(),
+            DomainError::Malformed { field } if field.ends_with("_on") || field == "available_from" => m.err_date.into(),
             DomainError::Malformed { .. } => m.err_malformed.into(),
             DomainError::DateBefore { .. } => m.err_launch_before_kickoff.into(),
             DomainError::SelfLink { .. } => m.err_self_link.into(),
             DomainError::LinkCycle { .. } => m.err_link_cycle.into(),
             DomainError::NotAllowed { .. } => m.err_not_allowed.into(),
             DomainError::WrongPassword { .. } => m.err_wrong_password.into(),
+            DomainError::OutOfRange { min, max, .. } => (m.err_out_of_range)(*min, *max),
+            DomainError::InvalidCalendar { message, .. } => (m.err_invalid_calendar)(message),
         }
     }
 }
@@ -173,6 +187,8 @@ pub struct Messages {
     pub nav_projects: &'static str,
     pub nav_departments: &'static str,
     pub nav_people: &'static str,
+    pub nav_schedule_settings: &'static str,
+    pub nav_sandbox: &'static str,
     pub nav_account: &'static str,
     pub sign_out: &'static str,
     pub switch_language: &'static str,
@@ -219,6 +235,25 @@ pub struct Messages {
     pub reset_password: &'static str,
     pub new_password: &'static str,
     pub password_reset_done: &'static str,
+
+    pub schedule_settings_title: &'static str,
+    pub schedule_settings_intro: &'static str,
+    pub organisation_calendar: &'static str,
+    pub teams_title: &'static str,
+    pub capacity: &'static str,
+    pub capacity_hint: &'static str,
+    pub available_from: &'static str,
+    pub available_any_time: &'static str,
+    pub calendar: &'static str,
+    pub calendar_organisation: &'static str,
+    pub calendar_cn: &'static str,
+    pub calendar_weekdays: &'static str,
+    pub calendar_custom: &'static str,
+    pub custom_calendar_json: &'static str,
+    pub custom_calendar_hint: &'static str,
+    pub last_change: &'static str,
+    pub changed_by: fn(&str, &str) -> String,
+    pub defaults: &'static str,
 
     pub projects_title: &'static str,
     pub new_project: &'static str,
@@ -281,6 +316,8 @@ pub struct Messages {
     pub err_link_cycle: &'static str,
     pub err_not_allowed: &'static str,
     pub err_wrong_password: &'static str,
+    pub err_out_of_range: fn(i64, i64) -> String,
+    pub err_invalid_calendar: fn(&str) -> String,
     pub err_bad_request: &'static str,
     pub err_unauthorized: &'static str,
     pub err_bad_credentials: &'static str,
@@ -301,6 +338,8 @@ pub static EN: Messages = Messages {
     nav_projects: "Projects",
     nav_departments: "Departments",
     nav_people: "People",
+    nav_schedule_settings: "Calendar and capacity",
+    nav_sandbox: "Plan sandbox",
     nav_account: "My account",
     sign_out: "Sign out",
     switch_language: "中文",
@@ -347,6 +386,30 @@ pub static EN: Messages = Messages {
     reset_password: "Reset password",
     new_password: "New password",
     password_reset_done: "Password reset; their sessions were signed out.",
+
+    schedule_settings_title: "Calendar and team capacity",
+    schedule_settings_intro:
+        "Schedules count working days on these calendars and give each team at most its capacity of work items at once, \
+                              none before the day it is available. Administrators set the organisation calendar; a department's leader \
+                              or tech manager sets their own team's row.",
+    organisation_calendar: "Organisation calendar",
+    teams_title: "Teams",
+    capacity: "Capacity",
+    capacity_hint: "Work items the team takes on at once (1–1000).",
+    available_from: "Available from",
+    available_any_time: "Any time",
+    calendar: "Calendar",
+    calendar_organisation: "Same as the organisation",
+    calendar_cn: "Mainland-China working calendar (cn)",
+    calendar_weekdays: "Monday–Friday (weekdays)",
+    calendar_custom: "Custom",
+    custom_calendar_json: "Custom calendar (JSON)",
+    custom_calendar_hint:
+        "Every field is optional: “base” (\"cn\" or \"weekdays\"), “weekend” ([\"sat\", \"sun\"]), “holidays” and “workdays” \
+                           (make-up working days) as lists of YYYY-MM-DD dates, “from” and “until”.",
+    last_change: "Last change",
+    changed_by: |who, date| format!("{who}, {date}"),
+    defaults: "Defaults",
 
     projects_title: "Projects",
     new_project: "New project",
@@ -410,6 +473,8 @@ pub static EN: Messages = Messages {
     err_link_cycle: "This link would make a department its own upstream.",
     err_not_allowed: "Choose one of the offered values.",
     err_wrong_password: "Wrong password.",
+    err_out_of_range: |min, max| format!("Enter a whole number from {min} to {max}."),
+    err_invalid_calendar: |message| format!("This calendar is not valid: {message}"),
     err_bad_request: "The request could not be read.",
     err_unauthorized: "Please sign in.",
     err_bad_credentials: "Wrong username or password.",
@@ -432,6 +497,8 @@ pub static ZH: Messages = Messages {
     nav_projects: "项目",
     nav_departments: "部门",
     nav_people: "人员",
+    nav_schedule_settings: "日历与产能",
+    nav_sandbox: "计划沙盘",
     nav_account: "我的账户",
     sign_out: "退出登录",
     switch_language: "English",
@@ -478,6 +545,27 @@ pub static ZH: Messages = Messages {
     reset_password: "重置密码",
     new_password: "新密码",
     password_reset_done: "密码已重置，其登录会话已全部退出。",
+
+    schedule_settings_title: "日历与团队产能",
+    schedule_settings_intro: "排期按这些日历计算工作日：每个团队同时承接的工作项不超过其产能，且不早于其可投入日期。组织日历由管理员设置；\
+                              各部门的负责人或技术经理设置本团队的一行。",
+    organisation_calendar: "组织日历",
+    teams_title: "团队",
+    capacity: "产能",
+    capacity_hint: "团队可同时承接的工作项数（1–1000）。",
+    available_from: "可投入日期",
+    available_any_time: "随时",
+    calendar: "日历",
+    calendar_organisation: "沿用组织日历",
+    calendar_cn: "中国法定工作日历（cn）",
+    calendar_weekdays: "周一至周五（weekdays）",
+    calendar_custom: "自定义",
+    custom_calendar_json: "自定义日历（JSON）",
+    custom_calendar_hint: "各字段均可省略：“base”（\"cn\" 或 \"weekdays\"）、“weekend”（[\"sat\", \"sun\"]）、“holidays” 与 “workdays”\
+                           （调休上班日）为 YYYY-MM-DD 日期列表，以及 “from” 和 “until”。",
+    last_change: "最近修改",
+    changed_by: |who, date| format!("{who}，{date}"),
+    defaults: "默认值",
 
     projects_title: "项目",
     new_project: "新建项目",
@@ -540,6 +628,8 @@ pub static ZH: Messages = Messages {
     err_link_cycle: "此关系会使某部门成为自己的上游。",
     err_not_allowed: "请从给出的选项中选择。",
     err_wrong_password: "密码错误。",
+    err_out_of_range: |min, max| format!("请输入 {min} 到 {max} 之间的整数。"),
+    err_invalid_calendar: |message| format!("日历无效：{message}"),
     err_bad_request: "无法读取该请求。",
     err_unauthorized: "请先登录。",
     err_bad_credentials: "用户名或密码错误。",
@@ -584,5 +674,12 @@ mod tests {
             assert!(!Locale::ZhCn.error(&e).is_empty());
         }
         assert!(Locale::ZhCn.error(&AppError::RateLimited { retry_after_secs: 61 }).contains('2'));
+        let calendar =
+            AppError::Invalid(DomainError::InvalidCalendar { field: "calendar".into(), message: "calendar: unknown calendar".into() });
+        for locale in [Locale::En, Locale::ZhCn] {
+            assert!(locale.error(&calendar).contains("unknown calendar"), "{locale:?} shows the engine's words");
+            let capacity = AppError::Invalid(DomainError::OutOfRange { field: "capacity".into(), min: 1, max: 1000 });
+            assert!(locale.error(&capacity).contains("1000"), "{locale:?}");
+        }
     }
 }

@@ -6,3 +6,4 @@ scripts/bench/bundle.sh
 scripts/bench/startup.sh
 scripts/bench/load.sh
 scripts/bench/requirements.sh
+scripts/bench/schedule.sh

@@ -9,7 +9,7 @@
 //! `{"median_ms": …, "min_ms": …}` (used by `scripts/crosscheck/cpm_vs_networkx.py`);
 //! `--repeat N` (default 30); `--write-plan FILE` writes the generated plan and exits.
 
-use app::domain::schedule::{impact, schedule, DepartmentSpec, ItemSpec, MilestoneSpec, Plan, Predecessor};
+use app::domain::schedule::{impact, schedule, schedule_problem, DepartmentSpec, ItemSpec, MilestoneSpec, Plan, Predecessor, Problem};
 use std::hint::black_box;
 use std::time::Instant;
 
@@ -23,11 +23,12 @@ impl Rng {
     }
 }
 
-/// A plan shaped like a large programme: work flows forward through a window of recent items, so
+/// A plan shaped like a large programme (efforts of 1–2 days, so that 200 items per team fit in the
+/// two years the CN calendar covers): work flows forward through a window of the 2,000 most recent items, so
 /// there are long chains as well as wide parallel fronts.
 fn generated_plan(items: usize, deps: usize, departments: usize, seed: u64) -> Plan {
     let mut r = Rng(seed);
-    let start = app::domain::dates::Date::parse("2025-01-06", "start").expect("valid");
+    let start = app::domain::dates::Date::parse("2025-01-02", "start").expect("valid");
     let per_item = deps / items;
     let extra = deps - per_item * items;
     let mut specs = Vec::with_capacity(items);
@@ -37,7 +38,7 @@ fn generated_plan(items: usize, deps: usize, departments: usize, seed: u64) -> P
         let mut tries = 0;
         while i > 0 && after.len() < want.min(i) && tries < 20 {
             tries += 1;
-            let window = 400.min(i) as u64;
+            let window = 2_000.min(i) as u64;
             let p = i - 1 - r.below(window) as usize;
             let id = format!("w{p}");
             if after.iter().all(|a| a.id() != id) {
@@ -49,7 +50,7 @@ fn generated_plan(items: usize, deps: usize, departments: usize, seed: u64) -> P
             id: format!("w{i}"),
             name: None,
             department: format!("D{}", r.below(departments as u64)),
-            effort: 1 + r.below(3) as i64,
+            effort: 1 + r.below(2) as i64,
             not_before: None,
             after,
         });
@@ -147,6 +148,9 @@ fn main() {
         d.capacity = Some(10_000);
     }
     report("schedule, unlimited capacity (CPM)", &time(repeat, || schedule(&unlimited).expect("ok")));
+    report("  of which: validate and index (Problem::from_plan)", &time(repeat, || Problem::from_plan(&unlimited).expect("ok")));
+    let problem = Problem::from_plan(&unlimited).expect("ok");
+    report("  of which: schedule the indexed plan", &time(repeat, || schedule_problem(&problem).expect("ok")));
 
     let small = generated_plan(1_000, 3_000, 10, 0xbeef);
     report("schedule, 1,000 items / 3,000 deps / 10 departments", &time(repeat, || schedule(&small).expect("ok")));

@@ -6,6 +6,7 @@
 pub mod departments;
 pub mod projects;
 pub mod requirements;
+pub mod schedule_settings;
 pub mod sessions;
 pub mod tokens;
 pub mod users;

@@ -37,6 +37,13 @@ pub enum DomainError {
     /// A value of a fixed set that is not one of its members.
     #[error("{field}: is not one of the allowed values")]
     NotAllowed { field: String },
+    /// A whole number outside its allowed range (inclusive).
+    #[error("{field}: must be between {min} and {max}")]
+    OutOfRange { field: String, min: i64, max: i64 },
+    /// A working-day calendar the schedule engine refuses; `message` is the engine's (or the JSON
+    /// reader's) own words, which already name the field.
+    #[error("{message}")]
+    InvalidCalendar { field: String, message: String },
 }
 
 impl DomainError {
@@ -51,7 +58,9 @@ impl DomainError {
             | DomainError::SelfLink { field }
             | DomainError::LinkCycle { field }
             | DomainError::WrongPassword { field }
-            | DomainError::NotAllowed { field } => field,
+            | DomainError::NotAllowed { field }
+            | DomainError::OutOfRange { field, .. }
+            | DomainError::InvalidCalendar { field, .. } => field,
         }
     }
 

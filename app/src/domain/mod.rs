@@ -12,6 +12,7 @@ pub mod requirement_content;
 pub mod requirement_diff;
 pub mod requirements;
 pub mod schedule;
+pub mod schedule_settings;
 pub mod stakeholder_map;
 pub mod text;
 

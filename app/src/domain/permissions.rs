@@ -29,6 +29,18 @@ pub fn can_manage_organisation(actor: &Actor) -> bool {
     actor.is_admin
 }
 
+/// The organisation's working-day calendar is one for every team: only admins change it. (Reading
+/// it, and every team's schedule settings, is open to everyone signed in.)
+pub fn can_edit_organisation_calendar(actor: &Actor) -> bool {
+    actor.is_admin
+}
+
+/// A team's capacity, availability and own calendar are set by admins and by that department's
+/// leader or tech manager — the people who know how much the team can take on.
+pub fn can_edit_department_schedule(actor: &Actor, department_id: &str) -> bool {
+    actor.is_admin || (actor.department_id == department_id && matches!(actor.role, JobRole::Leader | JobRole::TechManager))
+}
+
 /// PMs start projects (admins too, so a fresh installation can be set up by one person).
 pub fn can_create_project(actor: &Actor) -> bool {
     actor.is_admin || actor.role == JobRole::Pm
@@ -90,6 +102,24 @@ mod tests {
         assert!(can_manage_organisation(&actor(JobRole::Engineer, "A", true)));
         for role in JobRole::ALL {
             assert!(!can_manage_organisation(&actor(role, "A", false)), "{role:?}");
+        }
+    }
+
+    #[test]
+    fn only_admins_change_the_organisation_calendar() {
+        assert!(can_edit_organisation_calendar(&actor(JobRole::Engineer, "C", true)));
+        for role in JobRole::ALL {
+            assert!(!can_edit_organisation_calendar(&actor(role, "A", false)), "{role:?}");
+        }
+    }
+
+    #[test]
+    fn a_departments_leader_and_tech_manager_and_admins_edit_its_schedule_settings() {
+        for role in JobRole::ALL {
+            let may = matches!(role, JobRole::Leader | JobRole::TechManager);
+            assert_eq!(can_edit_department_schedule(&actor(role, "B", false), "B"), may, "{role:?} of B editing B");
+            assert!(!can_edit_department_schedule(&actor(role, "B", false), "A"), "{role:?} of B editing A");
+            assert!(can_edit_department_schedule(&actor(role, "C", true), "A"), "admin {role:?} of C editing A");
         }
     }
 

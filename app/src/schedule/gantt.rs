@@ -10,8 +10,8 @@
 
 use super::messages::ScheduleMessages;
 use crate::domain::dates::Date;
-use crate::domain::schedule::{Calendar, Plan, Schedule};
-use std::collections::{HashMap, HashSet};
+use crate::domain::schedule::{Calendar, Plan, Schedule, ScheduledItem};
+use foldhash::{HashMap, HashMapExt, HashSet};
 use std::fmt::Write;
 
 const LABEL_W: i32 = 230;
@@ -52,8 +52,8 @@ pub fn escape(s: &str) -> String {
 struct Row<'a> {
     id: &'a str,
     label: String,
-    current: Option<&'a crate::domain::schedule::ScheduledItem>,
-    ghost: Option<&'a crate::domain::schedule::ScheduledItem>,
+    current: Option<&'a ScheduledItem>,
+    ghost: Option<&'a ScheduledItem>,
 }
 
 /// Pixels per day, so that long plans stay a readable width.
@@ -87,6 +87,8 @@ pub fn svg(plan: &Plan, schedule: &Schedule, o: &GanttOptions<'_>) -> String {
         }
     }
     let chain: HashSet<&str> = schedule.critical_chain.iter().map(|l| l.item.as_str()).collect();
+    let current: HashMap<&str, &ScheduledItem> = schedule.items.iter().map(|i| (i.id.as_str(), i)).collect();
+    let old: HashMap<&str, &ScheduledItem> = base.map(|b| b.items.iter().map(|i| (i.id.as_str(), i)).collect()).unwrap_or_default();
     let mut lanes: Vec<(&str, Vec<Row<'_>>)> = Vec::new();
     for dept in &dept_order {
         let mut rows: Vec<Row<'_>> = schedule
@@ -97,12 +99,12 @@ pub fn svg(plan: &Plan, schedule: &Schedule, o: &GanttOptions<'_>) -> String {
                 id: &i.id,
                 label: i.name.clone().unwrap_or(i.id.clone()),
                 current: Some(i),
-                ghost: base.and_then(|b| b.item(&i.id)),
+                ghost: old.get(i.id.as_str()).copied(),
             })
             .collect();
         rows.sort_by_key(|r| (r.current.map(|c| c.start), r.id));
         if let Some(b) = base {
-            for gi in b.items.iter().filter(|i| i.department == *dept && schedule.item(&i.id).is_none()) {
+            for gi in b.items.iter().filter(|i| i.department == *dept && !current.contains_key(i.id.as_str())) {
                 rows.push(Row { id: &gi.id, label: gi.name.clone().unwrap_or(gi.id.clone()), current: None, ghost: Some(gi) });
             }
         }
@@ -229,9 +231,9 @@ pub fn svg(plan: &Plan, schedule: &Schedule, o: &GanttOptions<'_>) -> String {
 
     // Dependency arrows: from a predecessor's end to its successor's start.
     for spec in &plan.items {
-        let (Some(&ty), Some(to)) = (bar_y.get(spec.id.as_str()), schedule.item(&spec.id)) else { continue };
+        let (Some(&ty), Some(to)) = (bar_y.get(spec.id.as_str()), current.get(spec.id.as_str())) else { continue };
         for p in &spec.after {
-            let (Some(&fy), Some(from)) = (bar_y.get(p.id()), schedule.item(p.id())) else { continue };
+            let (Some(&fy), Some(from)) = (bar_y.get(p.id()), current.get(p.id())) else { continue };
             let hot = chain.contains(spec.id.as_str())
                 && matches!(&to.wait, crate::domain::schedule::Wait::Dependency { after, .. } if after == p.id());
             let (x1, x2) = (x(from.finish) + dw, x(to.start));

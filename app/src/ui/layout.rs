@@ -43,6 +43,9 @@ pub fn Header() -> impl IntoView {
                                     <A href="/admin/departments">{t!(i18n, nav_departments)}</A>
                                     <A href="/admin/people">{t!(i18n, nav_people)}</A>
                                 </Show>
+                                // Everyone reads the calendar and team capacities; leaders and tech managers edit their team's.
+                                <A href="/admin/schedule">{t!(i18n, nav_schedule_settings)}</A>
+                                <A href="/plan-sandbox">{t!(i18n, nav_sandbox)}</A>
                                 <A href="/account">{t!(i18n, nav_account)}</A>
                                 <span class="who">{user.display_name.clone()}</span>
                                 <button type="button" class="link" on:click=sign_out>{t!(i18n, sign_out)}</button>

@@ -7,6 +7,7 @@ mod openapi;
 mod organisation;
 mod projects;
 mod requirements;
+mod schedule_settings;
 
 use app::error::AppError;
 use app::state::AppState;
@@ -26,6 +27,12 @@ pub fn router() -> Router<AppState> {
         .route("/users/{id}", get(organisation::get_user).patch(organisation::update_user))
         .route("/departments", get(organisation::list_departments).post(organisation::create_department))
         .route("/departments/{id}", get(organisation::get_department).patch(organisation::update_department))
+        .route(
+            "/departments/{id}/schedule",
+            get(schedule_settings::get_department_schedule).put(schedule_settings::put_department_schedule),
+        )
+        .route("/calendar", get(schedule_settings::get_calendar).put(schedule_settings::put_calendar))
+        .route("/schedule-settings", get(schedule_settings::get_schedule_settings))
         .route("/projects", get(projects::list).post(projects::create))
         .route("/projects/{id}", get(projects::get).patch(projects::update))
         .route("/projects/{id}/stakeholders", get(projects::list_stakeholders).post(projects::add_stakeholder))

@@ -12,6 +12,7 @@ mod departments;
 mod ops;
 mod projects;
 mod requirements;
+mod schedule_settings;
 mod session;
 mod tokens;
 mod users;

@@ -118,7 +118,9 @@ struct Placed {
 struct Pass {
     start_k: Vec<u32>,
     finish_day: Vec<i32>,
+    /// The lane each item ran on, numbered across teams.
     lane: Vec<u32>,
+    lanes_total: u32,
     reason: Vec<Reason>,
     launch_day: i32,
 }
@@ -132,7 +134,9 @@ struct Engine<'p> {
     release_reason: Vec<Reason>,
     succ_start: Vec<u32>,
     succs: Vec<u32>,
-    /// Position of each item's id in text order: the tie-breaker.
+    /// Teams that never wait for capacity (at least as many lanes as items).
+    unlimited: Vec<bool>,
+    /// Position of each item's id in text order: the tie-breaker (empty when no team is contended).
     rank: Vec<u32>,
     /// Longest (lag + effort) path from the item's start to the end of the plan.
     tail: Vec<u64>,
@@ -193,27 +197,15 @@ impl<'p> Engine<'p> {
             }
         }
 
-        let mut by_id: Vec<u32> = (0..n as u32).collect();
-        by_id.sort_unstable_by(|&a, &b| p.items[a as usize].id.cmp(&p.items[b as usize].id));
-        let mut rank = vec![0u32; n];
-        for (r, &i) in by_id.iter().enumerate() {
-            rank[i as usize] = r as u32;
+        // A team with at least as many lanes as items never waits for capacity. When no team waits,
+        // the order of placement cannot matter: no priorities are needed.
+        let mut items_per_dept = vec![0u32; p.departments.len()];
+        for it in &p.items {
+            items_per_dept[it.department as usize] += 1;
         }
-
-        let order = super::graph::topological_order(n, |i| p.preds_of(i).iter().map(|x| x.0), |i| p.items[i as usize].id.clone())?;
-        let mut tail = vec![0u64; n];
-        for &i in order.iter().rev() {
-            let i = i as usize;
-            let after = succs[succ_start[i] as usize..succ_start[i + 1] as usize]
-                .iter()
-                .map(|&j| {
-                    let lag = p.preds_of(j as usize).iter().find(|x| x.0 as usize == i).map_or(0, |x| x.1);
-                    lag as u64 + tail[j as usize]
-                })
-                .max()
-                .unwrap_or(0);
-            tail[i] = p.items[i].effort as u64 + after;
-        }
+        let unlimited: Vec<bool> = p.departments.iter().zip(&items_per_dept).map(|(d, &count)| d.capacity >= count).collect();
+        let contended = unlimited.iter().any(|u| !u);
+        let (rank, tail) = if contended { Self::priorities(p, &succ_start, &succs) } else { (Vec::new(), Vec::new()) };
 
         let leads_to_launch = match p.launch {
             None => vec![true; n],
@@ -230,12 +222,51 @@ impl<'p> Engine<'p> {
             }
         };
 
-        Ok(Engine { p, timelines, cal, release_k, release_reason, succ_start, succs, rank, tail, leads_to_launch })
+        Ok(Engine { p, timelines, cal, release_k, release_reason, succ_start, succs, unlimited, rank, tail, leads_to_launch })
+    }
+
+    /// The tie-breaking rank (text order of the ids) and each item's longest remaining path.
+    fn priorities(p: &Problem, succ_start: &[u32], succs: &[u32]) -> (Vec<u32>, Vec<u64>) {
+        let n = p.items.len();
+        // Text order of the ids, sorting mostly on their first eight bytes (big-endian, so the
+        // integer order is the text order) and comparing whole ids only when those are equal.
+        let prefix = |id: &str| {
+            let mut b = [0u8; 8];
+            let take = id.len().min(8);
+            b[..take].copy_from_slice(&id.as_bytes()[..take]);
+            u64::from_be_bytes(b)
+        };
+        let mut by_id: Vec<(u64, u32)> = p.items.iter().enumerate().map(|(i, it)| (prefix(&it.id), i as u32)).collect();
+        by_id.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| p.items[a.1 as usize].id.cmp(&p.items[b.1 as usize].id)));
+        let mut rank = vec![0u32; n];
+        for (r, &(_, i)) in by_id.iter().enumerate() {
+            rank[i as usize] = r as u32;
+        }
+
+        let mut tail = vec![0u64; n];
+        for &i in p.item_order.iter().rev() {
+            let i = i as usize;
+            let after = succs[succ_start[i] as usize..succ_start[i + 1] as usize]
+                .iter()
+                .map(|&j| {
+                    let lag = p.preds_of(j as usize).iter().find(|x| x.0 as usize == i).map_or(0, |x| x.1);
+                    lag as u64 + tail[j as usize]
+                })
+                .max()
+                .unwrap_or(0);
+            tail[i] = p.items[i].effort as u64 + after;
+        }
+
+        (rank, tail)
     }
 
     /// The priority orders tried, as keys where smaller goes first.
     fn priority_keys(&self) -> Vec<Vec<u64>> {
         let n = self.p.items.len();
+        if self.rank.is_empty() {
+            // No team is contended: one pass in dependency order (an empty key list says so).
+            return vec![Vec::new()];
+        }
         let key = |prio: u64, i: usize| ((u32::MAX as u64).saturating_sub(prio.min(u32::MAX as u64)) << 32) | self.rank[i] as u64;
         let mut keys = vec![(0..n).map(|i| key(self.tail[i], i)).collect::<Vec<_>>()];
         let extra = if n <= 300 {
@@ -289,30 +320,41 @@ impl<'p> Engine<'p> {
     fn place_all(&mut self, keys: &[u64]) -> Result<Pass, PlanError> {
         let p = self.p;
         let n = p.items.len();
-        // A team with at least as many lanes as items never waits for capacity: it gets none.
-        let mut items_per_dept = vec![0u32; p.departments.len()];
-        for it in &p.items {
-            items_per_dept[it.department as usize] += 1;
-        }
         let mut lanes: Vec<Vec<Lane>> = p
             .departments
             .iter()
-            .zip(&items_per_dept)
-            .map(|(d, &count)| if d.capacity >= count { Vec::new() } else { (0..d.capacity).map(|_| Lane::default()).collect() })
+            .zip(&self.unlimited)
+            .map(|(d, &unlimited)| if unlimited { Vec::new() } else { (0..d.capacity).map(|_| Lane::default()).collect() })
             .collect();
+        // Lanes are numbered across teams; an unlimited team's item gets a lane of its own after them.
+        let mut lane_base = Vec::with_capacity(lanes.len());
+        let mut next_lane = 0u32;
+        for l in &lanes {
+            lane_base.push(next_lane);
+            next_lane += l.len() as u32;
+        }
         let mut pass = Pass {
             start_k: vec![0; n],
             finish_day: vec![0; n],
             lane: vec![0; n],
+            lanes_total: next_lane + n as u32,
             reason: vec![Reason::PlanStart; n],
             launch_day: i32::MIN,
         };
         let mut finish_k = vec![0u32; n];
-        let mut waiting: Vec<u32> = (0..n).map(|i| p.pred_start[i + 1] - p.pred_start[i]).collect();
-        let mut ready: BinaryHeap<Reverse<(u64, u32)>> =
-            (0..n).filter(|&i| waiting[i] == 0).map(|i| Reverse((keys[i], i as u32))).collect();
+        // With priorities: the ready item first in `keys`; without: the plain dependency order.
+        let by_priority = !keys.is_empty();
+        let mut waiting: Vec<u32> = if by_priority { (0..n).map(|i| p.pred_start[i + 1] - p.pred_start[i]).collect() } else { Vec::new() };
+        let mut ready: BinaryHeap<Reverse<(u64, u32)>> = if by_priority {
+            (0..n).filter(|&i| waiting[i] == 0).map(|i| Reverse((keys[i], i as u32))).collect()
+        } else {
+            BinaryHeap::new()
+        };
+        let mut in_order = p.item_order.iter();
 
-        while let Some(Reverse((_, i))) = ready.pop() {
+        loop {
+            let next = if by_priority { ready.pop().map(|Reverse((_, i))| i) } else { in_order.next().copied() };
+            let Some(i) = next else { break };
             let i = i as usize;
             let item = &p.items[i];
             let ti = self.cal[i] as usize;
@@ -325,7 +367,7 @@ impl<'p> Engine<'p> {
                 } else {
                     self.timelines[ti].index_on_or_after(pass.finish_day[q] + 1).map_err(past_calendar(p, i))? + lag
                 };
-                let better_tie = matches!(reason, Reason::Dependency { pred, .. } if self.rank[q] < self.rank[pred as usize]);
+                let better_tie = matches!(reason, Reason::Dependency { pred, .. } if p.items[q].id < p.items[pred as usize].id);
                 if k > est || (k == est && (!matches!(reason, Reason::Dependency { .. }) || better_tie)) {
                     est = k;
                     reason = Reason::Dependency { pred: q as u32, lag };
@@ -333,12 +375,12 @@ impl<'p> Engine<'p> {
             }
             let (start, lane) = match Self::place_on_lanes(&mut lanes[item.department as usize], est, item.effort, i as u32) {
                 // Unlimited team: every item on a lane of its own.
-                None => (est, i as u32),
+                None => (est, next_lane + i as u32),
                 Some(placed) => {
                     if let Some(held_by) = placed.held_by {
                         reason = Reason::Capacity { held_by, could_start_k: est };
                     }
-                    (placed.start, placed.lane)
+                    (placed.start, lane_base[item.department as usize] + placed.lane)
                 }
             };
             let fk = start + item.effort - 1;
@@ -350,10 +392,12 @@ impl<'p> Engine<'p> {
             if self.leads_to_launch[i] {
                 pass.launch_day = pass.launch_day.max(pass.finish_day[i]);
             }
-            for &j in &self.succs[self.succ_start[i] as usize..self.succ_start[i + 1] as usize] {
-                waiting[j as usize] -= 1;
-                if waiting[j as usize] == 0 {
-                    ready.push(Reverse((keys[j as usize], j)));
+            if by_priority {
+                for &j in &self.succs[self.succ_start[i] as usize..self.succ_start[i + 1] as usize] {
+                    waiting[j as usize] -= 1;
+                    if waiting[j as usize] == 0 {
+                        ready.push(Reverse((keys[j as usize], j)));
+                    }
                 }
             }
         }
@@ -433,7 +477,10 @@ impl<'p> Engine<'p> {
         let mut link = candidates
             .iter()
             .copied()
-            .max_by_key(|&i| (pass.finish_day[i as usize], Reverse(self.rank[i as usize])))
+            .max_by(|&a, &b| {
+                let (a, b) = (a as usize, b as usize);
+                pass.finish_day[a].cmp(&pass.finish_day[b]).then_with(|| p.items[b].id.cmp(&p.items[a].id))
+            })
             .expect("a plan has items");
         let mut chain = Vec::new();
         loop {
@@ -498,21 +545,20 @@ impl<'p> Engine<'p> {
 
         // The previous item on the same lane of the same team.
         let mut lane_prev = vec![NONE; n];
-        let mut last_on_lane: std::collections::HashMap<(u32, u32), u32> = std::collections::HashMap::new();
+        let mut last_on_lane = vec![NONE; pass.lanes_total as usize];
         for &i in &by_start {
-            let key = (p.items[i as usize].department, pass.lane[i as usize]);
-            if let Some(prev) = last_on_lane.insert(key, i) {
-                lane_prev[i as usize] = prev;
-            }
+            let last = &mut last_on_lane[pass.lane[i as usize] as usize];
+            lane_prev[i as usize] = *last;
+            *last = i;
         }
 
-        let mut latest_k = vec![0u32; n];
+        let mut latest_k = Vec::with_capacity(n);
         for i in 0..n {
             let deadline = if self.leads_to_launch[i] { launch_day } else { finish_all };
             let t = &mut self.timelines[self.cal[i] as usize];
             let finish_k = pass.start_k[i] + p.items[i].effort - 1;
             let k = t.index_on_or_before(deadline).map_err(past_calendar(p, i))?.unwrap_or(finish_k);
-            latest_k[i] = k.max(finish_k);
+            latest_k.push(k.max(finish_k));
         }
         for &j in by_start.iter().rev() {
             let j = j as usize;
@@ -554,18 +600,28 @@ impl<'p> Engine<'p> {
                 busy[it.department as usize][((d - first_monday) / 7) as usize] += 1;
             }
         }
+        // Working days per week of each calendar, counted once from its working-day table.
+        let mut week_days: Vec<Option<Vec<u32>>> = vec![None; self.timelines.len()];
         let mut out = Vec::new();
         for (di, dept) in p.departments.iter().enumerate() {
             if !involved[di] {
                 continue;
             }
-            let cal = &self.p.calendars[dept.calendar];
-            let mut capacity_days = vec![0u32; weeks];
-            for day in p.start.days()..=finish_all {
-                if cal.is_working_day(Date::from_days(day)) {
-                    capacity_days[((day - first_monday) / 7) as usize] += dept.capacity;
+            if week_days[dept.calendar].is_none() {
+                let mut counts = vec![0u32; weeks];
+                let t = &mut self.timelines[dept.calendar];
+                let mut k = 0;
+                while let Ok(day) = t.day(k) {
+                    if day > finish_all {
+                        break;
+                    }
+                    counts[((day - first_monday) / 7) as usize] += 1;
+                    k += 1;
                 }
+                week_days[dept.calendar] = Some(counts);
             }
+            let capacity_days: Vec<u32> =
+                week_days[dept.calendar].as_ref().expect("counted above").iter().map(|d| d * dept.capacity).collect();
             out.push(DepartmentLoad {
                 department: dept.id.clone(),
                 capacity: dept.capacity,

@@ -47,14 +47,6 @@ where
     Err(PlanError::Cycle { cycle: find_cycle(n, &indegree, preds).into_iter().map(name).collect() })
 }
 
-/// Checks for a cycle without keeping the order.
-pub fn check_acyclic<I>(n: usize, preds: impl Fn(usize) -> I, name: impl Fn(u32) -> String) -> Result<(), PlanError>
-where
-    I: Iterator<Item = u32>,
-{
-    topological_order(n, preds, name).map(|_| ())
-}
-
 /// Walks backwards through nodes left with unmet predecessors: each has one inside the cycle's
 /// reach, so the walk must revisit a node; the part from its first visit is a cycle.
 fn find_cycle<I>(n: usize, indegree: &[u32], preds: impl Fn(usize) -> I) -> Vec<u32>

@@ -10,10 +10,11 @@ use super::calendar::Calendar;
 use super::engine::schedule_problem;
 use super::error::PlanError;
 use super::plan::{Plan, Problem};
-use super::result::{Schedule, Wait};
+use super::result::{Schedule, ScheduledItem, Wait};
 use crate::domain::dates::Date;
+use foldhash::{HashMap, HashMapExt};
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Impact {
@@ -186,7 +187,7 @@ pub fn compare(base_plan: &Plan, base: &Schedule, cand_plan: &Plan, cand: &Sched
         let change = ItemChange {
             id: c.id.clone(),
             name: c.name.clone(),
-            effort: (b.effort != c.effort).then(|| Change { from: b.effort as u32, to: c.effort as u32 }),
+            effort: (b.effort != c.effort).then_some(Change { from: b.effort as u32, to: c.effort as u32 }),
             department: (b.department != c.department).then(|| Change { from: b.department.clone(), to: c.department.clone() }),
             predecessors_added: cl.keys().filter(|k| !bl.contains_key(*k)).cloned().collect(),
             predecessors_removed: bl.keys().filter(|k| !cl.contains_key(*k)).cloned().collect(),
@@ -226,20 +227,29 @@ pub fn compare(base_plan: &Plan, base: &Schedule, cand_plan: &Plan, cand: &Sched
     let departments_newly_involved = ce.keys().filter(|d| !be.contains_key(*d)).cloned().collect();
     let departments_no_longer_involved = be.keys().filter(|d| !ce.contains_key(*d)).cloned().collect();
 
+    let base_scheduled: HashMap<&str, &ScheduledItem> = base.items.iter().map(|i| (i.id.as_str(), i)).collect();
     let mut moves: BTreeMap<String, u32> = BTreeMap::new();
     for c in &cand.items {
-        if let Some(b) = base.item(&c.id) {
+        if let Some(b) = base_scheduled.get(c.id.as_str()) {
             if b.start != c.start || b.finish != c.finish {
                 *moves.entry(c.department.clone()).or_default() += 1;
             }
         }
     }
-    let last_finish = |s: &Schedule, d: &str| s.items.iter().filter(|i| i.department == d).map(|i| i.finish).max();
+    fn last_finishes(s: &Schedule) -> HashMap<&str, Date> {
+        let mut m: HashMap<&str, Date> = HashMap::new();
+        for i in &s.items {
+            let e = m.entry(i.department.as_str()).or_insert(i.finish);
+            *e = (*e).max(i.finish);
+        }
+        m
+    }
+    let (base_last, cand_last) = (last_finishes(base), last_finishes(cand));
     let departments_with_moved_dates = moves
         .into_iter()
         .map(|(d, n)| {
-            let shift = match (last_finish(base, &d), last_finish(cand, &d)) {
-                (Some(a), Some(b)) => moved(a, b),
+            let shift = match (base_last.get(d.as_str()), cand_last.get(d.as_str())) {
+                (Some(&a), Some(&b)) => moved(a, b),
                 _ => 0,
             };
             DepartmentMove { department: d, items_moved: n, last_finish_moved_working_days: shift }
@@ -282,7 +292,7 @@ pub fn compare(base_plan: &Plan, base: &Schedule, cand_plan: &Plan, cand: &Sched
             } else if let Some(c) = changed_ids.get(link.item.as_str()) {
                 Some(c.clone())
             } else {
-                let before = base.item(&link.item).map(|b| &b.wait);
+                let before = base_scheduled.get(link.item.as_str()).map(|b| &b.wait);
                 (!before.is_some_and(|b| same_cause(b, &link.wait))).then_some(StepChange::WaitChanged)
             };
             if let Some(change) = change {

@@ -4,8 +4,8 @@
 use super::calendar::{Calendar, CalendarSpec};
 use super::error::{PlanError, MAX_DAYS, MAX_ITEMS};
 use crate::domain::dates::Date;
+use foldhash::{HashMap, HashMapExt};
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
 
 /// A work plan: when it starts, whose calendar counts, the teams, the work and the milestones.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -144,6 +144,8 @@ pub struct Problem {
     /// Predecessors of item `i`: `preds[pred_start[i]..pred_start[i + 1]]`, as (item, lag).
     pub pred_start: Vec<u32>,
     pub preds: Vec<(u32, u32)>,
+    /// Items in an order where each comes after its predecessors.
+    pub item_order: Vec<u32>,
     pub milestones: Vec<Milestone>,
     /// Milestones in an order where each comes after those it depends on.
     pub milestone_order: Vec<u32>,
@@ -304,7 +306,7 @@ impl Problem {
         }
 
         let problem_ids = |i: u32| items[i as usize].id.clone();
-        super::graph::check_acyclic(
+        let item_order = super::graph::topological_order(
             items.len(),
             |i| preds[pred_start[i] as usize..pred_start[i + 1] as usize].iter().map(|p| p.0),
             problem_ids,
@@ -316,6 +318,6 @@ impl Problem {
         )?;
         let launch = milestone_index.get(LAUNCH).copied();
 
-        Ok(Problem { start: plan.start, calendars, departments, items, pred_start, preds, milestones, milestone_order, launch })
+        Ok(Problem { start: plan.start, calendars, departments, items, pred_start, preds, item_order, milestones, milestone_order, launch })
     }
 }

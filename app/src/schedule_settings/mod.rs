@@ -1,0 +1,10 @@
+//! Schedule settings: the organisation's working-day calendar and each team's capacity,
+//! availability and own calendar — what plans are built from. Everyone signed in reads them;
+//! admins set the calendar, a department's leader or tech manager (or an admin) sets its team's.
+//! The rules are [`crate::domain::schedule_settings`] and [`crate::domain::permissions`].
+
+pub mod api;
+pub mod dto;
+pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod service;
