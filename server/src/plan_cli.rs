@@ -1,12 +1,13 @@
 //! `concord plan schedule|impact`: the engine on plan files, for scripts and people.
 //!
 //! JSON on stdout by default (the result's JSON Schema is `docs/schema/`), `--format text` for a
-//! readable table and the explanation. An invalid plan prints the error on stderr and exits with
+//! readable table and the explanation, `--format svg` for the Gantt chart. An invalid plan prints the error on stderr and exits with
 //! status 2; an unreadable file exits with status 1.
 
 use app::domain::schedule::{impact::compare, schedule_problem, Plan, PlanError, Problem, Schedule};
 use app::i18n::Locale;
 use app::schedule::describe;
+use app::schedule::gantt::{self, GanttOptions};
 use app::schedule::messages::ScheduleMessages;
 use clap::{Subcommand, ValueEnum};
 use std::path::{Path, PathBuf};
@@ -39,6 +40,8 @@ pub enum PlanCommand {
 pub enum Format {
     Json,
     Text,
+    /// The Gantt chart as SVG (for `impact`: the baseline as ghosts behind the candidate)
+    Svg,
 }
 
 /// Why the command failed, and with which exit status.
@@ -72,6 +75,17 @@ fn messages(lang: &str) -> &'static ScheduleMessages {
     ScheduleMessages::for_locale(Locale::from_tag(lang).unwrap_or_default())
 }
 
+fn gantt_options<'a>(lang: &str, problem: &'a Problem, baseline: Option<(&'a Plan, &'a Schedule)>, moved: Option<i32>) -> GanttOptions<'a> {
+    GanttOptions {
+        messages: messages(lang),
+        calendar: &problem.calendars[0],
+        today: None,
+        baseline,
+        launch_moved_working_days: moved,
+        id: "gantt",
+    }
+}
+
 fn json<T: serde::Serialize>(value: &T) -> String {
     serde_json::to_string_pretty(value).expect("plain data serializes")
 }
@@ -80,10 +94,11 @@ fn json<T: serde::Serialize>(value: &T) -> String {
 pub fn run(command: PlanCommand) -> Result<String, Failure> {
     match command {
         PlanCommand::Schedule { plan, format, lang } => {
-            let (_, _, schedule) = load(&plan)?;
+            let (plan, problem, schedule) = load(&plan)?;
             Ok(match format {
                 Format::Json => json(&schedule),
                 Format::Text => describe::schedule_text(messages(&lang), &schedule),
+                Format::Svg => gantt::svg(&plan, &schedule, &gantt_options(&lang, &problem, None, None)),
             })
         }
         PlanCommand::Impact { baseline, candidate, format, lang } => {
@@ -93,6 +108,11 @@ pub fn run(command: PlanCommand) -> Result<String, Failure> {
             Ok(match format {
                 Format::Json => json(&impact),
                 Format::Text => describe::impact_text(messages(&lang), &impact, &cand, &base),
+                Format::Svg => gantt::svg(
+                    &cand_plan,
+                    &cand,
+                    &gantt_options(&lang, &cand_problem, Some((&base_plan, &base)), Some(impact.launch_moved_working_days)),
+                ),
             })
         }
     }

@@ -84,6 +84,16 @@ fn schedule_text_lists_items_and_the_critical_chain() {
 }
 
 #[test]
+fn svg_format_draws_the_gantt_and_the_overlay() {
+    let out = concord(&["plan", "impact", EXAMPLES[0], EXAMPLES[1], "--format", "svg"]);
+    let svg = String::from_utf8(out.stdout).unwrap();
+    assert!(svg.starts_with("<svg xmlns=\"http://www.w3.org/2000/svg\""), "{svg}");
+    assert_eq!(svg.matches(r#"class="ghost""#).count(), 4);
+    assert_eq!(svg.matches("<rect class=\"bar").count(), 6);
+    assert!(svg.contains("Launch +4 working days"));
+}
+
+#[test]
 fn an_invalid_plan_exits_2_with_the_problem_on_stderr() {
     let dir = std::env::temp_dir().join(format!("concord-plan-cli-{}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();

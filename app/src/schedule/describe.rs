@@ -43,7 +43,7 @@ pub fn explanation_sentence(m: &ScheduleMessages, e: &Explanation, name_of: &dyn
                 StepChange::PredecessorsChanged => (m.step_predecessors)(&s.department, &name, s.effort),
                 StepChange::WaitChanged => (m.step_same)(&s.department, &name, s.effort),
             };
-            format!("{subject} {}", wait_phrase(m, &s.wait, &s.department, s.team_capacity, name_of))
+            format!("{subject}{}{}", m.subject_wait_separator, wait_phrase(m, &s.wait, &s.department, s.team_capacity, name_of))
         })
         .collect();
     if clauses.is_empty() {

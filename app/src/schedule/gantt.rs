@@ -121,7 +121,7 @@ pub fn svg(plan: &Plan, schedule: &Schedule, o: &GanttOptions<'_>) -> String {
     let desc = (m.gantt_desc)(schedule.items.len(), &schedule.start.to_string(), &schedule.launch.to_string());
     let _ = write!(
         out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="gantt" role="img" aria-labelledby="{id}-title {id}-desc" viewBox="0 0 {width} {height}" width="{width}" height="{height}" data-items="{}">"#,
+        r#"<svg xmlns="http://www.w3.org/2000/svg" class="gantt" role="img" aria-labelledby="{id}-title" aria-describedby="{id}-desc" viewBox="0 0 {width} {height}" width="{width}" height="{height}" data-items="{}">"#,
         schedule.items.len()
     );
     let _ = write!(out, r#"<title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#, escape(m.gantt), escape(&desc));

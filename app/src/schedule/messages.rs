@@ -66,6 +66,8 @@ pub struct ScheduleMessages {
     pub calendar_changed: &'static str,
     pub list_separator: &'static str,
     pub clause_separator: &'static str,
+    /// Between an explanation step's subject and its wait (a space in English, nothing in Chinese).
+    pub subject_wait_separator: &'static str,
     pub error: fn(&PlanError) -> String,
 }
 
@@ -150,6 +152,7 @@ pub static EN: ScheduleMessages = ScheduleMessages {
     calendar_changed: "the organisation calendar changed",
     list_separator: ", ",
     clause_separator: "; ",
+    subject_wait_separator: " ",
     error: |e| e.to_string(),
 };
 
@@ -220,6 +223,7 @@ pub static ZH: ScheduleMessages = ScheduleMessages {
     calendar_changed: "组织日历有变",
     list_separator: "、",
     clause_separator: "；",
+    subject_wait_separator: "",
     error: zh_error,
 };
 
