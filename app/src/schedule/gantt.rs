@@ -127,8 +127,16 @@ pub fn svg(plan: &Plan, schedule: &Schedule, o: &GanttOptions<'_>) -> String {
     let _ = write!(out, r#"<title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#, escape(m.gantt), escape(&desc));
     let _ = write!(
         out,
-        r#"<defs><marker id="{id}-arrow" viewBox="0 0 6 6" refX="6" refY="3" markerWidth="6" markerHeight="6" orient="auto"><path d="M0,0L6,3L0,6z" class="arrow-head"/></marker><pattern id="{id}-makeup" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="4" class="makeup-line"/></pattern></defs>"#
+        r#"<defs><marker id="{id}-arrow" viewBox="0 0 6 6" refX="6" refY="3" markerWidth="6" markerHeight="6" markerUnits="userSpaceOnUse" orient="auto"><path d="M0,0L6,3L0,6z" class="arrow-head"/></marker><pattern id="{id}-makeup" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="4" class="makeup-line"/></pattern></defs>"#
     );
+
+    // Lane backgrounds first, so the days off show through them.
+    let mut lane_top = HEADER_H;
+    for (n, (_, rows)) in lanes.iter().enumerate() {
+        let lane_h = LANE_H + rows.len() as i32 * ROW_H;
+        let _ = write!(out, r#"<rect class="lane lane-{}" x="0" y="{lane_top}" width="{width}" height="{lane_h}"/>"#, n % 2);
+        lane_top += lane_h;
+    }
 
     // Days off and make-up days, merged into runs.
     let mut day = first;
@@ -177,9 +185,8 @@ pub fn svg(plan: &Plan, schedule: &Schedule, o: &GanttOptions<'_>) -> String {
     // Lanes and bars.
     let mut y = HEADER_H;
     let mut bar_y: HashMap<&str, i32> = HashMap::new();
-    for (n, (dept, rows)) in lanes.iter().enumerate() {
-        let lane_h = LANE_H + rows.len() as i32 * ROW_H;
-        let _ = write!(out, r#"<rect class="lane lane-{}" x="0" y="{y}" width="{width}" height="{lane_h}"/>"#, n % 2);
+    for (dept, rows) in &lanes {
+        let _ = write!(out, r#"<line class="lane-rule" x1="0" y1="{y}" x2="{width}" y2="{y}"/>"#);
         let _ = write!(out, r#"<text class="lane-name" x="4" y="{}">{}</text>"#, y + 14, escape(dept));
         y += LANE_H;
         for row in rows {
