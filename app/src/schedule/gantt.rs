@@ -287,8 +287,8 @@ pub fn svg(plan: &Plan, schedule: &Schedule, o: &GanttOptions<'_>) -> String {
         if let Some(moved) = o.launch_moved_working_days {
             let _ = write!(
                 out,
-                r#"<text class="launch-move" x="{}" y="{}">{} {}</text>"#,
-                cx + 4,
+                r#"<text class="launch-move" x="{}" y="{}" text-anchor="end">{} {}</text>"#,
+                cx - 4,
                 HEADER_H + 12,
                 escape(m.launch),
                 escape(&(m.working_days)(moved as i64))
