@@ -2,7 +2,7 @@
 //! (for `concord plan … --format text`). Pure functions over the engine's plain data.
 
 use super::messages::ScheduleMessages;
-use crate::domain::schedule::impact::{Explanation, Impact, StepChange};
+use crate::domain::schedule::impact::{Explanation, Impact, ItemSummary, StepChange};
 use crate::domain::schedule::{Schedule, Wait};
 use std::fmt::Write;
 
@@ -127,6 +127,26 @@ pub fn schedule_text(m: &ScheduleMessages, s: &Schedule) -> String {
     out
 }
 
+/// Items added or removed, as one line: “name” [department, effort].
+pub fn item_list(m: &ScheduleMessages, items: &[ItemSummary]) -> String {
+    if items.is_empty() {
+        return m.none.to_string();
+    }
+    items
+        .iter()
+        .map(|it| format!("{} [{}, {}]", quoted(it.name.as_deref(), &it.id), it.department, (m.days_short)(it.effort)))
+        .collect::<Vec<_>>()
+        .join(m.list_separator)
+}
+
+/// The changed items' names, as one line.
+pub fn changed_list(m: &ScheduleMessages, i: &Impact) -> String {
+    if i.items_changed.is_empty() {
+        return m.none.to_string();
+    }
+    i.items_changed.iter().map(|c| quoted(c.name.as_deref(), &c.id)).collect::<Vec<_>>().join(m.list_separator)
+}
+
 /// The impact as readable sections, ending with the explanation.
 pub fn impact_text(m: &ScheduleMessages, i: &Impact, candidate: &Schedule, baseline: &Schedule) -> String {
     let mut out = String::new();
@@ -152,24 +172,9 @@ pub fn impact_text(m: &ScheduleMessages, i: &Impact, candidate: &Schedule, basel
         }
         out.push_str(&table(&rows));
     }
-    let list = |items: &[crate::domain::schedule::impact::ItemSummary]| {
-        if items.is_empty() {
-            m.none.to_string()
-        } else {
-            items
-                .iter()
-                .map(|it| format!("{} [{}, {}]", quoted(it.name.as_deref(), &it.id), it.department, (m.days_short)(it.effort)))
-                .collect::<Vec<_>>()
-                .join(m.list_separator)
-        }
-    };
-    let _ = writeln!(out, "\n{}: {}", m.items_added, list(&i.items_added));
-    let _ = writeln!(out, "{}: {}", m.items_removed, list(&i.items_removed));
-    let changed = if i.items_changed.is_empty() {
-        m.none.to_string()
-    } else {
-        i.items_changed.iter().map(|c| quoted(c.name.as_deref(), &c.id)).collect::<Vec<_>>().join(m.list_separator)
-    };
+    let _ = writeln!(out, "\n{}: {}", m.items_added, item_list(m, &i.items_added));
+    let _ = writeln!(out, "{}: {}", m.items_removed, item_list(m, &i.items_removed));
+    let changed = changed_list(m, i);
     let _ = writeln!(out, "{}: {changed}", m.items_changed);
     let _ = writeln!(out, "\n{}", m.effort_by_department);
     let mut rows = vec![vec![m.department.to_string(), m.baseline.to_string(), m.candidate.to_string(), m.moved.to_string()]];

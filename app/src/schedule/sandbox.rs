@@ -2,7 +2,7 @@
 //! Gantt, critical chain and the impact between the two — computed in the browser by the same
 //! engine the server and the CLI use, with the same error messages. Nothing is stored.
 
-use super::describe::{explanation_sentence, names, wait_phrase};
+use super::describe::{changed_list, explanation_sentence, item_list, names, wait_phrase};
 use super::examples;
 use super::gantt::{self, GanttOptions};
 use super::messages::ScheduleMessages;
@@ -264,22 +264,7 @@ fn ScheduleTable(s: Schedule, m: &'static ScheduleMessages) -> impl IntoView {
 
 #[component]
 fn ImpactTables(i: Impact, m: &'static ScheduleMessages) -> impl IntoView {
-    let list = |items: &[crate::domain::schedule::impact::ItemSummary]| {
-        if items.is_empty() {
-            m.none.to_string()
-        } else {
-            items
-                .iter()
-                .map(|x| format!("{} ({}, {})", x.name.clone().unwrap_or(x.id.clone()), x.department, (m.days_short)(x.effort)))
-                .collect::<Vec<_>>()
-                .join(", ")
-        }
-    };
-    let changed = if i.items_changed.is_empty() {
-        m.none.to_string()
-    } else {
-        i.items_changed.iter().map(|c| c.name.clone().unwrap_or(c.id.clone())).collect::<Vec<_>>().join(", ")
-    };
+    let changed = changed_list(m, &i);
     let efforts: Vec<_> = i
         .effort_by_department
         .iter()
@@ -312,8 +297,8 @@ fn ImpactTables(i: Impact, m: &'static ScheduleMessages) -> impl IntoView {
             <tbody>{milestones}</tbody>
         </table>
         <dl class="impact-facts">
-            <dt>{m.items_added}</dt><dd>{list(&i.items_added)}</dd>
-            <dt>{m.items_removed}</dt><dd>{list(&i.items_removed)}</dd>
+            <dt>{m.items_added}</dt><dd>{item_list(m, &i.items_added)}</dd>
+            <dt>{m.items_removed}</dt><dd>{item_list(m, &i.items_removed)}</dd>
             <dt>{m.items_changed}</dt><dd>{changed}</dd>
             <dt>{m.newly_involved}</dt><dd>{or_none(i.departments_newly_involved.clone())}</dd>
             <dt>{m.dates_moved}</dt>
