@@ -6,6 +6,7 @@
 
 use crate::domain::dates::Date;
 use crate::domain::projects::{StakeholderRole, Visibility};
+use crate::domain::schedule_settings::CalendarChoice;
 use crate::domain::{people::JobRole, DomainError};
 use crate::error::AppError;
 use serde::{Deserialize, Serialize};
@@ -129,6 +130,17 @@ impl Locale {
         }
     }
 
+    /// How the calendar picker names a choice.
+    pub fn calendar_choice(self, choice: CalendarChoice) -> &'static str {
+        let m = self.messages();
+        match choice {
+            CalendarChoice::Organisation => m.calendar_organisation,
+            CalendarChoice::Cn => m.calendar_cn,
+            CalendarChoice::Weekdays => m.calendar_weekdays,
+            CalendarChoice::Custom => m.calendar_custom,
+        }
+    }
+
     /// The sentence shown beside a field (or above a form) for an error.
     pub fn error(self, error: &AppError) -> String {
         let m = self.messages();
@@ -223,6 +235,25 @@ pub struct Messages {
     pub reset_password: &'static str,
     pub new_password: &'static str,
     pub password_reset_done: &'static str,
+
+    pub schedule_settings_title: &'static str,
+    pub schedule_settings_intro: &'static str,
+    pub organisation_calendar: &'static str,
+    pub teams_title: &'static str,
+    pub capacity: &'static str,
+    pub capacity_hint: &'static str,
+    pub available_from: &'static str,
+    pub available_any_time: &'static str,
+    pub calendar: &'static str,
+    pub calendar_organisation: &'static str,
+    pub calendar_cn: &'static str,
+    pub calendar_weekdays: &'static str,
+    pub calendar_custom: &'static str,
+    pub custom_calendar_json: &'static str,
+    pub custom_calendar_hint: &'static str,
+    pub last_change: &'static str,
+    pub changed_by: fn(&str, &str) -> String,
+    pub defaults: &'static str,
 
     pub projects_title: &'static str,
     pub new_project: &'static str,
@@ -355,6 +386,30 @@ pub static EN: Messages = Messages {
     reset_password: "Reset password",
     new_password: "New password",
     password_reset_done: "Password reset; their sessions were signed out.",
+
+    schedule_settings_title: "Calendar and team capacity",
+    schedule_settings_intro:
+        "Schedules count working days on these calendars and give each team at most its capacity of work items at once, \
+                              none before the day it is available. Administrators set the organisation calendar; a department's leader \
+                              or tech manager sets their own team's row.",
+    organisation_calendar: "Organisation calendar",
+    teams_title: "Teams",
+    capacity: "Capacity",
+    capacity_hint: "Work items the team takes on at once (1–1000).",
+    available_from: "Available from",
+    available_any_time: "Any time",
+    calendar: "Calendar",
+    calendar_organisation: "Same as the organisation",
+    calendar_cn: "Mainland-China working calendar (cn)",
+    calendar_weekdays: "Monday–Friday (weekdays)",
+    calendar_custom: "Custom",
+    custom_calendar_json: "Custom calendar (JSON)",
+    custom_calendar_hint:
+        "Every field is optional: “base” (\"cn\" or \"weekdays\"), “weekend” ([\"sat\", \"sun\"]), “holidays” and “workdays” \
+                           (make-up working days) as lists of YYYY-MM-DD dates, “from” and “until”.",
+    last_change: "Last change",
+    changed_by: |who, date| format!("{who}, {date}"),
+    defaults: "Defaults",
 
     projects_title: "Projects",
     new_project: "New project",
@@ -490,6 +545,27 @@ pub static ZH: Messages = Messages {
     reset_password: "重置密码",
     new_password: "新密码",
     password_reset_done: "密码已重置，其登录会话已全部退出。",
+
+    schedule_settings_title: "日历与团队产能",
+    schedule_settings_intro: "排期按这些日历计算工作日：每个团队同时承接的工作项不超过其产能，且不早于其可投入日期。组织日历由管理员设置；\
+                              各部门的负责人或技术经理设置本团队的一行。",
+    organisation_calendar: "组织日历",
+    teams_title: "团队",
+    capacity: "产能",
+    capacity_hint: "团队可同时承接的工作项数（1–1000）。",
+    available_from: "可投入日期",
+    available_any_time: "随时",
+    calendar: "日历",
+    calendar_organisation: "沿用组织日历",
+    calendar_cn: "中国法定工作日历（cn）",
+    calendar_weekdays: "周一至周五（weekdays）",
+    calendar_custom: "自定义",
+    custom_calendar_json: "自定义日历（JSON）",
+    custom_calendar_hint: "各字段均可省略：“base”（\"cn\" 或 \"weekdays\"）、“weekend”（[\"sat\", \"sun\"]）、“holidays” 与 “workdays”\
+                           （调休上班日）为 YYYY-MM-DD 日期列表，以及 “from” 和 “until”。",
+    last_change: "最近修改",
+    changed_by: |who, date| format!("{who}，{date}"),
+    defaults: "默认值",
 
     projects_title: "项目",
     new_project: "新建项目",

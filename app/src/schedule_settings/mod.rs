@@ -5,7 +5,6 @@
 
 pub mod api;
 pub mod dto;
-pub mod messages;
 pub mod pages;
 #[cfg(feature = "ssr")]
 pub mod service;

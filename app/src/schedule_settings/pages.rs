@@ -4,7 +4,6 @@
 
 use super::api::{SetDepartmentSchedule, SetOrganisationCalendar};
 use super::dto::{DepartmentScheduleDto, OrganisationCalendarDto};
-use super::messages::ScheduleSettingsMessages;
 use crate::domain::permissions::{can_edit_department_schedule, can_edit_organisation_calendar};
 use crate::domain::schedule::CalendarSpec;
 use crate::domain::schedule_settings::{calendar_text, CalendarChoice};
@@ -34,8 +33,8 @@ fn ScheduleSettings() -> impl IntoView {
     let user = StoredValue::new(use_user());
     let settings = Resource::new(|| (), |_| super::api::get_schedule_settings());
     view! {
-        <h1>{move || ScheduleSettingsMessages::of(i18n.get()).schedule_settings_title}</h1>
-        <p class="hint">{move || ScheduleSettingsMessages::of(i18n.get()).schedule_settings_intro}</p>
+        <h1>{t!(i18n, schedule_settings_title)}</h1>
+        <p class="hint">{t!(i18n, schedule_settings_intro)}</p>
         <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 let settings = match settings.await {
@@ -47,15 +46,15 @@ fn ScheduleSettings() -> impl IntoView {
                 view! {
                     <OrganisationCalendar initial=settings.organisation_calendar editable=calendar_editable/>
                     <section>
-                        <h2>{move || ScheduleSettingsMessages::of(i18n.get()).teams_title}</h2>
+                        <h2>{t!(i18n, teams_title)}</h2>
                         <table class="schedule-settings">
                             <thead>
                                 <tr>
                                     <th>{t!(i18n, department)}</th>
-                                    <th>{move || ScheduleSettingsMessages::of(i18n.get()).capacity}</th>
-                                    <th>{move || ScheduleSettingsMessages::of(i18n.get()).available_from}</th>
-                                    <th>{move || ScheduleSettingsMessages::of(i18n.get()).calendar}</th>
-                                    <th>{move || ScheduleSettingsMessages::of(i18n.get()).last_change}</th>
+                                    <th>{t!(i18n, capacity)}</th>
+                                    <th>{t!(i18n, available_from)}</th>
+                                    <th>{t!(i18n, calendar)}</th>
+                                    <th>{t!(i18n, last_change)}</th>
                                     <th></th>
                                 </tr>
                             </thead>
@@ -83,7 +82,7 @@ fn calendar_view(locale: Locale, spec: Option<&CalendarSpec>) -> impl IntoView {
     let choice = CalendarChoice::of(spec);
     let json = spec.filter(|_| choice == CalendarChoice::Custom).map(calendar_text);
     view! {
-        <span>{ScheduleSettingsMessages::of(locale).calendar_choice(choice)}</span>
+        <span>{locale.calendar_choice(choice)}</span>
         {json.map(|json| view! { <pre class="calendar-json"><code>{json}</code></pre> })}
     }
 }
@@ -91,8 +90,8 @@ fn calendar_view(locale: Locale, spec: Option<&CalendarSpec>) -> impl IntoView {
 /// Who changed a setting last, and when (or "Defaults" when nobody has).
 fn last_change(locale: Locale, name: Option<&str>, at: Option<i64>) -> String {
     match (name, at) {
-        (Some(name), Some(at)) => (ScheduleSettingsMessages::of(locale).changed_by)(name, &locale.day_of(at)),
-        _ => ScheduleSettingsMessages::of(locale).defaults.to_string(),
+        (Some(name), Some(at)) => (locale.messages().changed_by)(name, &locale.day_of(at)),
+        _ => locale.messages().defaults.to_string(),
     }
 }
 
@@ -111,11 +110,11 @@ fn OrganisationCalendar(initial: OrganisationCalendarDto, editable: bool) -> imp
     let saved = move || matches!(save.value().get(), Some(Ok(_)));
     view! {
         <section class="card">
-            <h2>{move || ScheduleSettingsMessages::of(i18n.get()).organisation_calendar}</h2>
+            <h2>{t!(i18n, organisation_calendar)}</h2>
             <p>
                 {move || current.with(|c| calendar_view(i18n.get(), Some(&c.calendar)))}
                 <span class="hint">
-                    " · "{move || ScheduleSettingsMessages::of(i18n.get()).last_change}{move || i18n.get().pick("：", ": ")}
+                    " · "{t!(i18n, last_change)}{move || i18n.get().pick("：", ": ")}
                     {move || current.with(|c| last_change(i18n.get(), c.updated_by_name.as_deref(), c.updated_at))}
                 </span>
             </p>
@@ -146,20 +145,20 @@ fn CalendarPicker(spec: Option<CalendarSpec>, allow_organisation: bool, error: S
     let options = CalendarChoice::ALL.into_iter().filter(|c| allow_organisation || *c != CalendarChoice::Organisation);
     view! {
         <label>
-            <span>{move || ScheduleSettingsMessages::of(i18n.get()).calendar}</span>
+            <span>{t!(i18n, calendar)}</span>
             <select
                 name="calendar_choice"
                 on:change=move |ev| choice.set(CalendarChoice::parse(&event_target_value(&ev)).unwrap_or(initial))
             >
                 {options
-                    .map(|c| view! { <option value=c.as_str() selected=c == initial>{move || ScheduleSettingsMessages::of(i18n.get()).calendar_choice(c)}</option> })
+                    .map(|c| view! { <option value=c.as_str() selected=c == initial>{move || i18n.get().calendar_choice(c)}</option> })
                     .collect_view()}
             </select>
         </label>
         <label hidden=move || choice.get() != CalendarChoice::Custom>
-            <span>{move || ScheduleSettingsMessages::of(i18n.get()).custom_calendar_json}</span>
+            <span>{t!(i18n, custom_calendar_json)}</span>
             <textarea name="calendar_json" rows="6" spellcheck="false" placeholder=CUSTOM_EXAMPLE>{text}</textarea>
-            <small class="hint">{move || ScheduleSettingsMessages::of(i18n.get()).custom_calendar_hint}</small>
+            <small class="hint">{t!(i18n, custom_calendar_hint)}</small>
         </label>
         <FieldError error field="calendar"/>
     }
@@ -188,7 +187,7 @@ fn DepartmentScheduleRow(initial: DepartmentScheduleDto, editable: bool) -> impl
             <td>
                 {move || current.with(|d| match &d.available_from {
                     Some(date) => i18n.get().iso_date(date),
-                    None => ScheduleSettingsMessages::of(i18n.get()).available_any_time.to_string(),
+                    None => i18n.m().available_any_time.to_string(),
                 })}
             </td>
             <td>{move || current.with(|d| calendar_view(i18n.get(), d.calendar.as_ref()))}</td>
@@ -201,13 +200,13 @@ fn DepartmentScheduleRow(initial: DepartmentScheduleDto, editable: bool) -> impl
                             <input type="hidden" name="id" value=id/>
                             <input type="hidden" name="version" value=move || current.get().version/>
                             <label>
-                                <span>{move || ScheduleSettingsMessages::of(i18n.get()).capacity}</span>
+                                <span>{t!(i18n, capacity)}</span>
                                 <input type="number" name="capacity" min="1" max="1000" step="1" value=capacity required/>
-                                <small class="hint">{move || ScheduleSettingsMessages::of(i18n.get()).capacity_hint}</small>
+                                <small class="hint">{t!(i18n, capacity_hint)}</small>
                             </label>
                             <FieldError error field="capacity"/>
                             <label>
-                                <span>{move || ScheduleSettingsMessages::of(i18n.get()).available_from}</span>
+                                <span>{t!(i18n, available_from)}</span>
                                 <input type="date" name="available_from" value=available_from.unwrap_or_default()/>
                             </label>
                             <FieldError error field="available_from"/>
