@@ -6,7 +6,9 @@
 //! The pages everyone opens first — sign-in, set-up, the project list and a project's page — stay
 //! in the main bundle; administration, the account page, the project form and everything about
 //! requirements are split off. (Splitting off the small set-up page made the main bundle larger:
-//! each split point adds loader code to it.)
+//! each split point adds loader code to it. And moving the schedule-settings page's strings out of
+//! `i18n::Messages` into a page-local struct pulled the whole plan sandbox into the main bundle,
+//! +22 KiB brotli: measure with `scripts/bench/bundle.sh` after such moves.)
 
 use leptos::prelude::*;
 use leptos_router::{lazy_route, LazyRoute};

@@ -81,6 +81,7 @@ fn schedule_text_lists_items_and_the_critical_chain() {
     assert!(text.contains("Launch: 2025-03-11"), "{text}");
     assert!(text.contains("Critical chain"), "{text}");
     assert!(text.contains("C has no slot until 2025-02-17"), "{text}");
+    assert!(text.contains("  B: 2025-01-20 5/6, "), "the weekly load: the make-up Sunday adds a capacity day: {text}");
 }
 
 #[test]

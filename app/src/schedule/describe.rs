@@ -109,6 +109,11 @@ pub fn schedule_text(m: &ScheduleMessages, s: &Schedule) -> String {
         out.push_str(&table(&rows));
     }
     let _ = writeln!(out, "\n{}: {}", m.launch, s.launch);
+    let _ = writeln!(out, "\n{}", m.load);
+    for l in &s.load {
+        let weeks: Vec<String> = l.weeks.iter().map(|w| format!("{} {}/{}", w.week, w.busy_days, w.capacity_days)).collect();
+        let _ = writeln!(out, "  {}: {}", l.department, weeks.join(m.list_separator));
+    }
     let _ = writeln!(out, "\n{}", m.critical_chain);
     let schedules = [s];
     let name_of = names(&schedules);
