@@ -18,9 +18,12 @@ for f in "$main_wasm" "$main_js" "$split_js"; do
   [ -f "$f" ] && printf '%-60s raw %8d  gzip %8d  brotli %8d\n' "$(basename "$f")" "$(stat -c %s "$f")" "$(stat -c %s "$f.gz")" "$(stat -c %s "$f.br")"
 done
 echo "loaded on every page (main wasm + js + split loader): $(sizes "$main_wasm" "$main_js" "$split_js") (budget 300 KiB brotli)"
-lazy=$(ls "$pkg"/split_*.wasm "$pkg"/chunk_*.wasm 2>/dev/null || true)
+# This build's lazy files, as its split manifest lists them (older builds' files stay in pkg/).
+manifest="$pkg/__wasm_split_manifest.$(hash_of manifest).json"
+lazy=$(python3 -c 'import json,sys; print("\n".join(sorted({f for fs in json.load(open(sys.argv[1])).values() for f in fs})))' "$manifest" \
+  | sed "s|^|$pkg/|; s|$|.wasm|")
 echo "lazy pages' code, all of it together: $(sizes $lazy) in $(echo "$lazy" | grep -c . ) files"
-for route in "$pkg"/split___*.wasm; do
+for route in $(echo "$lazy" | grep '/split___'); do
   [ -f "$route" ] && printf '  %-40s brotli %6d\n' "$(basename "$route" | sed -E 's/split___(.*)_route_view_.*/\1/')" "$(stat -c %s "$route.br")"
 done
 
