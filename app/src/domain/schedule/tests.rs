@@ -261,3 +261,39 @@ fn weekly_load_counts_item_days_against_capacity() {
     assert_eq!(b.weeks[0].capacity_days, 6);
     assert!(b.weeks.iter().all(|w| w.busy_days <= w.capacity_days));
 }
+
+#[test]
+fn impact_explains_an_earlier_launch_a_team_change_and_no_move() {
+    let base = plan(seed_with_approval_message());
+    // B's message shrinks to 2 days: the launch comes earlier, and the step says what changed.
+    let mut shorter = base.clone();
+    shorter.items.iter_mut().find(|i| i.id == "b-approval-msg").unwrap().effort = 2;
+    let imp = impact(&base, &shorter).unwrap();
+    assert!(imp.launch_moved_working_days < 0, "{imp:?}");
+    assert_eq!(imp.explanation.steps[0].item, "b-approval-msg");
+    assert_eq!(imp.explanation.steps[0].change, impact::StepChange::EffortChanged { from: 5 });
+    assert_eq!(imp.items_changed.len(), 1);
+    assert_eq!(imp.items_changed[0].effort, Some(impact::Change { from: 5, to: 2 }));
+
+    // B gets a second lane: no item changed, the team did. The message runs beside the query API, so
+    // the chain goes back through A's check; joint debugging now waits for the check.
+    let mut wider = base.clone();
+    wider.departments.iter_mut().find(|d| d.id == "B").unwrap().capacity = Some(2);
+    let imp = impact(&base, &wider).unwrap();
+    assert_eq!(imp.launch_moved_working_days, -4);
+    assert_eq!(imp.explanation.teams_changed, ["B"]);
+    assert!(imp.items_changed.is_empty() && imp.items_added.is_empty());
+    let steps: Vec<(&str, &impact::StepChange, &Wait)> =
+        imp.explanation.steps.iter().map(|s| (s.item.as_str(), &s.change, &s.wait)).collect();
+    assert_eq!(steps, [("a-b-debug", &impact::StepChange::WaitChanged, &Wait::Dependency { after: "a-check".into(), lag: 0 })]);
+
+    // A change absorbed by slack: a-check is a day longer, the launch does not move, no steps.
+    let mut absorbed = base.clone();
+    absorbed.items.iter_mut().find(|i| i.id == "a-check").unwrap().effort = 4;
+    let imp = impact(&base, &absorbed).unwrap();
+    assert_eq!(imp.launch_moved_working_days, 0);
+    assert!(imp.explanation.steps.is_empty());
+    assert_eq!(imp.items_changed.len(), 1);
+    let a = imp.departments_with_moved_dates.iter().find(|d| d.department == "A").expect("a-check's finish moved");
+    assert_eq!((a.items_moved, a.last_finish_moved_working_days), (1, 0));
+}
