@@ -132,8 +132,6 @@ struct Engine<'p> {
     cal: Vec<u32>,
     release_k: Vec<u32>,
     release_reason: Vec<Reason>,
-    succ_start: Vec<u32>,
-    succs: Vec<u32>,
     /// Teams that never wait for capacity (at least as many lanes as items).
     unlimited: Vec<bool>,
     /// Position of each item's id in text order: the tie-breaker (empty when no team is contended).
@@ -180,23 +178,6 @@ impl<'p> Engine<'p> {
             release_reason.push(best.1);
         }
 
-        // Successor lists (CSR).
-        let mut succ_start = vec![0u32; n + 1];
-        for &(q, _) in &p.preds {
-            succ_start[q as usize + 1] += 1;
-        }
-        for i in 0..n {
-            succ_start[i + 1] += succ_start[i];
-        }
-        let mut fill = succ_start.clone();
-        let mut succs = vec![0u32; p.preds.len()];
-        for i in 0..n {
-            for &(q, _) in p.preds_of(i) {
-                succs[fill[q as usize] as usize] = i as u32;
-                fill[q as usize] += 1;
-            }
-        }
-
         // A team with at least as many lanes as items never waits for capacity. When no team waits,
         // the order of placement cannot matter: no priorities are needed.
         let mut items_per_dept = vec![0u32; p.departments.len()];
@@ -205,7 +186,7 @@ impl<'p> Engine<'p> {
         }
         let unlimited: Vec<bool> = p.departments.iter().zip(&items_per_dept).map(|(d, &count)| d.capacity >= count).collect();
         let contended = unlimited.iter().any(|u| !u);
-        let (rank, tail) = if contended { Self::priorities(p, &succ_start, &succs) } else { (Vec::new(), Vec::new()) };
+        let (rank, tail) = if contended { Self::priorities(p) } else { (Vec::new(), Vec::new()) };
 
         let leads_to_launch = match p.launch {
             None => vec![true; n],
@@ -222,21 +203,15 @@ impl<'p> Engine<'p> {
             }
         };
 
-        Ok(Engine { p, timelines, cal, release_k, release_reason, succ_start, succs, unlimited, rank, tail, leads_to_launch })
+        Ok(Engine { p, timelines, cal, release_k, release_reason, unlimited, rank, tail, leads_to_launch })
     }
 
     /// The tie-breaking rank (text order of the ids) and each item's longest remaining path.
-    fn priorities(p: &Problem, succ_start: &[u32], succs: &[u32]) -> (Vec<u32>, Vec<u64>) {
+    fn priorities(p: &Problem) -> (Vec<u32>, Vec<u64>) {
         let n = p.items.len();
         // Text order of the ids, sorting mostly on their first eight bytes (big-endian, so the
         // integer order is the text order) and comparing whole ids only when those are equal.
-        let prefix = |id: &str| {
-            let mut b = [0u8; 8];
-            let take = id.len().min(8);
-            b[..take].copy_from_slice(&id.as_bytes()[..take]);
-            u64::from_be_bytes(b)
-        };
-        let mut by_id: Vec<(u64, u32)> = p.items.iter().enumerate().map(|(i, it)| (prefix(&it.id), i as u32)).collect();
+        let mut by_id: Vec<(u64, u32)> = p.id_prefix.iter().enumerate().map(|(i, &k)| (k, i as u32)).collect();
         by_id.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| p.items[a.1 as usize].id.cmp(&p.items[b.1 as usize].id)));
         let mut rank = vec![0u32; n];
         for (r, &(_, i)) in by_id.iter().enumerate() {
@@ -246,7 +221,8 @@ impl<'p> Engine<'p> {
         let mut tail = vec![0u64; n];
         for &i in p.item_order.iter().rev() {
             let i = i as usize;
-            let after = succs[succ_start[i] as usize..succ_start[i + 1] as usize]
+            let after = p
+                .succs_of(i)
                 .iter()
                 .map(|&j| {
                     let lag = p.preds_of(j as usize).iter().find(|x| x.0 as usize == i).map_or(0, |x| x.1);
@@ -283,7 +259,7 @@ impl<'p> Engine<'p> {
         keys.push(
             (0..n)
                 .map(|i| {
-                    let s = &self.succs[self.succ_start[i] as usize..self.succ_start[i + 1] as usize];
+                    let s = self.p.succs_of(i);
                     key(self.tail[i] * 4 + s.iter().map(|&j| self.p.items[j as usize].effort as u64).sum::<u64>(), i)
                 })
                 .collect(),
@@ -367,7 +343,7 @@ impl<'p> Engine<'p> {
                 } else {
                     self.timelines[ti].index_on_or_after(pass.finish_day[q] + 1).map_err(past_calendar(p, i))? + lag
                 };
-                let better_tie = matches!(reason, Reason::Dependency { pred, .. } if p.items[q].id < p.items[pred as usize].id);
+                let better_tie = matches!(reason, Reason::Dependency { pred, .. } if p.id_before(q, pred as usize));
                 if k > est || (k == est && (!matches!(reason, Reason::Dependency { .. }) || better_tie)) {
                     est = k;
                     reason = Reason::Dependency { pred: q as u32, lag };
@@ -393,7 +369,7 @@ impl<'p> Engine<'p> {
                 pass.launch_day = pass.launch_day.max(pass.finish_day[i]);
             }
             if by_priority {
-                for &j in &self.succs[self.succ_start[i] as usize..self.succ_start[i + 1] as usize] {
+                for &j in p.succs_of(i) {
                     waiting[j as usize] -= 1;
                     if waiting[j as usize] == 0 {
                         ready.push(Reverse((keys[j as usize], j)));

@@ -8,6 +8,21 @@ pub fn topological_order<I>(n: usize, preds: impl Fn(usize) -> I, name: impl Fn(
 where
     I: Iterator<Item = u32>,
 {
+    order_with_successors(n, preds, name).map(|o| o.order)
+}
+
+/// A dependency order and the successor lists built on the way (`succs[succ_start[v]..succ_start[v + 1]]`).
+pub struct Ordered {
+    pub order: Vec<u32>,
+    pub succ_start: Vec<u32>,
+    pub succs: Vec<u32>,
+}
+
+/// [`topological_order`], keeping the successor lists for the caller.
+pub fn order_with_successors<I>(n: usize, preds: impl Fn(usize) -> I, name: impl Fn(u32) -> String) -> Result<Ordered, PlanError>
+where
+    I: Iterator<Item = u32>,
+{
     let mut indegree = vec![0u32; n];
     let mut succ_count = vec![0u32; n + 1];
     for (v, deg) in indegree.iter_mut().enumerate() {
@@ -42,7 +57,7 @@ where
         }
     }
     if order.len() == n {
-        return Ok(order);
+        return Ok(Ordered { order, succ_start: offsets, succs });
     }
     Err(PlanError::Cycle { cycle: find_cycle(n, &indegree, preds).into_iter().map(name).collect() })
 }

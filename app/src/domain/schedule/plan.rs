@@ -141,11 +141,17 @@ pub struct Problem {
     pub calendars: Vec<Calendar>,
     pub departments: Vec<Department>,
     pub items: Vec<Item>,
+    /// Each id's first eight bytes as a big-endian number: comparing these compares ids in text
+    /// order, except when they are equal (then compare the ids).
+    pub id_prefix: Vec<u64>,
     /// Predecessors of item `i`: `preds[pred_start[i]..pred_start[i + 1]]`, as (item, lag).
     pub pred_start: Vec<u32>,
     pub preds: Vec<(u32, u32)>,
     /// Items in an order where each comes after its predecessors.
     pub item_order: Vec<u32>,
+    /// Successors of item `i`: `succs[succ_start[i]..succ_start[i + 1]]`.
+    pub succ_start: Vec<u32>,
+    pub succs: Vec<u32>,
     pub milestones: Vec<Milestone>,
     /// Milestones in an order where each comes after those it depends on.
     pub milestone_order: Vec<u32>,
@@ -156,6 +162,25 @@ impl Problem {
     pub fn preds_of(&self, item: usize) -> &[(u32, u32)] {
         &self.preds[self.pred_start[item] as usize..self.pred_start[item + 1] as usize]
     }
+
+    pub fn succs_of(&self, item: usize) -> &[u32] {
+        &self.succs[self.succ_start[item] as usize..self.succ_start[item + 1] as usize]
+    }
+
+    /// Whether item `a`'s id comes before item `b`'s in text order.
+    pub fn id_before(&self, a: usize, b: usize) -> bool {
+        match self.id_prefix[a].cmp(&self.id_prefix[b]) {
+            std::cmp::Ordering::Equal => self.items[a].id < self.items[b].id,
+            order => order.is_lt(),
+        }
+    }
+}
+
+fn id_prefix(id: &str) -> u64 {
+    let mut b = [0u8; 8];
+    let take = id.len().min(8);
+    b[..take].copy_from_slice(&id.as_bytes()[..take]);
+    u64::from_be_bytes(b)
 }
 
 fn check_days(value: i64, field: impl FnOnce() -> String) -> Result<u32, PlanError> {
@@ -306,7 +331,7 @@ impl Problem {
         }
 
         let problem_ids = |i: u32| items[i as usize].id.clone();
-        let item_order = super::graph::topological_order(
+        let ordered = super::graph::order_with_successors(
             items.len(),
             |i| preds[pred_start[i] as usize..pred_start[i + 1] as usize].iter().map(|p| p.0),
             problem_ids,
@@ -318,6 +343,21 @@ impl Problem {
         )?;
         let launch = milestone_index.get(LAUNCH).copied();
 
-        Ok(Problem { start: plan.start, calendars, departments, items, pred_start, preds, item_order, milestones, milestone_order, launch })
+        let id_prefix = items.iter().map(|it| id_prefix(&it.id)).collect();
+        Ok(Problem {
+            start: plan.start,
+            calendars,
+            departments,
+            items,
+            id_prefix,
+            pred_start,
+            preds,
+            item_order: ordered.order,
+            succ_start: ordered.succ_start,
+            succs: ordered.succs,
+            milestones,
+            milestone_order,
+            launch,
+        })
     }
 }
