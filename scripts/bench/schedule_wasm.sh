@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The schedule engine in Chromium (wasm, release): re-scheduling a 1,000-item plan in the sandbox.
-# Needs `make release` (the release site) and the browser (`scripts/setup.sh --with-browser`).
+# Needs `make release` (the release site); installs the browser if it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
+scripts/setup.sh --with-browser >/dev/null
 work=$(mktemp -d)
 pid=""
 cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"; }
