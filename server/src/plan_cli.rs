@@ -4,7 +4,7 @@
 //! readable table and the explanation, `--format svg` for the Gantt chart. An invalid plan prints the error on stderr and exits with
 //! status 2; an unreadable file exits with status 1.
 
-use app::domain::schedule::{impact::compare, schedule_problem, Plan, PlanError, Problem, Schedule};
+use app::domain::schedule::{PlanError, ScheduledPlan};
 use app::i18n::Locale;
 use app::schedule::describe;
 use app::schedule::gantt::{self, GanttOptions};
@@ -64,23 +64,20 @@ fn invalid(path: &Path, e: PlanError) -> Failure {
     Failure { status: PlanError::EXIT_STATUS, message: format!("{}: {e}", path.display()) }
 }
 
-fn load(path: &Path) -> Result<(Plan, Problem, Schedule), Failure> {
-    let plan = Plan::from_json(&read(path)?).map_err(|e| invalid(path, e))?;
-    let problem = Problem::from_plan(&plan).map_err(|e| invalid(path, e))?;
-    let schedule = schedule_problem(&problem).map_err(|e| invalid(path, e))?;
-    Ok((plan, problem, schedule))
+fn load(path: &Path) -> Result<ScheduledPlan, Failure> {
+    ScheduledPlan::from_json(&read(path)?).map_err(|e| invalid(path, e))
 }
 
 fn messages(lang: &str) -> &'static ScheduleMessages {
     ScheduleMessages::for_locale(Locale::from_tag(lang).unwrap_or_default())
 }
 
-fn gantt_options<'a>(lang: &str, problem: &'a Problem, baseline: Option<(&'a Plan, &'a Schedule)>, moved: Option<i32>) -> GanttOptions<'a> {
+fn gantt_options<'a>(lang: &str, shown: &'a ScheduledPlan, baseline: Option<&'a ScheduledPlan>, moved: Option<i32>) -> GanttOptions<'a> {
     GanttOptions {
         messages: messages(lang),
-        calendar: &problem.calendars[0],
+        calendar: &shown.calendar,
         today: None,
-        baseline,
+        baseline: baseline.map(|b| (&b.plan, &b.schedule)),
         launch_moved_working_days: moved,
         id: "gantt",
     }
@@ -94,24 +91,23 @@ fn json<T: serde::Serialize>(value: &T) -> String {
 pub fn run(command: PlanCommand) -> Result<String, Failure> {
     match command {
         PlanCommand::Schedule { plan, format, lang } => {
-            let (plan, problem, schedule) = load(&plan)?;
+            let p = load(&plan)?;
             Ok(match format {
-                Format::Json => json(&schedule),
-                Format::Text => describe::schedule_text(messages(&lang), &schedule),
-                Format::Svg => gantt::svg(&plan, &schedule, &gantt_options(&lang, &problem, None, None)),
+                Format::Json => json(&p.schedule),
+                Format::Text => describe::schedule_text(messages(&lang), &p.schedule),
+                Format::Svg => gantt::svg(&p.plan, &p.schedule, &gantt_options(&lang, &p, None, None)),
             })
         }
         PlanCommand::Impact { baseline, candidate, format, lang } => {
-            let (base_plan, _, base) = load(&baseline)?;
-            let (cand_plan, cand_problem, cand) = load(&candidate)?;
-            let impact = compare(&base_plan, &base, &cand_plan, &cand, &cand_problem.calendars[0]);
+            let (base, cand) = (load(&baseline)?, load(&candidate)?);
+            let impact = base.impact_of(&cand);
             Ok(match format {
                 Format::Json => json(&impact),
-                Format::Text => describe::impact_text(messages(&lang), &impact, &cand, &base),
+                Format::Text => describe::impact_text(messages(&lang), &impact, &cand.schedule, &base.schedule),
                 Format::Svg => gantt::svg(
-                    &cand_plan,
-                    &cand,
-                    &gantt_options(&lang, &cand_problem, Some((&base_plan, &base)), Some(impact.launch_moved_working_days)),
+                    &cand.plan,
+                    &cand.schedule,
+                    &gantt_options(&lang, &cand, Some(&base), Some(impact.launch_moved_working_days)),
                 ),
             })
         }

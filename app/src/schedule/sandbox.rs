@@ -6,8 +6,8 @@ use super::describe::{changed_list, explanation_sentence, item_list, names, wait
 use super::examples;
 use super::gantt::{self, GanttOptions};
 use super::messages::ScheduleMessages;
-use crate::domain::schedule::impact::{compare, Impact};
-use crate::domain::schedule::{schedule_problem, Plan, PlanError, Problem, Schedule};
+use crate::domain::schedule::impact::Impact;
+use crate::domain::schedule::{PlanError, Schedule, ScheduledPlan};
 use crate::ui::{use_i18n, RequireLogin};
 use leptos::prelude::*;
 
@@ -20,33 +20,20 @@ pub fn PlanSandboxPage() -> impl IntoView {
     }
 }
 
-/// One plan, scheduled.
-#[derive(Clone, PartialEq)]
-struct Scheduled {
-    plan: Plan,
-    problem_calendar: crate::domain::schedule::Calendar,
-    schedule: Schedule,
-}
-
 /// What the sandbox shows for the current text.
 #[derive(Clone, Default, PartialEq)]
 struct Outcome {
-    first: Option<Result<Scheduled, PlanError>>,
-    second: Option<Result<Scheduled, PlanError>>,
+    first: Option<Result<ScheduledPlan, PlanError>>,
+    second: Option<Result<ScheduledPlan, PlanError>>,
     impact: Option<Impact>,
     millis: Option<f64>,
 }
 
-fn run(text: &str) -> Option<Result<Scheduled, PlanError>> {
+fn run(text: &str) -> Option<Result<ScheduledPlan, PlanError>> {
     if text.trim().is_empty() {
         return None;
     }
-    Some((|| {
-        let plan = Plan::from_json(text)?;
-        let problem = Problem::from_plan(&plan)?;
-        let schedule = schedule_problem(&problem)?;
-        Ok(Scheduled { plan, problem_calendar: problem.calendars[0].clone(), schedule })
-    })())
+    Some(ScheduledPlan::from_json(text))
 }
 
 /// Milliseconds from the browser's monotonic clock (the Performance API); `None` on the server.
@@ -66,7 +53,7 @@ fn compute(first: &str, second: &str) -> Outcome {
     let a = run(first);
     let b = run(second);
     let impact = match (&a, &b) {
-        (Some(Ok(a)), Some(Ok(b))) => Some(compare(&a.plan, &a.schedule, &b.plan, &b.schedule, &b.problem_calendar)),
+        (Some(Ok(a)), Some(Ok(b))) => Some(a.impact_of(b)),
         _ => None,
     };
     let millis = started.zip(now_ms()).map(|(s, e)| e - s);
@@ -163,7 +150,7 @@ fn Sandbox() -> impl IntoView {
 
 #[component]
 fn SandboxErrors(o: Outcome, m: &'static ScheduleMessages) -> impl IntoView {
-    let show = |label: &'static str, r: &Option<Result<Scheduled, PlanError>>| match r {
+    let show = |label: &'static str, r: &Option<Result<ScheduledPlan, PlanError>>| match r {
         Some(Err(e)) => Some(view! { <p class="error" role="alert"><strong>{label}": "</strong>{(m.error)(e)}</p> }),
         _ => None,
     };
@@ -187,7 +174,7 @@ fn SandboxResult(o: Outcome, m: &'static ScheduleMessages) -> impl IntoView {
         &shown.schedule,
         &GanttOptions {
             messages: m,
-            calendar: &shown.problem_calendar,
+            calendar: &shown.calendar,
             today: today(),
             baseline: baseline.as_ref().map(|b| (&b.plan, &b.schedule)),
             launch_moved_working_days: o.impact.as_ref().map(|i| i.launch_moved_working_days),

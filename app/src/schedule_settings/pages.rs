@@ -102,12 +102,7 @@ fn OrganisationCalendar(initial: OrganisationCalendarDto, editable: bool) -> imp
     let error = action_error(save);
     let picker_spec = Some(initial.calendar.clone());
     let current = RwSignal::new(initial);
-    Effect::new(move |_| {
-        if let Some(Ok(saved)) = save.value().get() {
-            current.set(saved);
-        }
-    });
-    let saved = move || matches!(save.value().get(), Some(Ok(_)));
+    let saved = follow_saves(save.value(), current);
     view! {
         <section class="card">
             <h2>{t!(i18n, organisation_calendar)}</h2>
@@ -174,12 +169,7 @@ fn DepartmentScheduleRow(initial: DepartmentScheduleDto, editable: bool) -> impl
     let (id, capacity, available_from) = (initial.department_id.clone(), initial.capacity, initial.available_from.clone());
     let picker_spec = initial.calendar.clone();
     let current = RwSignal::new(initial);
-    Effect::new(move |_| {
-        if let Some(Ok(saved)) = save.value().get() {
-            current.set(saved);
-        }
-    });
-    let saved = move || matches!(save.value().get(), Some(Ok(_)));
+    let saved = follow_saves(save.value(), current);
     view! {
         <tr>
             <td>{move || current.with(|d| format!("{} · {}", d.code, d.name(i18n.get())))}</td>
@@ -220,4 +210,17 @@ fn DepartmentScheduleRow(initial: DepartmentScheduleDto, editable: bool) -> impl
             </td>
         </tr>
     }
+}
+
+/// Keeps `current` at what the server last saved, and says whether the last save succeeded.
+fn follow_saves<T>(value: MappedSignal<Option<Result<T, AppError>>>, current: RwSignal<T>) -> impl Fn() -> bool + Copy
+where
+    T: Clone + Send + Sync + 'static,
+{
+    Effect::new(move |_| {
+        if let Some(Ok(saved)) = value.get() {
+            current.set(saved);
+        }
+    });
+    move || matches!(value.get(), Some(Ok(_)))
 }

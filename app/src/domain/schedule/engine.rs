@@ -22,7 +22,7 @@
 //! reason its item starts when it does — a predecessor, the lane's previous item (capacity), the
 //! team's availability, `not_before`, or the plan start.
 
-use super::calendar::{BeyondRange, WorkingDays};
+use super::calendar::{BeyondRange, Calendar, WorkingDays};
 use super::error::PlanError;
 use super::plan::{Plan, Problem};
 use super::result::{ChainLink, DepartmentLoad, Schedule, ScheduledItem, ScheduledMilestone, Wait, WeekLoad};
@@ -36,6 +36,39 @@ const NONE: u32 = u32::MAX;
 pub fn schedule(plan: &Plan) -> Result<Schedule, PlanError> {
     let problem = Problem::from_plan(plan)?;
     schedule_problem(&problem)
+}
+
+/// A plan, its schedule and its organisation calendar (which counts moves and shades charts):
+/// what the CLI, the sandbox and [`super::impact()`] all work from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScheduledPlan {
+    pub plan: Plan,
+    pub calendar: Calendar,
+    pub schedule: Schedule,
+}
+
+impl ScheduledPlan {
+    /// Reads, validates and schedules a plan file.
+    pub fn from_json(text: &str) -> Result<Self, PlanError> {
+        Self::from_plan(Plan::from_json(text)?)
+    }
+
+    pub fn from_plan(plan: Plan) -> Result<Self, PlanError> {
+        let (schedule, calendar) = schedule_with_calendar(&plan)?;
+        Ok(ScheduledPlan { plan, calendar, schedule })
+    }
+
+    /// The impact of changing `self` (the baseline) into `candidate`.
+    pub fn impact_of(&self, candidate: &ScheduledPlan) -> super::Impact {
+        super::impact::compare(&self.plan, &self.schedule, &candidate.plan, &candidate.schedule, &candidate.calendar)
+    }
+}
+
+/// Schedules a plan and hands back its organisation calendar too.
+pub fn schedule_with_calendar(plan: &Plan) -> Result<(Schedule, Calendar), PlanError> {
+    let mut problem = Problem::from_plan(plan)?;
+    let schedule = schedule_problem(&problem)?;
+    Ok((schedule, problem.calendars.swap_remove(0)))
 }
 
 /// Schedules an already validated plan.

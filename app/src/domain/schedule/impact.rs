@@ -7,9 +7,9 @@
 //! consequence, not the cause. Plain data: [`crate::schedule::messages`] renders it in words.
 
 use super::calendar::Calendar;
-use super::engine::schedule_problem;
+use super::engine::schedule_with_calendar;
 use super::error::PlanError;
-use super::plan::{Plan, Problem};
+use super::plan::Plan;
 use super::result::{Schedule, ScheduledItem, Wait};
 use crate::domain::dates::Date;
 use foldhash::{HashMap, HashMapExt};
@@ -148,11 +148,9 @@ pub enum ImpactError {
 
 /// Schedules both plans and compares them.
 pub fn impact(baseline: &Plan, candidate: &Plan) -> Result<Impact, ImpactError> {
-    let base_problem = Problem::from_plan(baseline).map_err(ImpactError::Baseline)?;
-    let base = schedule_problem(&base_problem).map_err(ImpactError::Baseline)?;
-    let cand_problem = Problem::from_plan(candidate).map_err(ImpactError::Candidate)?;
-    let cand = schedule_problem(&cand_problem).map_err(ImpactError::Candidate)?;
-    Ok(compare(baseline, &base, candidate, &cand, &cand_problem.calendars[0]))
+    let (base, _) = schedule_with_calendar(baseline).map_err(ImpactError::Baseline)?;
+    let (cand, calendar) = schedule_with_calendar(candidate).map_err(ImpactError::Candidate)?;
+    Ok(compare(baseline, &base, candidate, &cand, &calendar))
 }
 
 /// Signed working days from `from` to `to` in `cal` (positive when `to` is later).

@@ -24,7 +24,7 @@ pub mod plan;
 pub mod result;
 
 pub use calendar::{Calendar, CalendarSpec, CustomCalendar, Weekday};
-pub use engine::{schedule, schedule_problem};
+pub use engine::{schedule, schedule_problem, schedule_with_calendar, ScheduledPlan};
 pub use error::PlanError;
 pub use impact::{impact, Impact};
 pub use plan::{DepartmentSpec, ItemSpec, MilestoneSpec, Plan, Predecessor, Problem};
