@@ -176,6 +176,7 @@ impl Locale {
             DomainError::WrongPassword { .. } => m.err_wrong_password.into(),
             DomainError::OutOfRange { min, max, .. } => (m.err_out_of_range)(*min, *max),
             DomainError::InvalidCalendar { message, .. } => (m.err_invalid_calendar)(message),
+            DomainError::InvalidPlan { message, .. } => (m.err_invalid_plan)(message),
         }
     }
 }
@@ -190,6 +191,10 @@ pub struct Messages {
     pub nav_schedule_settings: &'static str,
     pub nav_sandbox: &'static str,
     pub nav_account: &'static str,
+    pub nav_decisions: &'static str,
+    pub nav_inbox: &'static str,
+    /// The inbox link's accessible name while something is unread (the badge shows only the number).
+    pub nav_inbox_unread: fn(i64) -> String,
     pub sign_out: &'static str,
     pub switch_language: &'static str,
     pub loading: &'static str,
@@ -318,6 +323,7 @@ pub struct Messages {
     pub err_wrong_password: &'static str,
     pub err_out_of_range: fn(i64, i64) -> String,
     pub err_invalid_calendar: fn(&str) -> String,
+    pub err_invalid_plan: fn(&str) -> String,
     pub err_bad_request: &'static str,
     pub err_unauthorized: &'static str,
     pub err_bad_credentials: &'static str,
@@ -341,6 +347,9 @@ pub static EN: Messages = Messages {
     nav_schedule_settings: "Calendar and capacity",
     nav_sandbox: "Plan sandbox",
     nav_account: "My account",
+    nav_decisions: "Decisions",
+    nav_inbox: "Inbox",
+    nav_inbox_unread: |n| format!("Inbox, {n} unread"),
     sign_out: "Sign out",
     switch_language: "中文",
     loading: "Loading…",
@@ -475,6 +484,7 @@ pub static EN: Messages = Messages {
     err_wrong_password: "Wrong password.",
     err_out_of_range: |min, max| format!("Enter a whole number from {min} to {max}."),
     err_invalid_calendar: |message| format!("This calendar is not valid: {message}"),
+    err_invalid_plan: |message| format!("This work plan cannot be scheduled: {message}"),
     err_bad_request: "The request could not be read.",
     err_unauthorized: "Please sign in.",
     err_bad_credentials: "Wrong username or password.",
@@ -500,6 +510,9 @@ pub static ZH: Messages = Messages {
     nav_schedule_settings: "日历与产能",
     nav_sandbox: "计划沙盘",
     nav_account: "我的账户",
+    nav_decisions: "待决策",
+    nav_inbox: "通知",
+    nav_inbox_unread: |n| format!("通知，{n} 条未读"),
     sign_out: "退出登录",
     switch_language: "English",
     loading: "加载中…",
@@ -630,6 +643,7 @@ pub static ZH: Messages = Messages {
     err_wrong_password: "密码错误。",
     err_out_of_range: |min, max| format!("请输入 {min} 到 {max} 之间的整数。"),
     err_invalid_calendar: |message| format!("日历无效：{message}"),
+    err_invalid_plan: |message| format!("工作计划无法排期：{message}"),
     err_bad_request: "无法读取该请求。",
     err_unauthorized: "请先登录。",
     err_bad_credentials: "用户名或密码错误。",
@@ -680,6 +694,15 @@ mod tests {
             assert!(locale.error(&calendar).contains("unknown calendar"), "{locale:?} shows the engine's words");
             let capacity = AppError::Invalid(DomainError::OutOfRange { field: "capacity".into(), min: 1, max: 1000 });
             assert!(locale.error(&capacity).contains("1000"), "{locale:?}");
+        }
+    }
+
+    #[test]
+    fn the_inbox_links_name_says_how_many_are_unread() {
+        assert_eq!((EN.nav_inbox_unread)(3), "Inbox, 3 unread");
+        assert_eq!((ZH.nav_inbox_unread)(3), "通知，3 条未读");
+        for m in [&EN, &ZH] {
+            assert!((m.nav_inbox_unread)(12).starts_with(m.nav_inbox), "the name starts with the visible word");
         }
     }
 }

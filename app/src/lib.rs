@@ -9,11 +9,13 @@ pub mod domain;
 pub mod error;
 pub mod i18n;
 mod lazy_pages;
+pub mod notifications;
 pub mod organisation;
 pub mod projects;
 pub mod requirements;
 pub mod schedule;
 pub mod schedule_settings;
+pub mod solutions;
 pub mod ui;
 
 #[cfg(feature = "ssr")]
@@ -56,6 +58,7 @@ pub fn App() -> impl IntoView {
     provide_meta_context();
     let i18n = ui::I18n::provide();
     ui::session::provide_session();
+    ui::layout::InboxBadge::provide();
     // On the server, leptos_axum reads the title after the render's reactive owner may already be
     // gone (under load it was, and reading a disposed signal panicked the request): there it is a
     // plain string. In the browser it follows the language switch.
@@ -81,6 +84,14 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/requirements/:id/edit") view={Lazy::<lazy_pages::EditRequirementRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/requirements/:id/diff") view={Lazy::<lazy_pages::RequirementDiffRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/plan-sandbox") view={Lazy::<lazy_pages::PlanSandboxRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/requirements/:id/options/new") view={Lazy::<lazy_pages::NewOptionRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/requirements/:id/options/compare") view={Lazy::<lazy_pages::CompareOptionsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/options/:id") view={Lazy::<lazy_pages::OptionRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/options/:id/edit") view={Lazy::<lazy_pages::EditOptionRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/projects/:id/schedule") view={Lazy::<lazy_pages::ProjectScheduleRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/change-requests/:id") view={Lazy::<lazy_pages::ChangeRequestRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/inbox") view={Lazy::<lazy_pages::InboxRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/decisions") view={Lazy::<lazy_pages::DecisionsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/departments") view={Lazy::<lazy_pages::DepartmentsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/people") view={Lazy::<lazy_pages::PeopleRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/schedule") view={Lazy::<lazy_pages::ScheduleSettingsRoute>::new()} ssr=SsrMode::Async/>

@@ -98,10 +98,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             Ok(())
         }
         Command::SeedDemo => {
-            let (pool, _) = db::connect(&cli.database_url).await?;
+            let (pool, kind) = db::connect(&cli.database_url).await?;
             db::migrate(&pool).await?;
             let today = app::domain::dates::Date::from_unix_millis(db::now_ms());
-            match app::demo::seed(&pool, today).await {
+            match app::demo::seed(&pool, kind, today).await {
                 Ok(true) => {
                     println!("demo organisation loaded; every demo account's password is {}", app::demo::DEMO_PASSWORD);
                     Ok(())

@@ -42,7 +42,7 @@ impl Application {
         db::migrate(&pool).await?;
         if config.runtime.demo {
             let today = app::domain::dates::Date::from_unix_millis(db::now_ms());
-            match app::demo::seed(&pool, today).await {
+            match app::demo::seed(&pool, db_kind, today).await {
                 Ok(true) => tracing::info!("demo organisation loaded"),
                 Ok(false) => tracing::info!("database not empty: demo organisation not loaded again"),
                 Err(e) => anyhow::bail!("loading the demo organisation failed: {e}"),

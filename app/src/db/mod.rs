@@ -4,10 +4,12 @@
 //! in one transaction and commit once. Row structs stay in here; services turn them into DTOs.
 
 pub mod departments;
+pub mod notifications;
 pub mod projects;
 pub mod requirements;
 pub mod schedule_settings;
 pub mod sessions;
+pub mod solutions;
 pub mod tokens;
 pub mod users;
 

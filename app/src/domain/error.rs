@@ -44,6 +44,10 @@ pub enum DomainError {
     /// reader's) own words, which already name the field.
     #[error("{message}")]
     InvalidCalendar { field: String, message: String },
+    /// A work plan the schedule engine refuses (a cycle, an unknown predecessor...); `message` is
+    /// the engine's own words, which name the item.
+    #[error("{message}")]
+    InvalidPlan { field: String, message: String },
 }
 
 impl DomainError {
@@ -60,7 +64,8 @@ impl DomainError {
             | DomainError::WrongPassword { field }
             | DomainError::NotAllowed { field }
             | DomainError::OutOfRange { field, .. }
-            | DomainError::InvalidCalendar { field, .. } => field,
+            | DomainError::InvalidCalendar { field, .. }
+            | DomainError::InvalidPlan { field, .. } => field,
         }
     }
 

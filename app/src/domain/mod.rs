@@ -13,6 +13,7 @@ pub mod requirement_diff;
 pub mod requirements;
 pub mod schedule;
 pub mod schedule_settings;
+pub mod solutions;
 pub mod stakeholder_map;
 pub mod text;
 

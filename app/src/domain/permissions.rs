@@ -85,6 +85,28 @@ pub fn can_comment_requirements(actor: &Actor, project: &ProjectAccess) -> bool 
     actor.is_admin || is_stakeholder(actor, project)
 }
 
+/// Solution options are proposed and revised by the PMs and architects of stakeholder departments
+/// (and admins): the people who design the work.
+pub fn can_propose_options(actor: &Actor, project: &ProjectAccess) -> bool {
+    actor.is_admin || (matches!(actor.role, JobRole::Pm | JobRole::Architect) && is_stakeholder(actor, project))
+}
+
+/// The lead department's PM chooses among the options (admins too).
+pub fn can_choose_option(actor: &Actor, project: &ProjectAccess) -> bool {
+    actor.is_admin || (actor.role == JobRole::Pm && project.lead_department_id == actor.department_id)
+}
+
+/// A concern is resolved by the person who raised it (or an admin): nobody argues it away for them.
+pub fn can_resolve_concern(actor: &Actor, concern_author_id: &str) -> bool {
+    actor.is_admin || actor.user_id == concern_author_id
+}
+
+/// A department's decision on a schedule change is its leader's, and nobody else's: not an admin's,
+/// not a PM's on their own request.
+pub fn can_decide_for_department(actor: &Actor, department_id: &str) -> bool {
+    actor.role == JobRole::Leader && actor.department_id == department_id
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -159,6 +181,34 @@ mod tests {
         for role in JobRole::ALL {
             assert!(can_comment_requirements(&actor(role, "B", false), &p), "{role:?} in B");
             assert!(!can_comment_requirements(&actor(role, "C", false), &p), "{role:?} outside");
+        }
+    }
+
+    #[test]
+    fn pms_and_architects_of_stakeholders_propose_options_and_the_lead_pm_chooses() {
+        let p = project(Visibility::Internal);
+        for role in JobRole::ALL {
+            let designs = matches!(role, JobRole::Pm | JobRole::Architect);
+            assert_eq!(can_propose_options(&actor(role, "B", false), &p), designs, "{role:?} in B");
+            assert!(!can_propose_options(&actor(role, "C", false), &p), "{role:?} outside");
+            assert_eq!(can_choose_option(&actor(role, "A", false), &p), role == JobRole::Pm, "{role:?} in the lead");
+            assert!(!can_choose_option(&actor(role, "B", false), &p), "{role:?} in a collaborator");
+        }
+        assert!(can_choose_option(&actor(JobRole::Engineer, "C", true), &p), "admins");
+    }
+
+    #[test]
+    fn only_the_author_or_an_admin_resolves_a_concern() {
+        assert!(can_resolve_concern(&actor(JobRole::Architect, "B", false), "u-1"));
+        assert!(!can_resolve_concern(&actor(JobRole::Leader, "A", false), "u-2"));
+        assert!(can_resolve_concern(&actor(JobRole::Engineer, "C", true), "u-2"));
+    }
+
+    #[test]
+    fn only_a_departments_leader_decides_for_it() {
+        for role in JobRole::ALL {
+            assert_eq!(can_decide_for_department(&actor(role, "B", false), "B"), role == JobRole::Leader, "{role:?}");
+            assert!(!can_decide_for_department(&actor(role, "B", true), "A"), "admin {role:?} of B for A");
         }
     }
 }

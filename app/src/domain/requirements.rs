@@ -49,6 +49,18 @@ impl RequirementStatus {
         Self::ALL.into_iter().find(|s| s.as_str() == raw.trim()).ok_or_else(|| DomainError::not_allowed("status"))
     }
 
+    /// Development has started (in development, integration or testing, or released): a
+    /// department pulled in now was identified late.
+    pub fn is_in_development(self) -> bool {
+        matches!(
+            self,
+            RequirementStatus::InDevelopment
+                | RequirementStatus::InIntegration
+                | RequirementStatus::InTesting
+                | RequirementStatus::Released
+        )
+    }
+
     /// Released and cancelled requirements take no further transitions.
     pub fn is_final(self) -> bool {
         matches!(self, RequirementStatus::Released | RequirementStatus::Cancelled)

@@ -256,6 +256,9 @@ fn ProjectContent(detail: ProjectDetail, actions: ProjectActions) -> impl IntoVi
             <A href=format!("/projects/{}/requirements", project.id) attr:class="button requirements-link">
                 {move || crate::requirements::messages::RequirementMessages::of(i18n.get()).requirements}
             </A>
+            <A href=format!("/projects/{}/schedule", project.id) attr:class="button schedule-link">
+                {move || crate::solutions::request_messages::schedule_tab(i18n.get())}
+            </A>
         </div>
         <p class="goal">{project.goal.clone()}</p>
         <dl class="facts">

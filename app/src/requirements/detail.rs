@@ -7,6 +7,7 @@ use super::dto::{CommentDto, RequirementDetail, RevisionSummary};
 use super::messages::RequirementMessages;
 use crate::domain::people::JobRole;
 use crate::error::AppError;
+use crate::solutions::option_list::RequirementOptions;
 use crate::t;
 use crate::ui::forms::load_error;
 use crate::ui::{use_i18n, RequireLogin};
@@ -109,6 +110,7 @@ fn RequirementContent(
                 }
             }).collect_view()}
         </section>
+        <RequirementOptions requirement_id=d.id.clone() can_propose={d.can_edit || d.can_comment}/>
         <History requirement_id=d.id.clone() revisions/>
         <Comments requirement_id=d.id.clone() comments can_comment=d.can_comment changes/>
     }

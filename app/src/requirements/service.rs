@@ -14,6 +14,8 @@ use crate::domain::text::optional_long;
 use crate::domain::DomainError;
 use crate::error::AppError;
 use crate::markdown;
+use crate::notifications::dto::NotificationKind;
+use crate::notifications::service::{notify, NewNotification};
 use crate::projects::service::{access, load_readable};
 use crate::state::AppState;
 
@@ -445,7 +447,8 @@ pub async fn list_comments(state: &AppState, user: &CurrentUser, requirement_id:
     Ok(repo::comments(&mut conn, requirement_id).await?.into_iter().map(comment_dto).collect())
 }
 
-/// Adds a comment (or a reply, kept in its thread) and records whom it mentions.
+/// Adds a comment (or a reply, kept in its thread), records whom it mentions and tells them (in
+/// their inbox, in the same transaction).
 #[tracing::instrument(skip_all, fields(requirement_id = %requirement_id))]
 pub async fn add_comment(state: &AppState, user: &CurrentUser, requirement_id: &str, input: CommentInput) -> Result<CommentDto, AppError> {
     let body = optional_long(&input.body, "body", COMMENT_MAX)?;
@@ -468,11 +471,23 @@ pub async fn add_comment(state: &AppState, user: &CurrentUser, requirement_id: &
     let comment_id = db::new_id();
     let now = db::now_ms();
     repo::insert_comment(&mut tx, &comment_id, requirement_id, parent_id.as_deref(), &user.id, &body, now).await?;
+    let mut mentioned = Vec::new();
     for username in markdown::mentions(&body) {
         if let Some(person) = db::users::find_by_username(&mut tx, &username).await? {
             repo::insert_mention(&mut tx, &comment_id, &person.user_id).await?;
+            mentioned.push(person.user_id);
         }
     }
+    let r = &loaded.requirement;
+    let (link, subject) = (format!("/requirements/{}", r.requirement_id), format!("{} {}", r.req_key, r.title));
+    let note = NewNotification {
+        kind: NotificationKind::Mention,
+        project_id: Some(&r.project_id),
+        link: &link,
+        subject: &subject,
+        actor_id: &user.id,
+    };
+    notify(&mut tx, &mentioned, note).await?;
     tx.commit().await?;
     Ok(CommentDto {
         id: comment_id,

@@ -1,17 +1,45 @@
-//! The page header: product name, navigation, the language switch and signing out.
+//! The page header: product name, navigation (with the inbox's unread count), the language switch
+//! and signing out.
 
 use crate::accounts::api::{logout, set_locale};
+use crate::notifications::api::inbox_badge;
 use crate::t;
 use crate::ui::i18n_context::set_document_lang;
 use crate::ui::{use_i18n, use_session};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use leptos_router::components::A;
+use leptos_router::hooks::use_location;
+
+/// Lets a page that changed the inbox (marked something read) have the header ask for its count
+/// again. Provided once by the app, above both the header and the pages: the header cannot
+/// provide it itself, since the pages are not inside it.
+#[derive(Clone, Copy)]
+pub struct InboxBadge(RwSignal<u32>);
+
+impl InboxBadge {
+    pub fn provide() -> Self {
+        let badge = InboxBadge(RwSignal::new(0));
+        provide_context(badge);
+        badge
+    }
+
+    /// Asks for the unread count again.
+    pub fn refresh(&self) {
+        self.0.update(|n| *n = n.wrapping_add(1));
+    }
+}
 
 #[component]
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
+    // One small query per page: asked again on every navigation (new notifications show up as
+    // people move around) and when a page says the inbox changed. `None` for visitors.
+    let location = use_location();
+    let badge = use_context::<InboxBadge>();
+    let unread = Resource::new(move || (location.pathname.get(), badge.map(|b| b.0.get())), |_| inbox_badge());
+    let unread_count = move || unread.get().and_then(|r| r.ok()).flatten().unwrap_or(0);
     let switch_language = move |_| {
         let next = i18n.locale.get_untracked().other();
         i18n.locale.set(next);
@@ -39,6 +67,7 @@ pub fn Header() -> impl IntoView {
                             let admin = user.is_admin;
                             view! {
                                 <A href="/">{t!(i18n, nav_projects)}</A>
+                                <A href="/decisions">{t!(i18n, nav_decisions)}</A>
                                 <Show when=move || admin>
                                     <A href="/admin/departments">{t!(i18n, nav_departments)}</A>
                                     <A href="/admin/people">{t!(i18n, nav_people)}</A>
@@ -47,6 +76,16 @@ pub fn Header() -> impl IntoView {
                                 <A href="/admin/schedule">{t!(i18n, nav_schedule_settings)}</A>
                                 <A href="/plan-sandbox">{t!(i18n, nav_sandbox)}</A>
                                 <A href="/account">{t!(i18n, nav_account)}</A>
+                                <A href="/inbox" attr:class="inbox-link" attr:aria-label=move || {
+                                    let n = unread_count();
+                                    if n > 0 { (i18n.m().nav_inbox_unread)(n) } else { i18n.m().nav_inbox.to_string() }
+                                }>
+                                    {t!(i18n, nav_inbox)}
+                                    {move || {
+                                        let n = unread_count();
+                                        (n > 0).then(|| view! { <span class="badge unread-count" aria-hidden="true">{n}</span> })
+                                    }}
+                                </A>
                                 <span class="who">{user.display_name.clone()}</span>
                                 <button type="button" class="link" on:click=sign_out>{t!(i18n, sign_out)}</button>
                             }

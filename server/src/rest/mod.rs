@@ -3,11 +3,13 @@
 
 mod accounts;
 mod extract;
+mod notifications;
 mod openapi;
 mod organisation;
 mod projects;
 mod requirements;
 mod schedule_settings;
+mod solutions;
 
 use app::error::AppError;
 use app::state::AppState;
@@ -45,6 +47,26 @@ pub fn router() -> Router<AppState> {
         .route("/requirements/{id}/diff", get(requirements::diff))
         .route("/requirements/{id}/transitions", post(requirements::transition))
         .route("/requirements/{id}/comments", get(requirements::comments).post(requirements::add_comment))
+        .route("/requirements/{id}/options", get(solutions::list).post(solutions::create))
+        .route("/requirements/{id}/plan-context", get(solutions::plan_context))
+        .route("/options/{id}", get(solutions::get).patch(solutions::update))
+        .route("/options/{id}/plan", get(solutions::export_plan).put(solutions::import_plan))
+        .route("/options/{id}/revisions", get(solutions::revisions))
+        .route("/options/{id}/revisions/{n}", get(solutions::revision))
+        .route("/options/{id}/diff", get(solutions::diff))
+        .route("/options/{id}/choose", post(solutions::choose))
+        .route("/options/{id}/comments", get(solutions::comments).post(solutions::add_comment))
+        .route("/option-comments/{id}/resolve", post(solutions::resolve))
+        .route("/projects/{id}/change-requests", get(solutions::project_requests))
+        .route("/projects/{id}/baselines", get(solutions::baselines))
+        .route("/change-requests/{id}", get(solutions::get_request))
+        .route("/change-requests/{id}/decisions", post(solutions::decide))
+        .route("/change-requests/{id}/withdraw", post(solutions::withdraw))
+        .route("/me/decisions", get(solutions::my_decisions))
+        .route("/notifications", get(notifications::list))
+        .route("/notifications/unread-count", get(notifications::unread_count))
+        .route("/notifications/read-all", post(notifications::mark_all_read))
+        .route("/notifications/{id}/read", post(notifications::mark_read))
         .route("/openapi.json", get(openapi::document))
         .fallback(|| async { AppError::NotFound })
 }

@@ -24,7 +24,7 @@ fn with_etag(detail: RequirementDetail, status: StatusCode) -> Response {
 
 /// `If-Match: "7"` (or `7`, or `W/"7"`) → 7. Anything else is a bad request, not ignored: a client
 /// that sends a precondition must have it checked.
-fn if_match(headers: &HeaderMap) -> Result<Option<i64>, AppError> {
+pub(super) fn if_match(headers: &HeaderMap) -> Result<Option<i64>, AppError> {
     let Some(value) = headers.get(header::IF_MATCH) else { return Ok(None) };
     let text = value.to_str().unwrap_or_default().trim();
     let text = text.strip_prefix("W/").unwrap_or(text).trim_matches('"');

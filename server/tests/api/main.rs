@@ -8,11 +8,14 @@
 mod helpers;
 
 mod concurrency;
+mod demo_story;
 mod departments;
+mod notifications;
 mod ops;
 mod projects;
 mod requirements;
 mod schedule_settings;
 mod session;
+mod solutions;
 mod tokens;
 mod users;

@@ -25,7 +25,12 @@ both_engines!(the_combined_settings_hold_the_calendar_and_every_departments_demo
 
     let settings = engineer.read("/api/v1/schedule-settings").await;
 
-    assert_eq!(settings["organisation_calendar"]["calendar"], "cn", "the demo works on the mainland-China calendar");
+    let next_year = today().ymd().0 + 1;
+    assert_eq!(
+        settings["organisation_calendar"]["calendar"],
+        json!({ "base": "cn", "until": format!("{next_year}-12-31") }),
+        "the demo works on the mainland-China calendar, extended to the end of next year"
+    );
     let departments = &settings["departments"];
     let codes: Vec<&str> = departments.as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
     assert_eq!(codes, ["A", "B", "C"], "every department, by code");

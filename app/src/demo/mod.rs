@@ -1,7 +1,9 @@
 //! The demo organisation: the seed case's departments, people and project, replayed with dates
 //! placed around the day it is loaded (the story's past in recent weeks, the launch ahead).
 
-use crate::db::{self, projects::ProjectRow, projects::StakeholderRow};
+mod solutions;
+
+use crate::db::{self, projects::ProjectRow, projects::StakeholderRow, DbKind};
 use crate::domain::dates::Date;
 use crate::domain::requirement_content::{ChangePoint, Priority, RequirementContent, Scenario};
 use crate::error::AppError;
@@ -36,9 +38,10 @@ fn at_noon(date: Date) -> i64 {
     date.days() as i64 * 86_400_000 + 12 * 3_600_000
 }
 
-/// Loads the demo organisation into an empty database, in one transaction.
+/// Loads the demo organisation into an empty database: the organisation, project and requirement in
+/// one transaction, then the solutions story through the services (see [`solutions`]).
 /// Returns `Ok(false)` (and changes nothing) when the database already has departments.
-pub async fn seed(pool: &db::Db, today: Date) -> Result<bool, AppError> {
+pub async fn seed(pool: &db::Db, kind: DbKind, today: Date) -> Result<bool, AppError> {
     let mut tx = pool.begin().await?;
     if !db::departments::list(&mut tx).await?.is_empty() {
         return Ok(false);
@@ -101,15 +104,18 @@ pub async fn seed(pool: &db::Db, today: Date) -> Result<bool, AppError> {
     db::projects::insert_link(&mut tx, &project.project_id, &id_of("B"), &id_of("A"), at_noon(kickoff), &user("xiaozhang")).await?;
     db::projects::insert_link(&mut tx, &project.project_id, &id_of("C"), &id_of("B"), at_noon(c_found), &user("xiaolan")).await?;
     let ids = DemoIds { project_id: project.project_id.clone(), a: id_of("A"), b: id_of("B"), xiaozhang: user("xiaozhang") };
-    seed_requirement(&mut tx, &ids, today).await?;
+    let requirement_id = seed_requirement(&mut tx, &ids, today).await?;
     seed_schedule_settings(&mut tx, &id_of, &user, today).await?;
     tx.commit().await?;
+    solutions::seed(pool, kind, today, &requirement_id).await?;
     Ok(true)
 }
 
 /// The teams' limits: A runs two items at once, B's tech manager keeps B to one, and C — found
 /// late, with its own backlog — can start this project's work only three weeks from now. The
-/// organisation works on the official mainland-China calendar.
+/// organisation works on the official mainland-China calendar, which the admin extended to the end
+/// of next year (weekends off, no holidays yet) so that plans running past the last published year
+/// schedule; the official table for the new year is entered when the State Council publishes it.
 async fn seed_schedule_settings(
     tx: &mut db::Conn,
     id_of: &dyn Fn(&str) -> String,
@@ -118,7 +124,7 @@ async fn seed_schedule_settings(
 ) -> Result<(), AppError> {
     use crate::db::schedule_settings as repo;
     let admin_set = at_noon(today.add_days(-22));
-    let calendar = serde_json::to_string(&crate::domain::schedule::CalendarSpec::Named("cn".into())).map_err(|_| AppError::Internal)?;
+    let calendar = serde_json::to_string(&demo_calendar(today)).map_err(|_| AppError::Internal)?;
     repo::update_organisation_calendar_if_version(tx, &calendar, 2, admin_set, &user("admin")).await?;
     let teams = [
         ("A", 2, None, "zhaozong", today.add_days(-21)),
@@ -140,6 +146,13 @@ async fn seed_schedule_settings(
     Ok(())
 }
 
+/// `cn` until the end of next year: `{"base": "cn", "until": "<next year>-12-31"}`.
+pub fn demo_calendar(today: Date) -> crate::domain::schedule::CalendarSpec {
+    use crate::domain::schedule::{CalendarSpec, CustomCalendar};
+    let (year, _, _) = today.ymd();
+    CalendarSpec::Custom(CustomCalendar { base: Some("cn".into()), until: Date::from_ymd(year + 1, 12, 31), ..Default::default() })
+}
+
 struct DemoIds {
     project_id: String,
     a: String,
@@ -157,7 +170,7 @@ fn change_point(id: &str, department_id: &str, text: &str) -> ChangePoint {
 
 /// PAY-1 as the story wrote it: agreed and in development with two scenarios, then revision 2
 /// (a late change, at meeting 2) adds "approved after the first query" and B's approval message.
-async fn seed_requirement(tx: &mut db::Conn, ids: &DemoIds, today: Date) -> Result<(), AppError> {
+async fn seed_requirement(tx: &mut db::Conn, ids: &DemoIds, today: Date) -> Result<String, AppError> {
     use crate::db::requirements as repo;
     let mut content = RequirementContent {
         title: "付款前须审批 Payment requires approval".into(),
@@ -233,5 +246,5 @@ async fn seed_requirement(tx: &mut db::Conn, ids: &DemoIds, today: Date) -> Resu
     }
     let summary = "第二次会议：补充首次查询后才审批通过的场景 Meeting 2: add the approved-after-first-query scenario";
     repo::insert_revision(tx, &revision(2, &second, summary, "in_development", true, revised)).await?;
-    Ok(())
+    Ok(requirement_id)
 }

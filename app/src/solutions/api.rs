@@ -1,0 +1,105 @@
+//! Server functions for solution options, change requests and baselines. Plans do not fit a flat
+//! form, so the editing functions take JSON bodies. Each calls the same service as the REST API.
+
+use super::dto::*;
+use crate::error::AppError;
+use leptos::prelude::*;
+use leptos::server_fn::codec::Json;
+
+#[server(prefix = "/_sfn", endpoint = "options/list")]
+pub async fn list_options(requirement_id: String) -> Result<Vec<OptionSummary>, AppError> {
+    let (state, user) = crate::auth::signed_in().await?;
+    crate::auth::answer(super::service::list_options(&state, &user, &requirement_id).await)
+}
+
+/// What the option editor needs before the first save: the frame, baseline and choices.
+#[server(prefix = "/_sfn", endpoint = "options/context")]
+pub async fn load_plan_context(requirement_id: String) -> Result<PlanContext, AppError> {
+    let (state, user) = crate::auth::signed_in().await?;
+    crate::auth::answer(super::service::plan_context_for(&state, &user, &requirement_id).await)
+}
+
+#[server(prefix = "/_sfn", endpoint = "options/get")]
+pub async fn get_option(id: String) -> Result<OptionDetail, AppError> {
+    let (state, user) = crate::auth::signed_in().await?;
+    crate::auth::answer(super::service::get_option(&state, &user, &id).await)
+}
+
+#[server(prefix = "/_sfn", endpoint = "options/create", input = Json)]
+pub async fn create_option(requirement_id: String, input: OptionInput) -> Result<OptionDetail, AppError> {
+    let (state, user) = crate::auth::signed_in().await?;
+    crate::auth::answer(super::service::create_option(&state, &user, &requirement_id, input).await)
+}
+
+#[server(prefix = "/_sfn", endpoint = "options/update", input = Json)]
+pub async fn update_option(id: String, patch: OptionPatch) -> Result<OptionSaved, AppError> {
+    let (state, user) = crate::auth::signed_in().await?;
+    crate::auth::answer(super::service::update_option(&state, &user, &id, patch).await)
+}
+
+#[server(prefix = "/_sfn", endpoint = "options/revisions")]
+pub async fn list_option_revisions(id: String) -> Result<Vec<OptionRevisionSummary>, AppError> {
+    let (state, user) = crate::auth::signed_in().await?;
+    crate::auth::answer(super::service::list_revisions(&state, &user, &id).await)
+}
+
+#[server(prefix = "/_sfn", endpoint = "options/diff")]
+pub async fn diff_option(id: String, from: i64, to: i64) -> Result<OptionDiff, AppError> {
+    let (state, user) = crate::auth::signed_in().await?;
+    crate::auth::answer(super::service::diff(&state, &user, &id, from, to).await)
+}
+
+#[server(prefix = "/_sfn", endpoint = "options/choose", input = Json)]
+pub async fn choose_option(id: String, input: ChooseInput) -> Result<OptionSaved, AppError> {
+    let (state, user) = crate::auth::signed_in().await?;
+    crate::auth::answer(super::service::choose(&state, &user, &id, input).await)
+}
+
+#[server(prefix = "/_sfn", endpoint = "options/comments")]
+pub async fn list_option_comments(id: String) -> Result<Vec<OptionCommentDto>, AppError> {
+    let (state, user) = crate::auth::signed_in().await?;
+    crate::auth::answer(super::service::list_comments(&state, &user, &id).await)
+}
+
+#[server(prefix = "/_sfn", endpoint = "options/add-comment", input = Json)]
+pub async fn add_option_comment(id: String, input: OptionCommentInput) -> Result<OptionCommentDto, AppError> {
+    let (state, user) = crate::auth::signed_in().await?;
+    crate::auth::answer(super::service::add_comment(&state, &user, &id, input).await)
+}
+
+#[server(prefix = "/_sfn", endpoint = "options/resolve-concern")]
+pub async fn resolve_concern(comment_id: String, note: String) -> Result<OptionCommentDto, AppError> {
+    let (state, user) = crate::auth::signed_in().await?;
+    crate::auth::answer(super::service::resolve_concern(&state, &user, &comment_id, ResolveInput { note }).await)
+}
+
+#[server(prefix = "/_sfn", endpoint = "change-requests/get")]
+pub async fn get_change_request(id: String) -> Result<ChangeRequestDetail, AppError> {
+    let (state, user) = crate::auth::signed_in().await?;
+    crate::auth::answer(super::service::get_request(&state, &user, &id).await)
+}
+
+#[server(prefix = "/_sfn", endpoint = "change-requests/decide")]
+pub async fn decide_change_request(id: String, decision: String, comment: String) -> Result<ChangeRequestDetail, AppError> {
+    let (state, user) = crate::auth::signed_in().await?;
+    crate::auth::answer(super::service::decide(&state, &user, &id, DecisionInput { decision, comment }).await)
+}
+
+#[server(prefix = "/_sfn", endpoint = "change-requests/withdraw")]
+pub async fn withdraw_change_request(id: String) -> Result<ChangeRequestDetail, AppError> {
+    let (state, user) = crate::auth::signed_in().await?;
+    crate::auth::answer(super::service::withdraw(&state, &user, &id).await)
+}
+
+/// Pending requests that wait for the signed-in leader's decision.
+#[server(prefix = "/_sfn", endpoint = "change-requests/mine")]
+pub async fn my_decisions() -> Result<Vec<ChangeRequestSummary>, AppError> {
+    let (state, user) = crate::auth::signed_in().await?;
+    crate::auth::answer(super::service::waiting_for(&state, &user).await)
+}
+
+#[server(prefix = "/_sfn", endpoint = "projects/schedule")]
+pub async fn get_project_schedule(project_id: String) -> Result<ProjectSchedule, AppError> {
+    let (state, user) = crate::auth::signed_in().await?;
+    crate::auth::answer(super::service::project_schedule(&state, &user, &project_id).await)
+}

@@ -1,0 +1,360 @@
+//! How an option's schedule impact is shown — the same blocks in the editor (live, while typing),
+//! on the option's page, in a revision diff and, for the change-request pages, the engine's
+//! impact between two plans:
+//!
+//! - [`ImpactView`]: launch against the baseline (or the target launch), departments involved and
+//!   their effort (newly pulled in flagged), uncovered scenarios, the explanation, the Gantt.
+//! - [`EngineImpact`]: an engine [`Impact`] between two plans: launch move, explanation, milestone
+//!   moves, items added/removed/changed, effort per department, departments whose dates move.
+//! - [`GanttChart`]: the Gantt SVG of a scheduled plan, optionally over a baseline's ghosts.
+//!
+//! All take plain data, so the server renders them and the browser re-renders them on a change.
+
+use super::dto::{DepartmentChoice, LaunchReference, OptionImpact, PlanContext, ScenarioChoice};
+use super::messages::OptionMessages;
+use crate::domain::dates::Date;
+use crate::domain::schedule::impact::Impact;
+use crate::domain::schedule::{Schedule, ScheduledPlan};
+use crate::domain::solutions::StandardMilestone;
+use crate::i18n::Locale;
+use crate::schedule::describe::{changed_list, explanation_sentence, item_list, names, quoted};
+use crate::schedule::gantt::{self, GanttOptions};
+use crate::schedule::messages::ScheduleMessages;
+use crate::ui::use_i18n;
+use leptos::prelude::*;
+use std::sync::Arc;
+
+/// Milliseconds from the browser's monotonic clock (the Performance API); `None` on the server.
+pub fn now_ms() -> Option<f64> {
+    #[cfg(feature = "hydrate")]
+    {
+        web_sys::window().and_then(|w| w.performance()).map(|p| p.now())
+    }
+    #[cfg(not(feature = "hydrate"))]
+    {
+        None
+    }
+}
+
+/// Today in the browser, for the Gantt's today line. It is set after the page is mounted, so the
+/// server and the hydrating browser draw the same chart, and the line appears a moment later.
+pub fn use_today() -> Signal<Option<Date>> {
+    let today = RwSignal::new(None::<Date>);
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        {
+            let now = web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.time_origin() + p.now()) as i64;
+            today.set(Some(Date::from_unix_millis(now)));
+        }
+    });
+    today.into()
+}
+
+/// A department as people read it: "name (code)", or the code alone when it is not known.
+pub fn department_label(departments: &[DepartmentChoice], code: &str, locale: Locale) -> String {
+    match departments.iter().find(|d| d.code == code) {
+        Some(d) => format!("{} ({})", d.name(locale), d.code),
+        None => code.to_string(),
+    }
+}
+
+/// A scenario's name by id (the id itself when the requirement no longer has it).
+pub fn scenario_name(scenarios: &[ScenarioChoice], id: &str) -> String {
+    scenarios.iter().find(|s| s.id == id).map_or_else(|| id.to_string(), |s| s.name.clone())
+}
+
+/// The standard milestones under their names in the reader's language (plans store only the id).
+fn named_milestones(schedule: &Schedule, om: &OptionMessages) -> Schedule {
+    let mut s = schedule.clone();
+    for m in &mut s.milestones {
+        if m.name.is_none() {
+            m.name = StandardMilestone::from_id(&m.id).map(|std| om.standard_milestone(std).to_string());
+        }
+    }
+    s
+}
+
+/// The Gantt chart of `scheduled`, over `baseline`'s bars as ghosts when given. Redrawn when the
+/// language changes and once today's date is known.
+#[component]
+pub fn GanttChart(
+    scheduled: Arc<ScheduledPlan>,
+    /// Drawn behind as ghosts, with its launch line.
+    #[prop(optional_no_strip)]
+    baseline: Option<Arc<ScheduledPlan>>,
+    /// The launch move to label on the chart (overlay mode).
+    #[prop(optional_no_strip)]
+    launch_moved: Option<i32>,
+    /// Unique on the page: the SVG's title and markers are referenced by it.
+    id: &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let today = use_today();
+    let svg = move || {
+        let locale = i18n.get();
+        let (sm, om) = (ScheduleMessages::for_locale(locale), OptionMessages::of(locale));
+        let schedule = named_milestones(&scheduled.schedule, om);
+        let base = baseline.as_ref().map(|b| (&b.plan, &b.schedule));
+        gantt::svg(
+            &scheduled.plan,
+            &schedule,
+            &GanttOptions {
+                messages: sm,
+                calendar: &scheduled.calendar,
+                today: today.get(),
+                baseline: base,
+                launch_moved_working_days: baseline.as_ref().and(launch_moved),
+                id,
+            },
+        )
+    };
+    view! { <div class="gantt-wrap" data-gantt=id inner_html=svg></div> }
+}
+
+/// The launch move in words: "+3 working days".
+fn moved_text(locale: Locale, moved: i32) -> String {
+    (ScheduleMessages::for_locale(locale).working_days)(i64::from(moved))
+}
+
+/// An option's impact: what the editor shows as people type and the option's page shows as saved.
+#[component]
+pub fn ImpactView(
+    impact: OptionImpact,
+    /// The option's plan, scheduled: draws the Gantt and names items in the explanation.
+    #[prop(optional_no_strip)]
+    scheduled: Option<Arc<ScheduledPlan>>,
+    /// The project's current baseline, scheduled: drawn behind the option's bars.
+    #[prop(optional_no_strip)]
+    baseline: Option<Arc<ScheduledPlan>>,
+    context: Arc<PlanContext>,
+    /// Distinguishes the block's Gantt from others on the page.
+    id: &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let om = move || OptionMessages::of(i18n.get());
+    let i = impact;
+    let (launch, moved) = (i.launch, i.launch_moved_working_days);
+    let reference = i.reference.clone();
+    let launch_line = move || {
+        let locale = i18n.get();
+        let m = OptionMessages::of(locale);
+        let moved = moved_text(locale, moved);
+        match &reference {
+            LaunchReference::Baseline { number, launch: agreed } => {
+                (m.launch_vs_baseline)(&launch.to_string(), &moved, *number, &agreed.to_string())
+            }
+            LaunchReference::TargetLaunch { launch: target } => (m.launch_vs_target)(&launch.to_string(), &moved, &target.to_string()),
+        }
+    };
+    let direction = match moved {
+        n if n > 0 => "later",
+        n if n < 0 => "earlier",
+        _ => "same",
+    };
+    let schedules: Vec<Arc<ScheduledPlan>> = scheduled.iter().chain(baseline.iter()).cloned().collect();
+    let explanation = i.impact.as_ref().map(|engine| {
+        let explanation = engine.explanation.clone();
+        let schedules = schedules.clone();
+        move || {
+            let refs: Vec<&Schedule> = schedules.iter().map(|s| &s.schedule).collect();
+            let name_of = names(&refs);
+            explanation_sentence(ScheduleMessages::for_locale(i18n.get()), &explanation, &name_of)
+        }
+    });
+    let ctx = context.clone();
+    let departments: Vec<_> = i
+        .departments
+        .iter()
+        .cloned()
+        .map(|d| {
+            let ctx = ctx.clone();
+            let code = d.code.clone();
+            view! {
+                <tr data-code=d.code.clone() data-newly=d.newly_pulled_in.to_string() class:newly=d.newly_pulled_in>
+                    <td>{move || department_label(&ctx.departments, &code, i18n.get())}</td>
+                    <td class="num">{move || (ScheduleMessages::for_locale(i18n.get()).days_short)(d.effort.max(0) as u32)}</td>
+                    <td>{d.newly_pulled_in.then(|| view! { <span class="badge pulled-in">{move || om().newly_pulled_in}</span> })}</td>
+                </tr>
+            }
+        })
+        .collect();
+    let uncovered: Vec<String> = i.uncovered_scenarios.iter().map(|id| scenario_name(&context.scenarios, id)).collect();
+    let all_covered = uncovered.is_empty();
+    let engine = i.impact.clone();
+    let chart = scheduled.clone().map(|s| view! { <GanttChart scheduled=s baseline=baseline.clone() launch_moved=Some(moved) id/> });
+    let engine_view = engine.map(|e| {
+        let departments = context.departments.clone();
+        view! {
+            <details class="impact-details">
+                <summary>{move || om().impact_details}</summary>
+                <EngineImpact impact=e candidate=scheduled.clone() baseline=baseline.clone() departments without_explanation=true/>
+            </details>
+        }
+    });
+    view! {
+        <div class="impact-view" data-launch=launch.to_string() data-moved=moved>
+            <p class=format!("launch-line moved-{direction}") data-testid="launch-line"><strong>{move || om().launch}": "</strong>{launch_line}</p>
+            {match explanation {
+                Some(sentence) => view! { <p class="explanation" data-testid="explanation">{sentence}</p> }.into_any(),
+                None => view! { <p class="muted no-baseline">{move || om().no_baseline_yet}</p> }.into_any(),
+            }}
+            <div class="impact-grid">
+                <table class="impact-departments">
+                    <caption>{move || om().departments_involved}</caption>
+                    <thead><tr><th scope="col">{move || om().department}</th><th scope="col">{move || om().effort}</th><th scope="col"><span class="visually-hidden">{move || om().newly_pulled_in}</span></th></tr></thead>
+                    <tbody>{departments}</tbody>
+                </table>
+                <div class="uncovered">
+                    <h3>{move || om().uncovered_scenarios}</h3>
+                    {if all_covered {
+                        view! { <p class="muted all-covered">{move || om().all_scenarios_covered}</p> }.into_any()
+                    } else {
+                        view! { <ul class="uncovered-scenarios">{uncovered.into_iter().map(|n| view! { <li>{n}</li> }).collect_view()}</ul> }.into_any()
+                    }}
+                </div>
+            </div>
+            {chart}
+            {engine_view}
+        </div>
+    }
+}
+
+/// The engine's impact of changing one plan into another: what moved, what changed, and why.
+#[component]
+pub fn EngineImpact(
+    impact: Impact,
+    /// The changed plan scheduled (names the items in the explanation).
+    #[prop(optional_no_strip)]
+    candidate: Option<Arc<ScheduledPlan>>,
+    /// The earlier plan scheduled.
+    #[prop(optional_no_strip)]
+    baseline: Option<Arc<ScheduledPlan>>,
+    /// Names of the departments (codes are shown when empty).
+    #[prop(optional)]
+    departments: Vec<DepartmentChoice>,
+    /// Leave out the explanation (when it is already shown above).
+    #[prop(optional)]
+    without_explanation: bool,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let sm = move || ScheduleMessages::for_locale(i18n.get());
+    let i = Arc::new(impact);
+    let departments = Arc::new(departments);
+    let schedules: Vec<Arc<ScheduledPlan>> = candidate.iter().chain(baseline.iter()).cloned().collect();
+    let moved = i.launch_moved_working_days;
+    let launch_move = {
+        let i = i.clone();
+        move || format!("{} → {} ({})", i.baseline_launch, i.candidate_launch, (sm().working_days)(i64::from(moved)))
+    };
+    let explanation = (!without_explanation).then(|| {
+        let (i, schedules) = (i.clone(), schedules.clone());
+        move || {
+            let refs: Vec<&Schedule> = schedules.iter().map(|s| &s.schedule).collect();
+            let name_of = names(&refs);
+            explanation_sentence(sm(), &i.explanation, &name_of)
+        }
+    });
+    let milestones: Vec<_> = i
+        .milestones
+        .iter()
+        .cloned()
+        .map(|ms| {
+            let show = |d: Option<Date>| d.map_or("—".to_string(), |d| d.to_string());
+            let label = move || {
+                let om = OptionMessages::of(i18n.get());
+                ms.name
+                    .clone()
+                    .or_else(|| StandardMilestone::from_id(&ms.id).map(|s| om.standard_milestone(s).to_string()))
+                    .unwrap_or(ms.id.clone())
+            };
+            view! {
+                <tr>
+                    <td>{label}</td>
+                    <td>{show(ms.baseline)}</td>
+                    <td>{show(ms.candidate)}</td>
+                    <td>{move || ms.moved_working_days.map_or("—".to_string(), |n| (sm().working_days)(i64::from(n)))}</td>
+                </tr>
+            }
+        })
+        .collect();
+    let efforts: Vec<_> = i
+        .effort_by_department
+        .iter()
+        .map(|e| {
+            let departments = departments.clone();
+            let code = e.department.clone();
+            view! {
+                <tr data-code=e.department.clone()>
+                    <td>{move || department_label(&departments, &code, i18n.get())}</td>
+                    <td class="num">{e.baseline}</td>
+                    <td class="num">{e.candidate}</td>
+                    <td class="num">{format!("{:+}", e.delta)}</td>
+                </tr>
+            }
+        })
+        .collect();
+    let facts = {
+        let (i, departments) = (i.clone(), departments.clone());
+        move || {
+            let m = sm();
+            let locale = i18n.get();
+            let or_none = |v: Vec<String>| if v.is_empty() { m.none.to_string() } else { v.join(m.list_separator) };
+            let label = |code: &String| department_label(&departments, code, locale);
+            let changed = changed_list(m, &i);
+            let moved: Vec<String> = i
+                .departments_with_moved_dates
+                .iter()
+                .map(|d| format!("{} ({})", label(&d.department), (m.working_days)(i64::from(d.last_finish_moved_working_days))))
+                .collect();
+            view! {
+                <dt>{m.items_added}</dt><dd class="items-added">{item_list(m, &i.items_added)}</dd>
+                <dt>{m.items_removed}</dt><dd class="items-removed">{item_list(m, &i.items_removed)}</dd>
+                <dt>{m.items_changed}</dt><dd class="items-changed">{changed}</dd>
+                <dt>{m.newly_involved}</dt><dd class="newly-involved">{or_none(i.departments_newly_involved.iter().map(label).collect())}</dd>
+                <dt>{m.dates_moved}</dt><dd class="dates-moved">{or_none(moved)}</dd>
+            }
+        }
+    };
+    let has_milestones = !milestones.is_empty();
+    view! {
+        <div class="engine-impact" data-moved=moved>
+            <p class="launch-move" data-testid="launch-move"><strong>{move || sm().launch}": "</strong>{launch_move}</p>
+            {explanation.map(|e| view! { <p class="explanation" data-testid="explanation">{e}</p> })}
+            {has_milestones.then(|| view! {
+                <table class="milestones">
+                    <caption>{move || sm().milestones}</caption>
+                    <thead><tr>
+                        <th scope="col">{move || sm().milestone}</th><th scope="col">{move || sm().baseline}</th>
+                        <th scope="col">{move || sm().candidate}</th><th scope="col">{move || sm().moved}</th>
+                    </tr></thead>
+                    <tbody>{milestones}</tbody>
+                </table>
+            })}
+            <dl class="impact-facts">{facts}</dl>
+            <table class="effort">
+                <caption>{move || sm().effort_by_department}</caption>
+                <thead><tr>
+                    <th scope="col">{move || sm().department}</th><th scope="col">{move || sm().baseline}</th>
+                    <th scope="col">{move || sm().candidate}</th><th scope="col">{move || sm().moved}</th>
+                </tr></thead>
+                <tbody>{efforts}</tbody>
+            </table>
+        </div>
+    }
+}
+
+/// A plan the engine refused, in the reader's language when the engine's error is at hand.
+#[component]
+pub fn PlanProblem(message: Signal<String>) -> impl IntoView {
+    let i18n = use_i18n();
+    view! {
+        <p class="form-error plan-problem" role="alert">
+            <strong>{move || OptionMessages::of(i18n.get()).plan_cannot_schedule}" "</strong>{message}
+        </p>
+    }
+}
+
+/// The quoted name of an item, for lists outside the explanation.
+pub fn item_name(scheduled: Option<&ScheduledPlan>, id: &str) -> String {
+    quoted(scheduled.and_then(|s| s.schedule.item(id)).and_then(|i| i.name.as_deref()), id)
+}
