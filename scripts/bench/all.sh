@@ -7,3 +7,4 @@ scripts/bench/startup.sh
 scripts/bench/load.sh
 scripts/bench/requirements.sh
 scripts/bench/schedule.sh
+scripts/bench/options.sh

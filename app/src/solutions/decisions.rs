@@ -4,7 +4,6 @@
 use super::api::my_decisions;
 use super::dto::ChangeRequestSummary;
 use super::request_messages::{days_waiting, RequestMessages};
-use super::requests::now_millis;
 use crate::t;
 use crate::ui::forms::load_error;
 use crate::ui::{use_i18n, RequireLogin};
@@ -39,6 +38,23 @@ fn DecisionsView() -> impl IntoView {
                 }
             })}
         </Transition>
+    }
+}
+
+/// Milliseconds since the epoch: the browser's clock, or the server's while it renders (a wait
+/// counted in whole days reads the same on both).
+fn now_millis() -> Option<i64> {
+    #[cfg(feature = "hydrate")]
+    {
+        web_sys::window().and_then(|w| w.performance()).map(|p| (p.time_origin() + p.now()) as i64)
+    }
+    #[cfg(all(feature = "ssr", not(feature = "hydrate")))]
+    {
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok().map(|d| d.as_millis() as i64)
+    }
+    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
+    {
+        None
     }
 }
 

@@ -17,7 +17,7 @@ use super::api::{create_option, diff_option, get_option, load_plan_context, upda
 use super::diff_view::OptionDiffView;
 use super::dto::{OptionDiff, OptionImpact, OptionInput, OptionPatch, PlanContext};
 use super::impact::assess;
-use super::impact_view::{now_ms, ImpactView, PlanProblem};
+use super::impact_view::{now_ms, provide_today, ImpactView, LiveGanttChart, PlanProblem};
 use super::messages::OptionMessages;
 use super::plan_table::{PlanDraft, PlanTable};
 use crate::domain::schedule::{PlanError, ScheduledPlan};
@@ -49,6 +49,8 @@ struct Shown {
 /// Why the current cells do not give a schedule.
 #[derive(Clone, PartialEq)]
 enum Problem {
+    /// No work items yet: nothing to schedule, nothing wrong.
+    Empty,
     /// This many cells do not parse.
     Cells(usize),
     /// The engine refuses the plan (kept as the engine's error, to be put in the reader's words).
@@ -72,6 +74,7 @@ fn compute(draft: PlanDraft, covered: &[String], context: &PlanContext, previous
     let started = now_ms();
     let result = match draft.plan() {
         Err(n) => Err(Problem::Cells(n)),
+        Ok(plan) if plan.items.is_empty() => Err(Problem::Empty),
         Ok(plan) => match assess(&plan, covered, context) {
             Ok(a) => Ok(Shown { scheduled: Arc::new(a.scheduled), impact: a.impact }),
             // The engine's error, again, to say it in the reader's language (only on this path).
@@ -106,6 +109,7 @@ struct Saved {
 pub fn OptionEditor(target: OptionTarget, start: Option<OptionContent>, context: PlanContext) -> impl IntoView {
     let i18n = use_i18n();
     let om = move || OptionMessages::of(i18n.get());
+    provide_today();
     let start = start.unwrap_or(OptionContent {
         title: String::new(),
         description: String::new(),
@@ -350,22 +354,34 @@ fn LaunchSummary(live: Memo<Live>) -> impl IntoView {
 }
 
 /// The impact block of the editor: the current schedule, or the problem over the last good one.
+/// The figures are drawn again on every change; the Gantt is one element whose drawing changes,
+/// so it keeps its scroll position, and the details keep their open or closed state.
 #[component]
 fn LiveImpact(live: Memo<Live>, baseline: Option<Arc<ScheduledPlan>>, context: Arc<PlanContext>) -> impl IntoView {
     let i18n = use_i18n();
-    move || {
+    let details_open = RwSignal::new(false);
+    let chart_baseline = baseline.clone();
+    let stale = Signal::derive(move || live.with(|l| l.result.is_err()));
+    let chart = Signal::derive(move || {
+        live.with(|l| l.result.as_ref().ok().or(l.last_good.as_ref()).map(|s| (s.scheduled.clone(), s.impact.launch_moved_working_days)))
+    });
+    let figures = move || {
         let l = live.get();
         let problem = l.result.as_ref().err().map(|p| {
             let p = p.clone();
+            if p == Problem::Empty {
+                return view! { <p class="muted">{move || OptionMessages::of(i18n.get()).add_items_to_schedule}</p> }.into_any();
+            }
             let message = Signal::derive(move || {
                 let locale = i18n.get();
                 match &p {
+                    Problem::Empty => String::new(),
                     Problem::Cells(n) => (OptionMessages::of(locale).fix_cells)(*n),
                     Problem::Engine(e) => (ScheduleMessages::for_locale(locale).error)(e),
                     Problem::Other(text) => text.clone(),
                 }
             });
-            view! { <PlanProblem message/> }
+            view! { <PlanProblem message/> }.into_any()
         });
         let (shown, stale) = match l.result {
             Ok(s) => (Some(s), false),
@@ -374,11 +390,16 @@ fn LiveImpact(live: Memo<Live>, baseline: Option<Arc<ScheduledPlan>>, context: A
         let block = shown.map(|s| {
             view! {
                 <div class="live-block" class:stale=stale>
-                    <ImpactView impact=s.impact scheduled=Some(s.scheduled) baseline=baseline.clone() context=context.clone() id="editor-gantt"/>
+                    <ImpactView impact=s.impact scheduled=Some(s.scheduled) baseline=baseline.clone() context=context.clone()
+                        id="editor-gantt" without_gantt=true details_open/>
                 </div>
             }
         });
         view! { {problem} {block} }
+    };
+    view! {
+        {figures}
+        <LiveGanttChart source=chart baseline=chart_baseline stale id="editor-gantt"/>
     }
 }
 
@@ -450,5 +471,103 @@ fn EditOption() -> impl IntoView {
                 .into_any()
             })}
         </Suspense>
+    }
+}
+
+#[cfg(all(test, feature = "ssr"))]
+mod tests {
+    use super::*;
+    use crate::domain::dates::Date;
+    use crate::domain::schedule::{CalendarSpec, ItemSpec, MilestoneSpec, Predecessor};
+    use crate::domain::solutions::PlanFrame;
+    use crate::solutions::dto::{DepartmentChoice, ScenarioChoice};
+
+    fn d(s: &str) -> Date {
+        Date::parse(s, "d").unwrap()
+    }
+
+    fn context() -> PlanContext {
+        let department = |code: &str, zh: &str, en: &str| DepartmentChoice {
+            department_id: format!("d-{code}"),
+            code: code.into(),
+            name_zh: zh.into(),
+            name_en: en.into(),
+        };
+        PlanContext {
+            frame: PlanFrame { start: d("2026-03-02"), calendar: CalendarSpec::Named("weekdays".into()), departments: vec![] },
+            baseline: None,
+            baseline_number: None,
+            target_launch: d("2026-03-13"),
+            departments: vec![department("A", "甲部", "Team A"), department("B", "乙部", "Team B")],
+            stakeholder_codes: vec!["A".into()],
+            scenarios: vec![ScenarioChoice { id: "s1".into(), name: "Approval passes".into() }],
+        }
+    }
+
+    fn plan() -> WorkPlan {
+        let item = |id: &str, dept: &str, effort: i64, after: Vec<Predecessor>| ItemSpec {
+            id: id.into(),
+            name: Some(format!("{id} <work>")),
+            department: dept.into(),
+            effort,
+            not_before: None,
+            after,
+        };
+        WorkPlan {
+            items: vec![item("a", "A", 5, vec![]), item("b", "B", 3, vec![Predecessor::WithLag { id: "a".into(), lag: 2 }])],
+            milestones: vec![MilestoneSpec { id: "launch".into(), name: None, after: vec!["b".into()] }],
+        }
+    }
+
+    #[test]
+    fn the_table_shows_every_cell_of_a_loaded_plan_and_the_live_impact_its_schedule() {
+        let owner = Owner::new();
+        owner.with(|| {
+            let draft = PlanDraft::new(&plan());
+            assert_eq!(untrack(|| draft.plan()), Ok(plan()), "an untouched table gives the plan back");
+            let ctx = context();
+            let table = view! { <PlanTable draft departments=ctx.departments.clone() frame=ctx.frame.clone() error=Signal::stored(None)/> }
+                .to_html();
+            assert!(table.contains(r#"value="a+2""#), "predecessors as text: {table}");
+            assert!(table.contains("a &lt;work&gt;"), "titles are escaped");
+            assert!(table.contains("Team B (B)"), "departments by name and code");
+            assert_eq!(table.matches(r#"class="plan-milestone"#).count(), 4, "the four standard milestones");
+
+            let context = Arc::new(ctx);
+            let live = Memo::new({
+                let context = context.clone();
+                move |previous: Option<&Live>| compute(draft, &[], &context, previous)
+            });
+            let html = view! { <LiveImpact live baseline=None context/> }.to_html();
+            // a: 5 days from Monday 2 March, 2 days' lag, b: 3 days → Monday 16 March, one working day
+            // after the target launch (Friday 13 March).
+            assert!(html.contains(r#"data-launch="2026-03-16""#), "{html}");
+            assert!(html.contains(r#"data-moved="1""#));
+            assert!(html.contains(r#"data-code="B" data-newly="true""#), "B is not a stakeholder yet");
+            assert!(html.contains("Approval passes"), "the uncovered scenario by name");
+            assert!(html.contains("<svg"), "the Gantt");
+        });
+    }
+
+    #[test]
+    fn a_cell_that_does_not_parse_keeps_the_last_schedule_and_says_how_many_to_fix() {
+        let owner = Owner::new();
+        owner.with(|| {
+            let draft = PlanDraft::new(&plan());
+            let context = context();
+            let first = untrack(|| compute(draft, &[], &context, None));
+            assert!(first.result.is_ok());
+            draft.items.with_untracked(|rows| rows[1].effort.set("3.5".into()));
+            draft.items.with_untracked(|rows| rows[0].after.set("x+".into()));
+            let second = untrack(|| compute(draft, &[], &context, Some(&first)));
+            assert!(matches!(second.result, Err(Problem::Cells(2))));
+            assert!(second.last_good == first.last_good, "the last good schedule stays");
+            draft.items.with_untracked(|rows| {
+                rows[1].effort.set("3".into());
+                rows[0].after.set("b".into());
+            });
+            let cycle = untrack(|| compute(draft, &[], &context, Some(&second)));
+            assert!(matches!(cycle.result, Err(Problem::Engine(PlanError::Cycle { .. }))), "the engine's own error, to be localised");
+        });
     }
 }

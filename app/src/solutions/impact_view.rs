@@ -17,7 +17,7 @@ use crate::domain::schedule::impact::Impact;
 use crate::domain::schedule::{Schedule, ScheduledPlan};
 use crate::domain::solutions::StandardMilestone;
 use crate::i18n::Locale;
-use crate::schedule::describe::{changed_list, explanation_sentence, item_list, names, quoted};
+use crate::schedule::describe::{changed_list, explanation_sentence, item_list, names};
 use crate::schedule::gantt::{self, GanttOptions};
 use crate::schedule::messages::ScheduleMessages;
 use crate::ui::use_i18n;
@@ -36,9 +36,13 @@ pub fn now_ms() -> Option<f64> {
     }
 }
 
+/// Today's date for a page's Gantt charts (see [`provide_today`]).
+#[derive(Clone, Copy)]
+pub struct Today(pub Signal<Option<Date>>);
+
 /// Today in the browser, for the Gantt's today line. It is set after the page is mounted, so the
 /// server and the hydrating browser draw the same chart, and the line appears a moment later.
-pub fn use_today() -> Signal<Option<Date>> {
+fn new_today() -> Signal<Option<Date>> {
     let today = RwSignal::new(None::<Date>);
     Effect::new(move |_| {
         #[cfg(feature = "hydrate")]
@@ -48,6 +52,19 @@ pub fn use_today() -> Signal<Option<Date>> {
         }
     });
     today.into()
+}
+
+/// Provides today's date to the page's charts once, so a chart drawn again and again (the
+/// editor's) does not each time start without it and draw twice.
+pub fn provide_today() -> Signal<Option<Date>> {
+    let today = new_today();
+    provide_context(Today(today));
+    today
+}
+
+/// The page's today (see [`provide_today`]), or a chart's own when the page provides none.
+pub fn use_today() -> Signal<Option<Date>> {
+    use_context::<Today>().map(|t| t.0).unwrap_or_else(new_today)
 }
 
 /// A department as people read it: "name (code)", or the code alone when it is not known.
@@ -74,6 +91,31 @@ fn named_milestones(schedule: &Schedule, om: &OptionMessages) -> Schedule {
     s
 }
 
+/// The Gantt SVG of `scheduled` (over `baseline`'s ghosts when given) in the reader's language.
+pub fn gantt_svg(
+    scheduled: &ScheduledPlan,
+    baseline: Option<&ScheduledPlan>,
+    launch_moved: Option<i32>,
+    locale: Locale,
+    today: Option<Date>,
+    id: &str,
+) -> String {
+    let (sm, om) = (ScheduleMessages::for_locale(locale), OptionMessages::of(locale));
+    let schedule = named_milestones(&scheduled.schedule, om);
+    gantt::svg(
+        &scheduled.plan,
+        &schedule,
+        &GanttOptions {
+            messages: sm,
+            calendar: &scheduled.calendar,
+            today,
+            baseline: baseline.map(|b| (&b.plan, &b.schedule)),
+            launch_moved_working_days: baseline.and(launch_moved),
+            id,
+        },
+    )
+}
+
 /// The Gantt chart of `scheduled`, over `baseline`'s bars as ghosts when given. Redrawn when the
 /// language changes and once today's date is known.
 #[component]
@@ -90,25 +132,31 @@ pub fn GanttChart(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let today = use_today();
-    let svg = move || {
-        let locale = i18n.get();
-        let (sm, om) = (ScheduleMessages::for_locale(locale), OptionMessages::of(locale));
-        let schedule = named_milestones(&scheduled.schedule, om);
-        let base = baseline.as_ref().map(|b| (&b.plan, &b.schedule));
-        gantt::svg(
-            &scheduled.plan,
-            &schedule,
-            &GanttOptions {
-                messages: sm,
-                calendar: &scheduled.calendar,
-                today: today.get(),
-                baseline: base,
-                launch_moved_working_days: baseline.as_ref().and(launch_moved),
-                id,
-            },
-        )
-    };
+    let svg = move || gantt_svg(&scheduled, baseline.as_deref(), launch_moved, i18n.get(), today.get(), id);
     view! { <div class="gantt-wrap" data-gantt=id inner_html=svg></div> }
+}
+
+/// A Gantt chart that follows `source` (a scheduled plan and its launch move): the same element
+/// stays on the page, keeping its scroll position, while the drawing inside it changes.
+#[component]
+pub fn LiveGanttChart(
+    source: Signal<Option<(Arc<ScheduledPlan>, i32)>>,
+    #[prop(optional_no_strip)] baseline: Option<Arc<ScheduledPlan>>,
+    /// Dims the chart (it shows the last schedule that worked, not the cells as they are).
+    #[prop(optional, into)]
+    stale: Signal<bool>,
+    id: &'static str,
+) -> impl IntoView {
+    let i18n = use_i18n();
+    let today = use_today();
+    let svg = move || {
+        source.with(|s| {
+            s.as_ref()
+                .map(|(scheduled, moved)| gantt_svg(scheduled, baseline.as_deref(), Some(*moved), i18n.get(), today.get(), id))
+                .unwrap_or_default()
+        })
+    };
+    view! { <div class="gantt-wrap" class:stale=move || stale.get() data-gantt=id inner_html=svg></div> }
 }
 
 /// The launch move in words: "+3 working days".
@@ -129,6 +177,12 @@ pub fn ImpactView(
     context: Arc<PlanContext>,
     /// Distinguishes the block's Gantt from others on the page.
     id: &'static str,
+    /// Leave the Gantt out (the editor draws its own, which stays on the page while it changes).
+    #[prop(optional)]
+    without_gantt: bool,
+    /// Whether the details are open, kept by a caller that draws the block again and again.
+    #[prop(optional)]
+    details_open: Option<RwSignal<bool>>,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let om = move || OptionMessages::of(i18n.get());
@@ -181,11 +235,21 @@ pub fn ImpactView(
     let uncovered: Vec<String> = i.uncovered_scenarios.iter().map(|id| scenario_name(&context.scenarios, id)).collect();
     let all_covered = uncovered.is_empty();
     let engine = i.impact.clone();
-    let chart = scheduled.clone().map(|s| view! { <GanttChart scheduled=s baseline=baseline.clone() launch_moved=Some(moved) id/> });
+    let chart = scheduled
+        .clone()
+        .filter(|_| !without_gantt)
+        .map(|s| view! { <GanttChart scheduled=s baseline=baseline.clone() launch_moved=Some(moved) id/> });
     let engine_view = engine.map(|e| {
         let departments = context.departments.clone();
+        let open = details_open.unwrap_or_else(|| RwSignal::new(false));
+        let node = NodeRef::<leptos::html::Details>::new();
+        let toggled = move |_| {
+            if let Some(d) = node.get_untracked() {
+                open.set(d.open());
+            }
+        };
         view! {
-            <details class="impact-details">
+            <details class="impact-details" node_ref=node prop:open=move || open.get() on:toggle=toggled>
                 <summary>{move || om().impact_details}</summary>
                 <EngineImpact impact=e candidate=scheduled.clone() baseline=baseline.clone() departments without_explanation=true/>
             </details>
@@ -348,13 +412,8 @@ pub fn EngineImpact(
 pub fn PlanProblem(message: Signal<String>) -> impl IntoView {
     let i18n = use_i18n();
     view! {
-        <p class="form-error plan-problem" role="alert">
+        <p class="form-error plan-problem" role="status">
             <strong>{move || OptionMessages::of(i18n.get()).plan_cannot_schedule}" "</strong>{message}
         </p>
     }
-}
-
-/// The quoted name of an item, for lists outside the explanation.
-pub fn item_name(scheduled: Option<&ScheduledPlan>, id: &str) -> String {
-    quoted(scheduled.and_then(|s| s.schedule.item(id)).and_then(|i| i.name.as_deref()), id)
 }

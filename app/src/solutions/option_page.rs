@@ -7,7 +7,7 @@ use super::api::{
 };
 use super::diff_view::OptionDiffView;
 use super::dto::{ChooseInput, OptionCommentDto, OptionCommentInput, OptionDetail, OptionRevisionSummary, PlanContext};
-use super::impact_view::{department_label, ImpactView, PlanProblem};
+use super::impact_view::{department_label, provide_today, ImpactView, PlanProblem};
 use super::messages::OptionMessages;
 use super::plan_table::{format_predecessors, ExportLink};
 use crate::domain::people::JobRole;
@@ -72,6 +72,7 @@ fn OptionContent(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let om = move || OptionMessages::of(i18n.get());
+    provide_today();
     let d = detail;
     let context = Arc::new(d.context.clone());
     let scheduled = ScheduledPlan::from_plan(d.plan.to_plan(&context.frame)).ok().map(Arc::new);

@@ -269,7 +269,8 @@ impl PlanDraft {
     }
 
     /// The plan in the table (reading every cell, so a memo over it follows every edit), or the
-    /// number of cells that do not parse. Standard milestones that wait for nothing are left out.
+    /// number of cells that do not parse or are missing (a department not chosen). Standard
+    /// milestones that wait for nothing are left out.
     pub fn plan(&self) -> Result<WorkPlan, usize> {
         let mut bad = 0;
         let items: Vec<ItemSpec> = self.items.with(|rows| {
@@ -278,12 +279,16 @@ impl PlanDraft {
                     let effort = parse_effort(&r.effort.read());
                     let after = parse_predecessors(&r.after.read());
                     let not_before = parse_not_before(&r.not_before.read());
-                    bad += usize::from(effort.is_err()) + usize::from(after.is_err()) + usize::from(not_before.is_err());
+                    let department = r.department.get();
+                    bad += usize::from(effort.is_err())
+                        + usize::from(after.is_err())
+                        + usize::from(not_before.is_err())
+                        + usize::from(department.is_empty());
                     let title = r.title.with(|t| t.trim().to_string());
                     Some(ItemSpec {
                         id: r.id.with(|id| id.trim().to_string()),
                         name: (!title.is_empty()).then_some(title),
-                        department: r.department.get(),
+                        department: (!department.is_empty()).then_some(department)?,
                         effort: effort.ok()?,
                         not_before: not_before.ok()?,
                         after: after.ok()?,

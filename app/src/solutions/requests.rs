@@ -9,6 +9,7 @@
 
 use super::api::{decide_change_request, get_change_request, withdraw_change_request};
 use super::dto::{ApprovalDto, ChangeRequestDetail};
+use super::impact_view::GanttChart;
 use super::request_messages::RequestMessages;
 use crate::domain::dates::Date;
 use crate::domain::schedule::impact::Impact;
@@ -17,7 +18,6 @@ use crate::domain::solutions::{working_days_late, RequestStatus};
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::schedule::describe::{changed_list, explanation_sentence, item_list, quoted};
-use crate::schedule::gantt::{self, GanttOptions};
 use crate::schedule::messages::ScheduleMessages;
 use crate::t;
 use crate::ui::forms::load_error;
@@ -26,6 +26,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 #[component]
 pub fn ChangeRequestPage() -> impl IntoView {
@@ -49,45 +50,6 @@ fn RequestView() -> impl IntoView {
             })}
         </Transition>
     }
-}
-
-/// Milliseconds since the epoch: the browser's clock, or the server's while it renders.
-pub(super) fn now_millis() -> Option<i64> {
-    #[cfg(feature = "hydrate")]
-    {
-        web_sys::window().and_then(|w| w.performance()).map(|p| (p.time_origin() + p.now()) as i64)
-    }
-    #[cfg(all(feature = "ssr", not(feature = "hydrate")))]
-    {
-        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).ok().map(|d| d.as_millis() as i64)
-    }
-    #[cfg(not(any(feature = "ssr", feature = "hydrate")))]
-    {
-        None
-    }
-}
-
-/// A plan's Gantt as SVG text; with a baseline, its bars are drawn behind as ghosts and the launch
-/// move is labelled.
-pub(super) fn gantt_html(
-    m: &'static ScheduleMessages,
-    shown: &ScheduledPlan,
-    baseline: Option<&ScheduledPlan>,
-    launch_moved: Option<i32>,
-    id: &str,
-) -> String {
-    gantt::svg(
-        &shown.plan,
-        &shown.schedule,
-        &GanttOptions {
-            messages: m,
-            calendar: &shown.calendar,
-            today: now_millis().map(Date::from_unix_millis),
-            baseline: baseline.map(|b| (&b.plan, &b.schedule)),
-            launch_moved_working_days: launch_moved,
-            id,
-        },
-    )
 }
 
 /// Department names by code, as the request's approvals carry them.
@@ -261,19 +223,13 @@ fn GanttSection(
         (Err(e), _) | (_, Some(Err(e))) => Some(e.clone()),
         _ => None,
     };
-    let plans = StoredValue::new((after.ok(), before.and_then(Result::ok)));
+    let (after, before) = (after.ok().map(Arc::new), before.and_then(Result::ok).map(Arc::new));
     view! {
         <section class="card request-gantt" aria-labelledby="request-gantt-heading">
             <h2 id="request-gantt-heading">{move || if overlay { rm().before_after } else { rm().plan_to_agree }}</h2>
             {overlay.then(|| view! { <p class="hint muted">{move || rm().before_after_hint}</p> })}
             {problem.map(|e| view! { <p class="form-error" role="alert">{move || (rm().plan_unschedulable)(&(sm().error)(&e))}</p> })}
-            <div class="gantt-wrap" inner_html=move || {
-                let m = sm();
-                plans.with_value(|(after, before)| match after {
-                    Some(after) => gantt_html(m, after, before.as_ref(), moved, "request-gantt"),
-                    None => String::new(),
-                })
-            }></div>
+            {after.map(|after| view! { <GanttChart scheduled=after baseline=before launch_moved=moved id="request-gantt"/> })}
         </section>
     }
 }
@@ -505,7 +461,8 @@ fn DecisionForm(request_id: String, code: String, names: DepartmentNames, change
             <h2 id=heading.clone()>{move || (rm().your_decision)(&names.label(&code, i18n.get()))}</h2>
             <form on:submit=move |ev| ev.prevent_default()>
                 <label for=field.clone()><span>{move || rm().decision_comment}</span></label>
-                <textarea id=field name="comment" rows="3" maxlength="2000" aria-describedby=hint.clone()
+                <textarea id=field name="comment" rows="3" maxlength="5000" aria-describedby=hint.clone()
+                    aria-invalid=move || error.with(|e| e.as_ref().is_some_and(|e| e.field() == Some("comment"))).to_string()
                     prop:value=move || comment.get() on:input=move |ev| comment.set(event_target_value(&ev))></textarea>
                 <small id=hint class="muted">{move || rm().decision_comment_hint}</small>
                 {move || error.get().map(|e| view! { <p class="form-error" role="alert">{i18n.get().error(&e)}</p> })}
@@ -655,15 +612,5 @@ mod tests {
         assert_eq!(names.label("B", Locale::ZhCn), "B · 审批");
         assert_eq!(names.label("B", Locale::En), "B · Approvals");
         assert_eq!(names.label("C", Locale::En), "C");
-    }
-
-    #[test]
-    fn the_overlay_draws_both_plans_from_the_stored_files() {
-        let base = plan(&[("a", "A", 5, None)]);
-        let changed = plan(&[("a", "A", 5, None), ("b", "B", 3, Some("a"))]);
-        let (sb, sa) = (ScheduledPlan::from_plan(base).unwrap(), ScheduledPlan::from_plan(changed).unwrap());
-        let svg = gantt_html(&crate::schedule::messages::EN, &sa, Some(&sb), Some(3), "t");
-        assert_eq!(svg.matches(r#"class="ghost""#).count(), 1, "the baseline's one item is a ghost");
-        assert!(svg.contains("Launch +3 working days"), "{svg}");
     }
 }

@@ -4,8 +4,8 @@
 
 use super::api::get_project_schedule;
 use super::dto::{BaselineDto, ChangeRequestSummary, ProjectSchedule};
+use super::impact_view::GanttChart;
 use super::request_messages::RequestMessages;
-use super::requests::gantt_html;
 use crate::domain::schedule::ScheduledPlan;
 use crate::schedule::messages::ScheduleMessages;
 use crate::t;
@@ -14,6 +14,7 @@ use crate::ui::{use_i18n, RequireLogin};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
+use std::sync::Arc;
 
 #[component]
 pub fn ProjectSchedulePage() -> impl IntoView {
@@ -100,16 +101,13 @@ fn CurrentGantt(plan: Option<crate::domain::schedule::Plan>) -> impl IntoView {
     let Some(plan) = plan else {
         return view! { <p class="notice no-baseline">{move || rm().no_baseline}</p> }.into_any();
     };
-    let scheduled = StoredValue::new(ScheduledPlan::from_plan(plan));
+    let scheduled = ScheduledPlan::from_plan(plan);
+    let problem = scheduled.as_ref().err().cloned();
     view! {
         <section class="card schedule-gantt" aria-labelledby="schedule-gantt-heading">
             <h2 id="schedule-gantt-heading">{move || sm().gantt}</h2>
-            {move || scheduled.with_value(|s| s.as_ref().err().map(|e| (rm().plan_unschedulable)(&(sm().error)(e))))
-                .map(|text| view! { <p class="form-error" role="alert">{text}</p> })}
-            <div class="gantt-wrap" inner_html=move || {
-                let m = sm();
-                scheduled.with_value(|s| s.as_ref().map(|s| gantt_html(m, s, None, None, "schedule-gantt")).unwrap_or_default())
-            }></div>
+            {problem.map(|e| view! { <p class="form-error" role="alert">{move || (rm().plan_unschedulable)(&(sm().error)(&e))}</p> })}
+            {scheduled.ok().map(|s| view! { <GanttChart scheduled=Arc::new(s) id="schedule-gantt"/> })}
         </section>
     }
     .into_any()

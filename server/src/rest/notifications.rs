@@ -30,7 +30,11 @@ pub async fn unread_count(State(state): State<AppState>, AuthUser(user): AuthUse
 /// Marks one of the person's notifications read (again is fine); answers the new unread count.
 #[utoipa::path(post, path = "/api/v1/notifications/{id}/read", tag = "notifications", params(("id" = String, Path)),
     responses((status = 200, body = UnreadCount), (status = 401), (status = 404)))]
-pub async fn mark_read(State(state): State<AppState>, AuthUser(user): AuthUser, Path(id): Path<String>) -> Result<Json<UnreadCount>, AppError> {
+pub async fn mark_read(
+    State(state): State<AppState>,
+    AuthUser(user): AuthUser,
+    Path(id): Path<String>,
+) -> Result<Json<UnreadCount>, AppError> {
     Ok(Json(service::mark_read(&state, &user, &id).await?))
 }
 

@@ -16,7 +16,11 @@ use serde::Deserialize;
 /// A requirement's options, oldest first.
 #[utoipa::path(get, path = "/api/v1/requirements/{id}/options", tag = "solutions", params(("id" = String, Path)),
     responses((status = 200, body = [OptionSummary]), (status = 404)))]
-pub async fn list(State(state): State<AppState>, AuthUser(user): AuthUser, Path(id): Path<String>) -> Result<Json<Vec<OptionSummary>>, AppError> {
+pub async fn list(
+    State(state): State<AppState>,
+    AuthUser(user): AuthUser,
+    Path(id): Path<String>,
+) -> Result<Json<Vec<OptionSummary>>, AppError> {
     Ok(Json(service::list_options(&state, &user, &id).await?))
 }
 
@@ -36,7 +40,11 @@ pub async fn create(
 /// The frame, baseline and choices an option of this requirement is scheduled with.
 #[utoipa::path(get, path = "/api/v1/requirements/{id}/plan-context", tag = "solutions", params(("id" = String, Path)),
     responses((status = 200, body = PlanContext), (status = 404)))]
-pub async fn plan_context(State(state): State<AppState>, AuthUser(user): AuthUser, Path(id): Path<String>) -> Result<Json<PlanContext>, AppError> {
+pub async fn plan_context(
+    State(state): State<AppState>,
+    AuthUser(user): AuthUser,
+    Path(id): Path<String>,
+) -> Result<Json<PlanContext>, AppError> {
     Ok(Json(service::plan_context_for(&state, &user, &id).await?))
 }
 
@@ -116,7 +124,13 @@ pub async fn import_plan(
 ) -> Result<Json<OptionSaved>, AppError> {
     let text = std::str::from_utf8(&body).map_err(|_| AppError::BadRequest("the plan file must be UTF-8 JSON".into()))?;
     let plan = service::import_plan(text)?;
-    let patch = OptionPatch { version: precondition(&headers, q.version)?, plan: Some(plan), reason: q.reason, summary: q.summary, ..Default::default() };
+    let patch = OptionPatch {
+        version: precondition(&headers, q.version)?,
+        plan: Some(plan),
+        reason: q.reason,
+        summary: q.summary,
+        ..Default::default()
+    };
     Ok(Json(service::update_option(&state, &user, &id, patch).await?))
 }
 
@@ -223,7 +237,11 @@ pub async fn project_requests(
 /// change requests.
 #[utoipa::path(get, path = "/api/v1/projects/{id}/baselines", tag = "solutions", params(("id" = String, Path)),
     responses((status = 200, body = ProjectSchedule), (status = 404)))]
-pub async fn baselines(State(state): State<AppState>, AuthUser(user): AuthUser, Path(id): Path<String>) -> Result<Json<ProjectSchedule>, AppError> {
+pub async fn baselines(
+    State(state): State<AppState>,
+    AuthUser(user): AuthUser,
+    Path(id): Path<String>,
+) -> Result<Json<ProjectSchedule>, AppError> {
     Ok(Json(service::project_schedule(&state, &user, &id).await?))
 }
 

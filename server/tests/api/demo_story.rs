@@ -45,7 +45,10 @@ both_engines!(the_demo_replays_three_baselines_a_rejected_change_and_a_resolved_
     let options = pm.read(&format!("/api/v1/requirements/{}/options", requirement["id"].as_str().unwrap())).await;
     assert_eq!(len(&options), 2);
     let chosen = &options[0];
-    assert_eq!((chosen["status"].as_str(), chosen["version"].as_i64(), chosen["open_concerns"].as_i64()), (Some("chosen"), Some(4), Some(0)));
+    assert_eq!(
+        (chosen["status"].as_str(), chosen["version"].as_i64(), chosen["open_concerns"].as_i64()),
+        (Some("chosen"), Some(4), Some(0))
+    );
     let c_builds = &options[1];
     assert_eq!(c_builds["status"], "not_chosen");
     let detail = pm.read(&format!("/api/v1/options/{}", c_builds["id"].as_str().unwrap())).await;
