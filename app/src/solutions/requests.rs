@@ -136,8 +136,6 @@ fn RequestContent(detail: ChangeRequestDetail, changes: RwSignal<u32>) -> impl I
     let after: Result<ScheduledPlan, PlanError> = ScheduledPlan::from_plan(detail.plan.clone());
     let before: Option<Result<ScheduledPlan, PlanError>> = detail.baseline_plan.clone().map(ScheduledPlan::from_plan);
     let line = launch_line(&detail, after.as_ref().ok(), before.as_ref().and_then(|b| b.as_ref().ok()));
-    let explanation_names = StoredValue::new(detail.baseline_plan.clone());
-    let plan = StoredValue::new(detail.plan.clone());
     let requester = s.requested_by_name.clone();
     view! {
         <div class="page-title">
@@ -158,6 +156,10 @@ fn RequestContent(detail: ChangeRequestDetail, changes: RwSignal<u32>) -> impl I
             <dd>{move || rm().kind_name(kind, has_baseline)}</dd>
             <dt>{move || rm().status}</dt>
             <dd>{move || rm().status_name(status)}</dd>
+            {s.decided_at.map(|at| view! {
+                <dt>{move || rm().closed_on}</dt>
+                <dd>{move || i18n.get().day_of(at)}</dd>
+            })}
             <dt>{move || rm().requested_by}</dt>
             <dd>{move || (rm().requested_on)(&requester, &i18n.get().day_of(requested_at))}</dd>
             <dt>{move || rm().reason}</dt>
@@ -181,9 +183,8 @@ fn RequestContent(detail: ChangeRequestDetail, changes: RwSignal<u32>) -> impl I
         <GanttSection after=after.clone() before=before.clone() moved=line.moved.filter(|_| !line.against_target)/>
         {match (&detail.impact, &after) {
             (Some(impact), _) => {
-                let base = explanation_names.get_value();
-                let plan = plan.get_value();
-                view! { <ImpactSection impact=impact.clone() names=names.get_value() plans=(plan, base)/> }.into_any()
+                let plans = (detail.plan.clone(), detail.baseline_plan.clone());
+                view! { <ImpactSection impact=impact.clone() names=names.get_value() plans/> }.into_any()
             }
             (None, Ok(scheduled)) => view! { <PlanSummary scheduled=scheduled.clone() names=names.get_value()/> }.into_any(),
             (None, Err(_)) => ().into_any(),
