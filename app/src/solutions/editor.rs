@@ -531,7 +531,7 @@ mod tests {
             assert!(table.contains(r#"value="a+2""#), "predecessors as text: {table}");
             assert!(table.contains("a &lt;work&gt;"), "titles are escaped");
             assert!(table.contains("Team B (B)"), "departments by name and code");
-            assert_eq!(table.matches(r#"class="plan-milestone"#).count(), 4, "the four standard milestones");
+            assert_eq!(table.matches(r#"class="plan-milestone standard""#).count(), 4, "the four standard milestones");
 
             let context = Arc::new(ctx);
             let live = Memo::new({
@@ -539,10 +539,10 @@ mod tests {
                 move |previous: Option<&Live>| compute(draft, &[], &context, previous)
             });
             let html = view! { <LiveImpact live baseline=None context/> }.to_html();
-            // a: 5 days from Monday 2 March, 2 days' lag, b: 3 days → Monday 16 March, one working day
-            // after the target launch (Friday 13 March).
-            assert!(html.contains(r#"data-launch="2026-03-16""#), "{html}");
-            assert!(html.contains(r#"data-moved="1""#));
+            // a: Monday 2 to Friday 6 March; two working days between; b: Wednesday 11 to Friday
+            // 13 March, the target launch.
+            assert!(html.contains(r#"data-launch="2026-03-13""#), "{html}");
+            assert!(html.contains(r#"data-moved="0""#));
             assert!(html.contains(r#"data-code="B" data-newly="true""#), "B is not a stakeholder yet");
             assert!(html.contains("Approval passes"), "the uncovered scenario by name");
             assert!(html.contains("<svg"), "the Gantt");

@@ -17,7 +17,7 @@ use crate::domain::schedule::impact::Impact;
 use crate::domain::schedule::{Schedule, ScheduledPlan};
 use crate::domain::solutions::StandardMilestone;
 use crate::i18n::Locale;
-use crate::schedule::describe::{changed_list, explanation_sentence, item_list, names};
+use crate::schedule::describe::{changed_list, explanation_sentence, item_list, names, wait_phrase};
 use crate::schedule::gantt::{self, GanttOptions};
 use crate::schedule::messages::ScheduleMessages;
 use crate::ui::use_i18n;
@@ -235,6 +235,29 @@ pub fn ImpactView(
     let uncovered: Vec<String> = i.uncovered_scenarios.iter().map(|id| scenario_name(&context.scenarios, id)).collect();
     let all_covered = uncovered.is_empty();
     let engine = i.impact.clone();
+    // Before a baseline there is no change to explain: the critical chain says why the launch
+    // falls where it does.
+    let chain = scheduled.clone().filter(|_| i.impact.is_none()).map(|s| {
+        move || {
+            let m = ScheduleMessages::for_locale(i18n.get());
+            let refs = [&s.schedule];
+            let name_of = names(&refs);
+            let capacity = |dept: &str| s.schedule.load.iter().find(|l| l.department == dept).map_or(1, |l| l.capacity);
+            let lines: Vec<String> = s
+                .schedule
+                .critical_chain
+                .iter()
+                .map(|l| {
+                    let wait = wait_phrase(m, &l.wait, &l.department, capacity(&l.department), &name_of);
+                    format!("{} [{}] {} → {} · {wait}", name_of(&l.item), l.department, l.start, l.finish)
+                })
+                .collect();
+            view! {
+                <h3>{m.critical_chain}</h3>
+                <ol class="critical-chain">{lines.into_iter().map(|line| view! { <li>{line}</li> }).collect_view()}</ol>
+            }
+        }
+    });
     let chart = scheduled
         .clone()
         .filter(|_| !without_gantt)
@@ -260,7 +283,7 @@ pub fn ImpactView(
             <p class=format!("launch-line moved-{direction}") data-testid="launch-line"><strong>{move || om().launch}": "</strong>{launch_line}</p>
             {match explanation {
                 Some(sentence) => view! { <p class="explanation" data-testid="explanation">{sentence}</p> }.into_any(),
-                None => view! { <p class="muted no-baseline">{move || om().no_baseline_yet}</p> }.into_any(),
+                None => view! { <p class="muted no-baseline">{move || om().no_baseline_yet}</p> {chain} }.into_any(),
             }}
             <div class="impact-grid">
                 <table class="impact-departments">
