@@ -8,3 +8,4 @@ scripts/bench/load.sh
 scripts/bench/requirements.sh
 scripts/bench/schedule.sh
 scripts/bench/options.sh
+scripts/bench/options_wasm.sh

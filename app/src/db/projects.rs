@@ -40,6 +40,7 @@ pub struct StakeholderDetailRow {
     pub identified_at: i64,
     pub identified_by: String,
     pub identified_by_name: String,
+    pub identified_late: i64,
 }
 
 #[derive(Debug, Clone, FromRow)]
@@ -117,7 +118,7 @@ pub async fn stakeholders(conn: &mut Conn, project_id: &str) -> sqlx::Result<Vec
 pub async fn stakeholders_detailed(conn: &mut Conn, project_id: &str) -> sqlx::Result<Vec<StakeholderDetailRow>> {
     sqlx::query_as(
         "select s.department_id, d.code, d.name_zh, d.name_en, s.stakeholder_role, s.identified_at, s.identified_by,
-                u.display_name as identified_by_name
+                u.display_name as identified_by_name, s.identified_late
          from project_stakeholders s
          join departments d on d.department_id = s.department_id
          join users u on u.user_id = s.identified_by

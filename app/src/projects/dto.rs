@@ -71,6 +71,9 @@ pub struct StakeholderDto {
     pub identified_at: i64,
     pub identified_by: String,
     pub identified_by_name: String,
+    /// Pulled in by a schedule change after development had started.
+    #[serde(default)]
+    pub identified_late: bool,
 }
 
 impl StakeholderDto {

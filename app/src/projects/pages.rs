@@ -284,6 +284,7 @@ fn ProjectContent(detail: ProjectDetail, actions: ProjectActions) -> impl IntoVi
                         let role = s.role;
                         let when = s.identified_at;
                         let who = s.identified_by_name.clone();
+                        let late = s.identified_late;
                         let label = s.clone();
                         let removable = can_edit && role != StakeholderRole::Lead;
                         let (pid, did) = (project.id.clone(), s.department_id.clone());
@@ -292,6 +293,7 @@ fn ProjectContent(detail: ProjectDetail, actions: ProjectActions) -> impl IntoVi
                                 <strong>{move || format!("{} · {}", label.code, label.name(i18n.get()))}</strong>
                                 " — " {move || i18n.get().stakeholder_role(role)}
                                 <span class="muted">" (" {move || (i18n.m().identified)(&i18n.get().day_of(when), &who)} ")"</span>
+                                {late.then(|| view! { " " <span class="badge late">{t!(i18n, identified_late)}</span> })}
                                 {removable.then(|| view! {
                                     <ActionForm action=actions.remove_stakeholder>
                                         <input type="hidden" name="project_id" value=pid.clone()/>

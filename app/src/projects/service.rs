@@ -239,6 +239,7 @@ async fn stakeholder_dtos(conn: &mut db::Conn, project_id: &str) -> Result<Vec<S
             identified_at: s.identified_at,
             identified_by: s.identified_by,
             identified_by_name: s.identified_by_name,
+            identified_late: s.identified_late != 0,
         })
         .collect();
     out.sort_by(|a, b| a.role.cmp(&b.role).then(a.identified_at.cmp(&b.identified_at)));

@@ -106,13 +106,14 @@ fn OrganisationCalendar(initial: OrganisationCalendarDto, editable: bool) -> imp
     view! {
         <section class="card">
             <h2>{t!(i18n, organisation_calendar)}</h2>
-            <p>
+            // A <div>, not a <p>: a custom calendar's JSON is a <pre>, which a paragraph may not hold.
+            <div class="calendar-current">
                 {move || current.with(|c| calendar_view(i18n.get(), Some(&c.calendar)))}
                 <span class="hint">
                     " · "{t!(i18n, last_change)}{move || i18n.get().pick("：", ": ")}
                     {move || current.with(|c| last_change(i18n.get(), c.updated_by_name.as_deref(), c.updated_at))}
                 </span>
-            </p>
+            </div>
             {editable.then(|| view! {
                 <details>
                     <summary>{t!(i18n, edit)}</summary>
