@@ -30,6 +30,7 @@ fn RequirementView() -> impl IntoView {
     let detail = Resource::new(move || (id(), changes.get()), |(id, _)| get_requirement(id));
     let revisions = Resource::new(move || (id(), changes.get()), |(id, _)| list_revisions(id));
     let comments = Resource::new(move || (id(), changes.get()), |(id, _)| list_comments(id));
+    let options = Resource::new(id, crate::solutions::api::list_options);
     view! {
         <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
@@ -39,7 +40,8 @@ fn RequirementView() -> impl IntoView {
                 };
                 let revisions = revisions.await.unwrap_or_default();
                 let comments = comments.await.unwrap_or_default();
-                view! { <RequirementContent detail revisions comments changes/> }.into_any()
+                let options = options.await;
+                view! { <RequirementContent detail revisions comments options changes/> }.into_any()
             })}
         </Transition>
     }
@@ -50,6 +52,7 @@ fn RequirementContent(
     detail: RequirementDetail,
     revisions: Vec<RevisionSummary>,
     comments: Vec<CommentDto>,
+    options: Result<Vec<crate::solutions::dto::OptionSummary>, crate::error::AppError>,
     changes: RwSignal<u32>,
 ) -> impl IntoView {
     let i18n = use_i18n();
@@ -110,7 +113,7 @@ fn RequirementContent(
                 }
             }).collect_view()}
         </section>
-        <RequirementOptions requirement_id=d.id.clone() can_propose={d.can_edit || d.can_comment}/>
+        <RequirementOptions requirement_id=d.id.clone() options can_propose={d.can_edit || d.can_comment}/>
         <History requirement_id=d.id.clone() revisions/>
         <Comments requirement_id=d.id.clone() comments can_comment=d.can_comment changes/>
     }

@@ -271,10 +271,20 @@ pub fn ImpactView(
                 open.set(d.open());
             }
         };
+        let (candidate, earlier) = (scheduled.clone(), baseline.clone());
+        // Drawn only while open: against a baseline with little in common, the lists run to
+        // hundreds of items, and building them on every keystroke would cost the editor its
+        // 50 ms budget for nothing anyone sees.
+        let body = move || {
+            open.get().then(|| {
+                let (e, candidate, earlier, departments) = (e.clone(), candidate.clone(), earlier.clone(), departments.clone());
+                view! { <EngineImpact impact=e candidate baseline=earlier departments without_explanation=true/> }
+            })
+        };
         view! {
             <details class="impact-details" node_ref=node prop:open=move || open.get() on:toggle=toggled>
                 <summary>{move || om().impact_details}</summary>
-                <EngineImpact impact=e candidate=scheduled.clone() baseline=baseline.clone() departments without_explanation=true/>
+                {body}
             </details>
         }
     });

@@ -515,7 +515,9 @@ fn ItemRowView(
                         let value = d.code.clone();
                         view! { <option value=value selected=selected>{move || format!("{} ({})", d.name(i18n.get()), d.code)}</option> }
                     }).collect_view()}
-                    {(!known_department()).then(|| {
+                    // Read once, untracked: a code the organisation no longer has keeps an option of its own,
+                    // so the loaded value shows; choosing another does not rebuild the list.
+                    {(!untrack(known_department)).then(|| {
                         let code = row.department.get_untracked();
                         view! { <option value=code.clone() selected=true>{code.clone()}</option> }
                     })}
