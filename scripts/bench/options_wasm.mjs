@@ -69,13 +69,15 @@ for (let run = 0; run < 40; run++) {
     const elapsed = performance.now() - t0;
     const box = document.querySelector('section.live-impact .gantt-wrap').getBoundingClientRect();
     if (box.top >= innerHeight || box.bottom <= 0) throw new Error(`the Gantt is out of view: ${JSON.stringify(box)}`);
-    return { elapsed, computeMs: Number(section.dataset.computeMs), changed: section.dataset.computeMs !== before, bars: document.querySelectorAll('section.live-impact svg rect.bar').length };
+    return { elapsed, computeMs: Number(section.dataset.computeMs), changed: section.dataset.computeMs !== before, bars: document.querySelectorAll('section.live-impact svg rect.bar').length, items: Number(document.querySelector('section.live-impact svg').dataset.items) };
   }, effort);
   if (run >= 5) {
     samples.push(result.elapsed);
     compute.push(result.computeMs);
   }
-  if (run === 0 && result.bars < ITEMS) throw new Error(`the live Gantt shows ${result.bars} bars, expected ${ITEMS}`);
+  // The chart is of all 300 items; it draws the rows scrolled into view (and a screen around them).
+  if (run === 0 && (result.items !== ITEMS || result.bars === 0)) throw new Error(`the live Gantt: ${JSON.stringify(result)}`);
+  if (run === 0) console.log(`chart of ${result.items} items, ${result.bars} bars drawn around the scrolled window`);
 }
 const stats = (values) => {
   const s = [...values].sort((a, b) => a - b);

@@ -80,6 +80,7 @@ fn gantt_options<'a>(lang: &str, shown: &'a ScheduledPlan, baseline: Option<&'a 
         baseline: baseline.map(|b| (&b.plan, &b.schedule)),
         launch_moved_working_days: moved,
         id: "gantt",
+        rows_in_view: None,
     }
 }
 

@@ -31,6 +31,10 @@ pub struct GanttOptions<'a> {
     pub launch_moved_working_days: Option<i32>,
     /// Distinguishes several charts on one page (ids of title, desc and markers).
     pub id: &'a str,
+    /// Only the rows between these two y coordinates (the part of a tall chart scrolled into view,
+    /// with a margin) get their labels, bars and arrows; the chart keeps its full size. `None`:
+    /// every row. Lets a live chart of hundreds of items redraw in a few milliseconds.
+    pub rows_in_view: Option<(i32, i32)>,
 }
 
 /// Text safe inside SVG elements and attribute values.
@@ -190,6 +194,14 @@ pub fn svg(plan: &Plan, schedule: &Schedule, o: &GanttOptions<'_>) -> String {
         let _ = write!(out, r#"<text class="lane-name" x="4" y="{}">{}</text>"#, y + 14, escape(dept));
         y += LANE_H;
         for row in rows {
+            let top = y + (ROW_H - BAR_H) / 2;
+            if o.rows_in_view.is_some_and(|(from, to)| y + ROW_H < from || y > to) {
+                if row.current.is_some() {
+                    bar_y.insert(row.id, top + BAR_H / 2);
+                }
+                y += ROW_H;
+                continue;
+            }
             let critical = row.current.is_some_and(|c| c.critical) || chain.contains(row.id);
             let star = if critical { "★ " } else { "" };
             let _ = write!(
@@ -199,7 +211,6 @@ pub fn svg(plan: &Plan, schedule: &Schedule, o: &GanttOptions<'_>) -> String {
                 y + 14,
                 escape(&truncate(&row.label, 30))
             );
-            let top = y + (ROW_H - BAR_H) / 2;
             if let Some(g) = row.ghost {
                 let _ = write!(
                     out,
@@ -241,6 +252,9 @@ pub fn svg(plan: &Plan, schedule: &Schedule, o: &GanttOptions<'_>) -> String {
         let (Some(&ty), Some(to)) = (bar_y.get(spec.id.as_str()), current.get(spec.id.as_str())) else { continue };
         for p in &spec.after {
             let (Some(&fy), Some(from)) = (bar_y.get(p.id()), current.get(p.id())) else { continue };
+            if o.rows_in_view.is_some_and(|(from, to)| fy.max(ty) < from || fy.min(ty) > to) {
+                continue;
+            }
             let hot = chain.contains(spec.id.as_str())
                 && matches!(&to.wait, crate::domain::schedule::Wait::Dependency { after, .. } if after == p.id());
             let (x1, x2) = (x(from.finish) + dw, x(to.start));
@@ -349,6 +363,7 @@ mod tests {
             baseline: None,
             launch_moved_working_days: None,
             id: "g",
+            rows_in_view: None,
         };
         let svg = svg(&plan, &s, &o);
         assert!(!svg.contains("<script>"), "names are escaped");
@@ -374,10 +389,38 @@ mod tests {
             baseline: Some((&a, &sa)),
             launch_moved_working_days: Some(4),
             id: "o",
+            rows_in_view: None,
         };
         let svg = svg(&b, &sb, &o);
         assert_eq!(svg.matches(r#"class="ghost""#).count(), a.items.len());
         assert!(svg.contains("上线 +4 个工作日"));
         assert!(svg.contains(r#"class="launch-baseline""#));
+    }
+
+    #[test]
+    fn a_window_draws_only_its_rows_and_the_arrows_that_cross_it_at_the_full_size() {
+        let (plan, _) = seed_plans();
+        let s = schedule(&plan).unwrap();
+        let cal = Calendar::from_spec(&CalendarSpec::Named("cn".into()), "c").unwrap();
+        let options = |rows_in_view| GanttOptions {
+            messages: &super::super::messages::EN,
+            calendar: &cal,
+            today: None,
+            baseline: None,
+            launch_moved_working_days: None,
+            id: "g",
+            rows_in_view,
+        };
+        let whole = svg(&plan, &s, &options(None));
+        let size = |svg: &str| svg[..svg.find('>').unwrap()].to_string();
+        // The first lane's first row only: the header, one lane title, one row.
+        let first_row = (HEADER_H + LANE_H, HEADER_H + LANE_H + ROW_H - 1);
+        let window = svg(&plan, &s, &options(Some(first_row)));
+        assert_eq!(size(&window), size(&whole), "the chart keeps its size, so its scroll range does not jump");
+        assert_eq!(window.matches(r#"<rect class="bar"#).count(), 1, "{window}");
+        assert!(whole.matches(r#"<rect class="bar"#).count() > 1);
+        let arrows = window.matches(r#"<path class="dep"#).count();
+        assert!(arrows >= 1 && arrows <= whole.matches(r#"<path class="dep"#).count(), "arrows into or out of the row stay: {arrows}");
+        assert_eq!(svg(&plan, &s, &options(Some((0, i32::MAX)))), whole, "a window over everything draws everything");
     }
 }

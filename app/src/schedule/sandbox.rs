@@ -179,6 +179,7 @@ fn SandboxResult(o: Outcome, m: &'static ScheduleMessages) -> impl IntoView {
             baseline: baseline.as_ref().map(|b| (&b.plan, &b.schedule)),
             launch_moved_working_days: o.impact.as_ref().map(|i| i.launch_moved_working_days),
             id: "sandbox-gantt",
+            rows_in_view: None,
         },
     );
     let s = shown.schedule.clone();

@@ -99,6 +99,7 @@ pub fn gantt_svg(
     locale: Locale,
     today: Option<Date>,
     id: &str,
+    rows_in_view: Option<(i32, i32)>,
 ) -> String {
     let (sm, om) = (ScheduleMessages::for_locale(locale), OptionMessages::of(locale));
     let schedule = named_milestones(&scheduled.schedule, om);
@@ -112,6 +113,7 @@ pub fn gantt_svg(
             baseline: baseline.map(|b| (&b.plan, &b.schedule)),
             launch_moved_working_days: baseline.and(launch_moved),
             id,
+            rows_in_view,
         },
     )
 }
@@ -132,7 +134,7 @@ pub fn GanttChart(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let today = use_today();
-    let svg = move || gantt_svg(&scheduled, baseline.as_deref(), launch_moved, i18n.get(), today.get(), id);
+    let svg = move || gantt_svg(&scheduled, baseline.as_deref(), launch_moved, i18n.get(), today.get(), id, None);
     view! { <div class="gantt-wrap" data-gantt=id inner_html=svg></div> }
 }
 
@@ -149,14 +151,35 @@ pub fn LiveGanttChart(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let today = use_today();
+    // The rows scrolled into view, in blocks with a screen's margin: a tall chart then redraws only
+    // what can be seen. `None` (everything) on the server and until the browser has measured, so
+    // hydration finds what the server sent.
+    let rows_in_view = RwSignal::new(None::<(i32, i32)>);
+    let wrap = NodeRef::<leptos::html::Div>::new();
+    let measure = move || {
+        if let Some(el) = wrap.get_untracked() {
+            let (top, height) = (el.scroll_top(), el.client_height().max(1));
+            let block = height.max(200);
+            let window = Some(((top / block - 1) * block, (top / block + 2) * block + height));
+            if rows_in_view.get_untracked() != window {
+                rows_in_view.set(window);
+            }
+        }
+    };
+    Effect::new(move |_| {
+        if wrap.get().is_some() {
+            measure();
+        }
+    });
     let svg = move || {
+        let window = rows_in_view.get();
         source.with(|s| {
             s.as_ref()
-                .map(|(scheduled, moved)| gantt_svg(scheduled, baseline.as_deref(), Some(*moved), i18n.get(), today.get(), id))
+                .map(|(scheduled, moved)| gantt_svg(scheduled, baseline.as_deref(), Some(*moved), i18n.get(), today.get(), id, window))
                 .unwrap_or_default()
         })
     };
-    view! { <div class="gantt-wrap" class:stale=move || stale.get() data-gantt=id inner_html=svg></div> }
+    view! { <div class="gantt-wrap" class:stale=move || stale.get() data-gantt=id node_ref=wrap on:scroll=move |_| measure() inner_html=svg></div> }
 }
 
 /// The launch move in words: "+3 working days".
