@@ -1,28 +1,4 @@
 #!/usr/bin/env bash
 # Solution-option numbers (issue 5): saving an option with a 1,000-item work plan, and reading it
 # back with its impact. Release build, on SQLite and on PostgreSQL.
-set -euo pipefail
-cd "$(dirname "$0")/../.."
-bin=target/release/concord
-pg_admin="${CONCORD_TEST_POSTGRES_URL:-postgres://postgres@127.0.0.1:5432/postgres}"
-work=$(mktemp -d)
-pid=""
-cleanup() { [ -n "$pid" ] && kill "$pid" 2>/dev/null; rm -rf "$work"; }
-trap cleanup EXIT
-
-run() {
-  local engine="$1" url="$2" port
-  port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  DATABASE_URL="$url" "$bin" serve --demo --addr "127.0.0.1:$port" --site-root target/site-release --log warn >"$work/server-$engine.log" 2>&1 &
-  pid=$!
-  until curl -sf "http://127.0.0.1:$port/healthz" >/dev/null; do sleep 0.1; done
-  echo "== $engine"
-  python3 scripts/bench/options.py "http://127.0.0.1:$port"
-  kill "$pid"; wait "$pid" 2>/dev/null || true; pid=""
-}
-
-run sqlite "sqlite://$work/bench.db"
-db="concord_bench_$$"
-psql "$pg_admin" -qc "create database $db" >/dev/null
-run postgres "${pg_admin%/*}/$db"
-psql "$pg_admin" -qc "drop database $db" >/dev/null
+exec "$(dirname "$0")/on_both_engines.sh" "$(dirname "$0")/options.py"
