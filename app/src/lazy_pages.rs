@@ -1,10 +1,15 @@
 //! Pages whose code the browser downloads only when they are first visited.
 //!
 //! `cargo leptos build --split` cuts each lazy route's view out of the main wasm into its own file;
-//! the router fetches it alongside the page's data. Every build must split (the Makefile, test and
+//! the router fetches it alongside the page's data. Pages are split in groups, one per area of the
+//! product (a project's pages, requirements, solutions, meetings, sign-offs, administration, the
+//! person's own pages): code that several split-off parts share goes into small shared chunks, one
+//! per combination of parts that share it, and with a split point per page (26 of them) the
+//! option page needed 343 files and the main bundle carried a loader entry for each of ~570
+//! chunks. A group is one split point whose view picks the page by the address. Every build must split (the Makefile, test and
 //! release scripts do): an unsplit bundle with lazy routes cannot load.
-//! The pages everyone opens first — sign-in, set-up, the project list and a project's page — stay
-//! in the main bundle; administration, the account page, the project form and everything about
+//! The pages everyone opens first — sign-in, set-up and the project list — stay in the main
+//! bundle; a project's page, administration, the account page, the project form and everything about
 //! requirements are split off. (Splitting off the small set-up page made the main bundle larger:
 //! each split point adds loader code to it. And moving the schedule-settings page's strings out of
 //! `i18n::Messages` into a page-local struct pulled the whole plan sandbox into the main bundle,
@@ -13,40 +18,105 @@
 use leptos::prelude::*;
 use leptos_router::{lazy_route, LazyRoute};
 
-/// Declares a lazy route `$route` that renders the page component `$page`.
-macro_rules! lazy_page {
-    ($route:ident, $page:path) => {
-        pub struct $route;
+/// Declares a lazy route `$group` holding several pages, each under its own name (an alias of the
+/// group, as the router's routes name them) and picked by matching the address against its path
+/// pattern (the same pattern as its `<Route>`).
+macro_rules! lazy_group {
+    ($group:ident { $($route:ident: $pattern:literal => $page:path),+ $(,)? }) => {
+        pub struct $group;
+
+        $(pub type $route = $group;)+
 
         #[lazy_route]
-        impl LazyRoute for $route {
+        impl LazyRoute for $group {
             fn data() -> Self {
-                $route
+                $group
             }
 
             fn view(_this: Self) -> AnyView {
-                $page().into_any()
+                let path = leptos_router::hooks::use_location().pathname.get_untracked();
+                $(if path_matches($pattern, &path) {
+                    return $page().into_any();
+                })+
+                crate::NotFound().into_any()
             }
         }
     };
 }
 
-lazy_page!(AccountRoute, crate::accounts::pages::AccountPage);
-lazy_page!(NewProjectRoute, crate::projects::pages::NewProjectPage);
-lazy_page!(DepartmentsRoute, crate::organisation::pages::DepartmentsPage);
-lazy_page!(PeopleRoute, crate::organisation::pages::PeoplePage);
-lazy_page!(ScheduleSettingsRoute, crate::schedule_settings::pages::ScheduleSettingsPage);
-lazy_page!(RequirementListRoute, crate::requirements::pages::RequirementListPage);
-lazy_page!(NewRequirementRoute, crate::requirements::pages::NewRequirementPage);
-lazy_page!(RequirementRoute, crate::requirements::detail::RequirementPage);
-lazy_page!(EditRequirementRoute, crate::requirements::pages::EditRequirementPage);
-lazy_page!(RequirementDiffRoute, crate::requirements::pages::RequirementDiffPage);
-lazy_page!(PlanSandboxRoute, crate::schedule::sandbox::PlanSandboxPage);
-lazy_page!(NewOptionRoute, crate::solutions::editor::NewOptionPage);
-lazy_page!(EditOptionRoute, crate::solutions::editor::EditOptionPage);
-lazy_page!(OptionRoute, crate::solutions::option_page::OptionPage);
-lazy_page!(CompareOptionsRoute, crate::solutions::compare::CompareOptionsPage);
-lazy_page!(ChangeRequestRoute, crate::solutions::requests::ChangeRequestPage);
-lazy_page!(DecisionsRoute, crate::solutions::decisions::DecisionsPage);
-lazy_page!(ProjectScheduleRoute, crate::solutions::schedule_tab::ProjectSchedulePage);
-lazy_page!(InboxRoute, crate::notifications::pages::InboxPage);
+/// Whether `path` fits `pattern` (`/options/:id/edit`): the same number of segments, each equal or
+/// a `:parameter`. A trailing slash is ignored.
+fn path_matches(pattern: &str, path: &str) -> bool {
+    let mut want = pattern.trim_end_matches('/').split('/');
+    let mut have = path.trim_end_matches('/').split('/');
+    loop {
+        match (want.next(), have.next()) {
+            (None, None) => return true,
+            (Some(w), Some(h)) if w.starts_with(':') && !h.is_empty() || w == h => {}
+            _ => return false,
+        }
+    }
+}
+
+lazy_group!(ProjectPages {
+    NewProjectRoute: "/projects/new" => crate::projects::pages::NewProjectPage,
+    ProjectRoute: "/projects/:id" => crate::projects::pages::ProjectPage,
+});
+
+lazy_group!(RequirementPages {
+    RequirementListRoute: "/projects/:id/requirements" => crate::requirements::pages::RequirementListPage,
+    NewRequirementRoute: "/projects/:id/requirements/new" => crate::requirements::pages::NewRequirementPage,
+    RequirementRoute: "/requirements/:id" => crate::requirements::detail::RequirementPage,
+    EditRequirementRoute: "/requirements/:id/edit" => crate::requirements::pages::EditRequirementPage,
+    RequirementDiffRoute: "/requirements/:id/diff" => crate::requirements::pages::RequirementDiffPage,
+});
+
+lazy_group!(SolutionPages {
+    NewOptionRoute: "/requirements/:id/options/new" => crate::solutions::editor::NewOptionPage,
+    CompareOptionsRoute: "/requirements/:id/options/compare" => crate::solutions::compare::CompareOptionsPage,
+    OptionRoute: "/options/:id" => crate::solutions::option_page::OptionPage,
+    EditOptionRoute: "/options/:id/edit" => crate::solutions::editor::EditOptionPage,
+    ChangeRequestRoute: "/change-requests/:id" => crate::solutions::requests::ChangeRequestPage,
+    DecisionsRoute: "/decisions" => crate::solutions::decisions::DecisionsPage,
+    ProjectScheduleRoute: "/projects/:id/schedule" => crate::solutions::schedule_tab::ProjectSchedulePage,
+});
+
+lazy_group!(MeetingPages {
+    MeetingsRoute: "/projects/:id/meetings" => crate::meetings::pages::MeetingsPage,
+    DecisionLogRoute: "/projects/:id/decision-log" => crate::meetings::pages::DecisionLogPage,
+    MeetingRoute: "/meetings/:id" => crate::meetings::run::MeetingPage,
+});
+
+lazy_group!(SignoffPages {
+    SignoffsRoute: "/projects/:id/signoffs" => crate::signoffs::pages::SignoffsPage,
+});
+
+lazy_group!(AdministrationPages {
+    DepartmentsRoute: "/admin/departments" => crate::organisation::pages::DepartmentsPage,
+    PeopleRoute: "/admin/people" => crate::organisation::pages::PeoplePage,
+    ScheduleSettingsRoute: "/admin/schedule" => crate::schedule_settings::pages::ScheduleSettingsPage,
+    PlanSandboxRoute: "/plan-sandbox" => crate::schedule::sandbox::PlanSandboxPage,
+});
+
+lazy_group!(PersonalPages {
+    AccountRoute: "/account" => crate::accounts::pages::AccountPage,
+    InboxRoute: "/inbox" => crate::notifications::pages::InboxPage,
+    MyActionItemsRoute: "/action-items" => crate::meetings::pages::MyActionItemsPage,
+    CalendarFeedRoute: "/calendar-feed" => crate::meetings::pages::CalendarFeedPage,
+});
+
+#[cfg(test)]
+mod tests {
+    use super::path_matches;
+
+    #[test]
+    fn a_page_is_picked_by_its_pattern() {
+        assert!(path_matches("/options/:id", "/options/0193-ab"));
+        assert!(path_matches("/options/:id/edit", "/options/0193-ab/edit/"));
+        assert!(!path_matches("/options/:id", "/options/0193-ab/edit"));
+        assert!(!path_matches("/options/:id/edit", "/options/0193-ab"));
+        assert!(!path_matches("/projects/:id", "/projects/"));
+        assert!(path_matches("/projects/new", "/projects/new"));
+        assert!(!path_matches("/requirements/:id/options/new", "/requirements/1/options/compare"));
+    }
+}

@@ -4,17 +4,20 @@
 #![recursion_limit = "256"]
 
 pub mod accounts;
+pub mod audit;
 pub mod auth;
 pub mod domain;
 pub mod error;
 pub mod i18n;
 mod lazy_pages;
+pub mod meetings;
 pub mod notifications;
 pub mod organisation;
 pub mod projects;
 pub mod requirements;
 pub mod schedule;
 pub mod schedule_settings;
+pub mod signoffs;
 pub mod solutions;
 pub mod ui;
 
@@ -77,7 +80,7 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/setup") view=accounts::pages::SetupPage ssr=SsrMode::Async/>
                     <Route path=path!("/account") view={Lazy::<lazy_pages::AccountRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/projects/new") view={Lazy::<lazy_pages::NewProjectRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/projects/:id") view=projects::pages::ProjectPage ssr=SsrMode::Async/>
+                    <Route path=path!("/projects/:id") view={Lazy::<lazy_pages::ProjectRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/projects/:id/requirements") view={Lazy::<lazy_pages::RequirementListRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/projects/:id/requirements/new") view={Lazy::<lazy_pages::NewRequirementRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/requirements/:id") view={Lazy::<lazy_pages::RequirementRoute>::new()} ssr=SsrMode::Async/>
@@ -91,6 +94,12 @@ pub fn App() -> impl IntoView {
                     <Route path=path!("/projects/:id/schedule") view={Lazy::<lazy_pages::ProjectScheduleRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/change-requests/:id") view={Lazy::<lazy_pages::ChangeRequestRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/inbox") view={Lazy::<lazy_pages::InboxRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/projects/:id/signoffs") view={Lazy::<lazy_pages::SignoffsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/projects/:id/meetings") view={Lazy::<lazy_pages::MeetingsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/projects/:id/decision-log") view={Lazy::<lazy_pages::DecisionLogRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/meetings/:id") view={Lazy::<lazy_pages::MeetingRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/action-items") view={Lazy::<lazy_pages::MyActionItemsRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/calendar-feed") view={Lazy::<lazy_pages::CalendarFeedRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/decisions") view={Lazy::<lazy_pages::DecisionsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/departments") view={Lazy::<lazy_pages::DepartmentsRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/admin/people") view={Lazy::<lazy_pages::PeopleRoute>::new()} ssr=SsrMode::Async/>

@@ -148,7 +148,7 @@ test('a PM proposes and edits an option live, an architect raises and resolves a
   assert.match(await launchLine.textContent(), new RegExp(`^Launch: ${first.launch}, .* against baseline ${project.baseline} \\(agreed launch \\d{4}-\\d\\d-\\d\\d\\)$`));
   assert.deepEqual(await live.locator('table.impact-departments tbody tr').evaluateAll((rows) => rows.map((r) => r.dataset.code)), ['A', 'B']);
   await live.locator('.all-covered').waitFor();
-  const gantt = live.locator('.gantt-wrap[data-gantt="editor-gantt"] svg');
+  const gantt = live.locator('.gantt-wrap[data-gantt="editor-gantt"] svg[role="img"]');
   await gantt.waitFor();
   assert.equal(await gantt.locator('rect.bar').count(), 3, 'one bar per item');
   assert.ok((await gantt.locator('rect.ghost').count()) > 0, "the baseline's items as ghosts");

@@ -1,4 +1,4 @@
-//! The command line: `serve`, `migrate`, `seed-demo`, `plan`, `create-user`.
+//! The command line: `serve`, `migrate`, `seed-demo`, `plan`, `create-user`, `audit verify`.
 
 use crate::config::{Config, DEFAULT_DATABASE_URL};
 use anyhow::Context;
@@ -45,6 +45,9 @@ pub enum Command {
     /// Schedule plan files and compare them (no database needed)
     #[command(subcommand)]
     Plan(crate::plan_cli::PlanCommand),
+    /// Check the audit log's hash chain and the sign-off fingerprints
+    #[command(subcommand)]
+    Audit(crate::audit_cli::AuditCommand),
     /// Create a person; the password is read from standard input
     CreateUser {
         #[arg(long)]
@@ -90,6 +93,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let application = crate::startup::Application::build(config).await?;
             tracing::info!(address = %application.address(), "Concord is listening on http://{}", application.address());
             application.run_until_stopped().await
+        }
+        Command::Audit(audit) => {
+            let status = crate::audit_cli::run(&cli.database_url, audit).await?;
+            if status != 0 {
+                std::process::exit(status);
+            }
+            Ok(())
         }
         Command::Migrate => {
             let (pool, kind) = db::connect(&cli.database_url).await?;

@@ -1,6 +1,7 @@
 //! The `concord` server: command line, configuration, HTTP stack, REST API and OpenAPI document.
 //! The rules themselves live in the `app` crate's services; everything here is a thin door.
 
+pub mod audit_cli;
 pub mod cli;
 pub mod config;
 pub mod health;

@@ -81,6 +81,8 @@ fn gantt_options<'a>(lang: &str, shown: &'a ScheduledPlan, baseline: Option<&'a 
         launch_moved_working_days: moved,
         id: "gantt",
         rows_in_view: None,
+        layer: Default::default(),
+        span: None,
     }
 }
 

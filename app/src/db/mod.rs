@@ -3,12 +3,15 @@
 //! Repositories are free async functions over `&mut AnyConnection`, so a service can run several
 //! in one transaction and commit once. Row structs stay in here; services turn them into DTOs.
 
+pub mod audit;
 pub mod departments;
+pub mod meetings;
 pub mod notifications;
 pub mod projects;
 pub mod requirements;
 pub mod schedule_settings;
 pub mod sessions;
+pub mod signoffs;
 pub mod solutions;
 pub mod tokens;
 pub mod users;

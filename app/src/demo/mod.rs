@@ -1,6 +1,8 @@
 //! The demo organisation: the seed case's departments, people and project, replayed with dates
 //! placed around the day it is loaded (the story's past in recent weeks, the launch ahead).
 
+mod meetings;
+mod signoffs;
 mod solutions;
 
 use crate::db::{self, projects::ProjectRow, projects::StakeholderRow, DbKind};
@@ -108,6 +110,7 @@ pub async fn seed(pool: &db::Db, kind: DbKind, today: Date) -> Result<bool, AppE
     seed_schedule_settings(&mut tx, &id_of, &user, today).await?;
     tx.commit().await?;
     solutions::seed(pool, kind, today, &requirement_id).await?;
+    meetings::seed(pool, kind, today, &requirement_id).await?;
     Ok(true)
 }
 

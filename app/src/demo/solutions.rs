@@ -185,6 +185,7 @@ pub async fn seed(pool: &db::Db, kind: DbKind, today: Date, requirement_id: &str
     let r1 = solutions::choose(&state, &xiaozhang, &option_id, choose).await?.change_request_id.ok_or(AppError::Internal)?;
     solutions::decide(&state, &zhaozong, &r1, approve("同意 Agreed")).await?;
     solutions::decide(&state, &sunzong, &r1, approve("同意 Agreed")).await?;
+    super::signoffs::after_meeting_1(pool, kind, requirement_id, at_noon(today.add_days(-19)) + 4 * 3_600_000).await?;
 
     // Meeting 2: the approval-passed message.
     let patch = OptionPatch {
@@ -198,6 +199,7 @@ pub async fn seed(pool: &db::Db, kind: DbKind, today: Date, requirement_id: &str
     let r2 = solutions::update_option(&state, &xiaozhang, &option_id, patch).await?.change_request_id.ok_or(AppError::Internal)?;
     solutions::decide(&state, &zhaozong, &r2, approve("接受延期 Slip accepted")).await?;
     solutions::decide(&state, &sunzong, &r2, approve("B 承担消息开发 B builds the message")).await?;
+    super::signoffs::after_meeting_2(pool, kind, requirement_id, at_noon(today.add_days(-11)) + 2 * 3_600_000).await?;
 
     // Meeting 3: approvals also live in C's data.
     let patch = OptionPatch {
@@ -249,6 +251,7 @@ pub async fn seed(pool: &db::Db, kind: DbKind, today: Date, requirement_id: &str
     solutions::decide(&state, &sunzong, &r4, approve("B 先修复遗留逻辑 B fixes the legacy logic first")).await?;
     let resolve = ResolveInput { note: "第 4 版先修复遗留逻辑 Revision 4 fixes the legacy logic first".into() };
     solutions::resolve_concern(&state, &chengong, &concern.id, resolve).await?;
+    super::signoffs::after_meeting_4(pool, kind, requirement_id, at_noon(today.add_days(-2)) + 4 * 3_600_000).await?;
     sqlx::query("update solution_options set status = 'not_chosen' where option_id = $1").bind(&option_c.id).execute(pool).await?;
 
     // Each step on its day of the story.

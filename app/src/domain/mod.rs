@@ -5,6 +5,7 @@
 
 pub mod dates;
 pub mod error;
+pub mod meetings;
 pub mod people;
 pub mod permissions;
 pub mod projects;
@@ -13,6 +14,7 @@ pub mod requirement_diff;
 pub mod requirements;
 pub mod schedule;
 pub mod schedule_settings;
+pub mod signoffs;
 pub mod solutions;
 pub mod stakeholder_map;
 pub mod text;

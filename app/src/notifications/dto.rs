@@ -18,15 +18,24 @@ pub enum NotificationKind {
     OptionConcern,
     /// Someone wrote `@username` about the person in a comment.
     Mention,
+    /// The person was invited to a meeting.
+    MeetingInvited,
+    /// The person owns a new action item of a meeting.
+    ActionAssigned,
+    /// A subject the person must sign changed (or appeared): their sign-off is stale or missing.
+    SignoffNeeded,
 }
 
 impl NotificationKind {
-    pub const ALL: [NotificationKind; 5] = [
+    pub const ALL: [NotificationKind; 8] = [
         NotificationKind::DecisionNeeded,
         NotificationKind::RequestDecided,
         NotificationKind::OptionComment,
         NotificationKind::OptionConcern,
         NotificationKind::Mention,
+        NotificationKind::MeetingInvited,
+        NotificationKind::ActionAssigned,
+        NotificationKind::SignoffNeeded,
     ];
 
     /// The stored name (the same as the JSON one).
@@ -37,6 +46,9 @@ impl NotificationKind {
             NotificationKind::OptionComment => "option_comment",
             NotificationKind::OptionConcern => "option_concern",
             NotificationKind::Mention => "mention",
+            NotificationKind::MeetingInvited => "meeting_invited",
+            NotificationKind::ActionAssigned => "action_assigned",
+            NotificationKind::SignoffNeeded => "signoff_needed",
         }
     }
 

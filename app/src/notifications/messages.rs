@@ -23,6 +23,9 @@ pub struct InboxMessages {
     option_comment: fn(&str) -> String,
     option_concern: fn(&str) -> String,
     mention: fn(&str) -> String,
+    meeting_invited: fn(&str) -> String,
+    action_assigned: fn(&str) -> String,
+    signoff_needed: fn(&str) -> String,
 }
 
 impl InboxMessages {
@@ -41,6 +44,9 @@ impl InboxMessages {
             NotificationKind::OptionComment => self.option_comment,
             NotificationKind::OptionConcern => self.option_concern,
             NotificationKind::Mention => self.mention,
+            NotificationKind::MeetingInvited => self.meeting_invited,
+            NotificationKind::ActionAssigned => self.action_assigned,
+            NotificationKind::SignoffNeeded => self.signoff_needed,
         };
         text(subject)
     }
@@ -65,6 +71,9 @@ pub static EN: InboxMessages = InboxMessages {
     option_comment: |s| format!("New comment on your option: {s}"),
     option_concern: |s| format!("Concern raised on your option: {s}"),
     mention: |s| format!("You were mentioned: {s}"),
+    meeting_invited: |s| format!("You are invited to a meeting: {s}"),
+    action_assigned: |s| format!("An action item was assigned to you: {s}"),
+    signoff_needed: |s| format!("Your sign-off is needed (new or changed): {s}"),
 };
 
 pub static ZH: InboxMessages = InboxMessages {
@@ -85,6 +94,9 @@ pub static ZH: InboxMessages = InboxMessages {
     option_comment: |s| format!("你的方案有新评论：{s}"),
     option_concern: |s| format!("你的方案被提出顾虑：{s}"),
     mention: |s| format!("有人提到了你：{s}"),
+    meeting_invited: |s| format!("邀请你参加会议：{s}"),
+    action_assigned: |s| format!("分配给你的待办事项：{s}"),
+    signoff_needed: |s| format!("需要你签字确认（新增或已变更）：{s}"),
 };
 
 #[cfg(test)]

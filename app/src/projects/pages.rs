@@ -259,6 +259,12 @@ fn ProjectContent(detail: ProjectDetail, actions: ProjectActions) -> impl IntoVi
             <A href=format!("/projects/{}/schedule", project.id) attr:class="button schedule-link">
                 {move || crate::solutions::request_messages::schedule_tab(i18n.get())}
             </A>
+            <A href=format!("/projects/{}/meetings", project.id) attr:class="button meetings-link">
+                {move || crate::meetings::messages::MeetingMessages::of(i18n.get()).meetings}
+            </A>
+            <A href=format!("/projects/{}/signoffs", project.id) attr:class="button signoffs-link">
+                {move || crate::signoffs::messages::signoffs_link(i18n.get())}
+            </A>
         </div>
         <p class="goal">{project.goal.clone()}</p>
         <dl class="facts">

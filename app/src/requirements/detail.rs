@@ -5,8 +5,10 @@
 use super::api::{add_comment, get_requirement, list_comments, list_revisions, transition_requirement};
 use super::dto::{CommentDto, RequirementDetail, RevisionSummary};
 use super::messages::RequirementMessages;
+use crate::domain::meetings::SubjectKind;
 use crate::domain::people::JobRole;
 use crate::error::AppError;
+use crate::meetings::pages::LinkedDecisions;
 use crate::solutions::option_list::RequirementOptions;
 use crate::t;
 use crate::ui::forms::load_error;
@@ -114,6 +116,7 @@ fn RequirementContent(
             }).collect_view()}
         </section>
         <RequirementOptions requirement_id=d.id.clone() options can_propose={d.can_edit || d.can_comment}/>
+        <LinkedDecisions subject_kind=SubjectKind::Requirement subject_id=d.id.clone()/>
         <History requirement_id=d.id.clone() revisions/>
         <Comments requirement_id=d.id.clone() comments can_comment=d.can_comment changes/>
     }

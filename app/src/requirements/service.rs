@@ -274,6 +274,8 @@ pub async fn update_requirement(
     };
     repo::insert_revision(&mut tx, &new_revision).await?;
     repo::set_departments(&mut tx, requirement_id, &content.change_point_departments()).await?;
+    // A new revision leaves the requirement's sign-offs stale: ask for them again.
+    crate::signoffs::service::notify_outstanding(&mut tx, &current.project_id, &user.id).await?;
     tx.commit().await?;
     get_requirement(state, user, requirement_id).await
 }
@@ -297,6 +299,8 @@ pub async fn transition(
         return Err(AppError::StaleVersion);
     }
     repo::insert_transition(&mut tx, requirement_id, from.as_str(), to.as_str(), &reason, &user.id, now).await?;
+    // Leaving draft makes the requirement one to sign (see `domain::signoffs`).
+    crate::signoffs::service::notify_outstanding(&mut tx, &loaded.requirement.project_id, &user.id).await?;
     tx.commit().await?;
     get_requirement(state, user, requirement_id).await
 }

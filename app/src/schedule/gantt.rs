@@ -35,6 +35,24 @@ pub struct GanttOptions<'a> {
     /// with a margin) get their labels, bars and arrows; the chart keeps its full size. `None`:
     /// every row. Lets a live chart of hundreds of items redraw in a few milliseconds.
     pub rows_in_view: Option<(i32, i32)>,
+    /// What to draw: the whole chart, or one of its two layers (see [`Layer`]).
+    pub layer: Layer,
+    /// Dates the chart covers even when the schedule is shorter: a live chart passes the widest
+    /// range it has drawn, so its size (and its background) stays put while people type.
+    pub span: Option<(Date, Date)>,
+}
+
+/// A chart drawn whole, or as two layers laid one over the other: the background (lanes, days
+/// off, the date header, today) changes only when the chart's range or rows change, while the
+/// front (labels, bars, arrows, milestones, launch lines) changes with every edit. A live chart
+/// redraws only the front, which is most of what it would otherwise hand the browser to parse.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Layer {
+    #[default]
+    Whole,
+    /// Decoration only, hidden from assistive technology (the front carries the title and text).
+    Back,
+    Front,
 }
 
 /// Text safe inside SVG elements and attribute values.
@@ -79,6 +97,11 @@ pub fn svg(plan: &Plan, schedule: &Schedule, o: &GanttOptions<'_>) -> String {
     if let Some(t) = o.today.filter(|t| *t >= first && t.days() - last.days() < 30) {
         last = last.max(t);
     }
+    let (first, last) = match o.span {
+        Some((from, to)) => (first.min(from), last.max(to)),
+        None => (first, last),
+    };
+    let (back, front) = (o.layer != Layer::Front, o.layer != Layer::Back);
     let days = last.days() - first.days() + 2;
     let dw = day_width(days);
     let x = |d: Date| LABEL_W + (d.days() - first.days()) * dw;
@@ -122,76 +145,42 @@ pub fn svg(plan: &Plan, schedule: &Schedule, o: &GanttOptions<'_>) -> String {
     let height = HEADER_H + body_h + 8;
     let id = escape(o.id);
     let mut out = String::with_capacity(200 * item_rows + 4_000);
-    let desc = (m.gantt_desc)(schedule.items.len(), &schedule.start.to_string(), &schedule.launch.to_string());
-    let _ = write!(
-        out,
-        r#"<svg xmlns="http://www.w3.org/2000/svg" class="gantt" role="img" aria-labelledby="{id}-title" aria-describedby="{id}-desc" viewBox="0 0 {width} {height}" width="{width}" height="{height}" data-items="{}">"#,
-        schedule.items.len()
-    );
-    let _ = write!(out, r#"<title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#, escape(m.gantt), escape(&desc));
-    let _ = write!(
-        out,
-        r#"<defs><marker id="{id}-arrow" viewBox="0 0 6 6" refX="6" refY="3" markerWidth="6" markerHeight="6" markerUnits="userSpaceOnUse" orient="auto"><path d="M0,0L6,3L0,6z" class="arrow-head"/></marker><pattern id="{id}-makeup" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="4" class="makeup-line"/></pattern></defs>"#
-    );
-
-    // Lane backgrounds first, so the days off show through them.
-    let mut lane_top = HEADER_H;
-    for (n, (_, rows)) in lanes.iter().enumerate() {
-        let lane_h = LANE_H + rows.len() as i32 * ROW_H;
-        let _ = write!(out, r#"<rect class="lane lane-{}" x="0" y="{lane_top}" width="{width}" height="{lane_h}"/>"#, n % 2);
-        lane_top += lane_h;
+    let items = schedule.items.len();
+    if front {
+        let desc = (m.gantt_desc)(items, &schedule.start.to_string(), &schedule.launch.to_string());
+        let class = if back { "gantt" } else { "gantt gantt-front" };
+        let _ = write!(
+            out,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" class="{class}" role="img" aria-labelledby="{id}-title" aria-describedby="{id}-desc" viewBox="0 0 {width} {height}" width="{width}" height="{height}" data-items="{items}">"#
+        );
+        let _ = write!(out, r#"<title id="{id}-title">{}</title><desc id="{id}-desc">{}</desc>"#, escape(m.gantt), escape(&desc));
+        let _ = write!(
+            out,
+            r#"<defs><marker id="{id}-arrow" viewBox="0 0 6 6" refX="6" refY="3" markerWidth="6" markerHeight="6" markerUnits="userSpaceOnUse" orient="auto"><path d="M0,0L6,3L0,6z" class="arrow-head"/></marker></defs>"#
+        );
+    } else {
+        let _ = write!(
+            out,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" class="gantt gantt-back" aria-hidden="true" viewBox="0 0 {width} {height}" width="{width}" height="{height}" data-items="{items}">"#
+        );
     }
-
-    // Days off and make-up days, merged into runs.
-    let mut day = first;
-    while day <= last {
-        let kind = if o.calendar.is_make_up_day(day) {
-            Some(("makeup", m.make_up_day))
-        } else if o.calendar.is_holiday(day) {
-            Some(("holiday", m.holiday))
-        } else if !o.calendar.is_working_day(day) {
-            Some(("off", ""))
-        } else {
-            None
-        };
-        let Some((class, word)) = kind else {
-            day = day.add_days(1);
-            continue;
-        };
-        let mut end = day;
-        while end.add_days(1) <= last && same_kind(o.calendar, end.add_days(1), class) {
-            end = end.add_days(1);
-        }
-        let w = (end.days() - day.days() + 1) * dw;
-        let fill = if class == "makeup" { format!(r#" fill="url(#{id}-makeup)""#) } else { String::new() };
-        let title = if word.is_empty() { String::new() } else { format!("<title>{day} … {end} {}</title>", escape(word)) };
-        let _ =
-            write!(out, r#"<rect class="day-{class}" x="{}" y="{HEADER_H}" width="{w}" height="{body_h}"{fill}>{title}</rect>"#, x(day));
-        day = end.add_days(1);
+    if back {
+        let _ = write!(
+            out,
+            r#"<defs><pattern id="{id}-makeup" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="4" class="makeup-line"/></pattern></defs>"#
+        );
+        draw_background(&mut out, &lanes, o, (first, last), body_h, width);
     }
-
-    // Header: a tick and date every Monday, the month at its first day.
-    let mut day = first;
-    while day <= last {
-        let (y, mo, d) = day.ymd();
-        if d == 1 || day == first {
-            let _ = write!(out, r#"<text class="month" x="{}" y="12">{y}-{mo:02}</text>"#, x(day) + 2);
-        }
-        if day.weekday() == 0 {
-            let _ = write!(out, r#"<line class="tick" x1="{0}" y1="16" x2="{0}" y2="{1}"/>"#, x(day), HEADER_H + body_h);
-            if dw >= 6 || d <= 7 {
-                let _ = write!(out, r#"<text class="day" x="{}" y="28">{mo:02}-{d:02}</text>"#, x(day) + 2);
-            }
-        }
-        day = day.add_days(1);
+    if o.layer == Layer::Back {
+        draw_today(&mut out, o, (first, last), HEADER_H + body_h);
+        out.push_str("</svg>");
+        return out;
     }
 
     // Lanes and bars.
     let mut y = HEADER_H;
     let mut bar_y: HashMap<&str, i32> = HashMap::new();
-    for (dept, rows) in &lanes {
-        let _ = write!(out, r#"<line class="lane-rule" x1="0" y1="{y}" x2="{width}" y2="{y}"/>"#);
-        let _ = write!(out, r#"<text class="lane-name" x="4" y="{}">{}</text>"#, y + 14, escape(dept));
+    for (_, rows) in &lanes {
         y += LANE_H;
         for row in rows {
             let top = y + (ROW_H - BAR_H) / 2;
@@ -309,18 +298,107 @@ pub fn svg(plan: &Plan, schedule: &Schedule, o: &GanttOptions<'_>) -> String {
             );
         }
     }
+    if back {
+        draw_today(&mut out, o, (first, last), bottom);
+    }
+    out.push_str("</svg>");
+    out
+}
+
+/// The range a chart of `schedule` (over `baseline`) covers: what [`GanttOptions::span`] takes.
+pub fn natural_span(schedule: &Schedule, baseline: Option<&Schedule>) -> (Date, Date) {
+    let first = baseline.map_or(schedule.start, |b| b.start.min(schedule.start));
+    let last = baseline.map_or(schedule.finish, |b| b.finish.max(schedule.finish));
+    (first, last)
+}
+
+/// Lane backgrounds, days off and make-up days, and the date header: what the rows are drawn on.
+fn draw_background(
+    out: &mut String,
+    lanes: &[(&str, Vec<Row<'_>>)],
+    o: &GanttOptions<'_>,
+    (first, last): (Date, Date),
+    body_h: i32,
+    width: i32,
+) {
+    let m = o.messages;
+    let id = escape(o.id);
+    let dw = day_width(last.days() - first.days() + 2);
+    let x = |d: Date| LABEL_W + (d.days() - first.days()) * dw;
+    // Lane backgrounds first, so the days off show through them.
+    let mut lane_top = HEADER_H;
+    for (n, (_, rows)) in lanes.iter().enumerate() {
+        let lane_h = LANE_H + rows.len() as i32 * ROW_H;
+        let _ = write!(out, r#"<rect class="lane lane-{}" x="0" y="{lane_top}" width="{width}" height="{lane_h}"/>"#, n % 2);
+        lane_top += lane_h;
+    }
+
+    // Days off and make-up days, merged into runs.
+    let mut day = first;
+    while day <= last {
+        let kind = if o.calendar.is_make_up_day(day) {
+            Some(("makeup", m.make_up_day))
+        } else if o.calendar.is_holiday(day) {
+            Some(("holiday", m.holiday))
+        } else if !o.calendar.is_working_day(day) {
+            Some(("off", ""))
+        } else {
+            None
+        };
+        let Some((class, word)) = kind else {
+            day = day.add_days(1);
+            continue;
+        };
+        let mut end = day;
+        while end.add_days(1) <= last && same_kind(o.calendar, end.add_days(1), class) {
+            end = end.add_days(1);
+        }
+        let w = (end.days() - day.days() + 1) * dw;
+        let fill = if class == "makeup" { format!(r#" fill="url(#{id}-makeup)""#) } else { String::new() };
+        let title = if word.is_empty() { String::new() } else { format!("<title>{day} … {end} {}</title>", escape(word)) };
+        let _ =
+            write!(out, r#"<rect class="day-{class}" x="{}" y="{HEADER_H}" width="{w}" height="{body_h}"{fill}>{title}</rect>"#, x(day));
+        day = end.add_days(1);
+    }
+
+    // Header: a tick and date every Monday, the month at its first day.
+    let mut day = first;
+    while day <= last {
+        let (y, mo, d) = day.ymd();
+        if d == 1 || day == first {
+            let _ = write!(out, r#"<text class="month" x="{}" y="12">{y}-{mo:02}</text>"#, x(day) + 2);
+        }
+        if day.weekday() == 0 {
+            let _ = write!(out, r#"<line class="tick" x1="{0}" y1="16" x2="{0}" y2="{1}"/>"#, x(day), HEADER_H + body_h);
+            if dw >= 6 || d <= 7 {
+                let _ = write!(out, r#"<text class="day" x="{}" y="28">{mo:02}-{d:02}</text>"#, x(day) + 2);
+            }
+        }
+        day = day.add_days(1);
+    }
+
+    // Each lane's rule and department name.
+    let mut y = HEADER_H;
+    for (dept, rows) in lanes {
+        let _ = write!(out, r#"<line class="lane-rule" x1="0" y1="{y}" x2="{width}" y2="{y}"/>"#);
+        let _ = write!(out, r#"<text class="lane-name" x="4" y="{}">{}</text>"#, y + 14, escape(dept));
+        y += LANE_H + rows.len() as i32 * ROW_H;
+    }
+}
+
+/// Today's line, when today is on the chart.
+fn draw_today(out: &mut String, o: &GanttOptions<'_>, (first, last): (Date, Date), bottom: i32) {
+    let dw = day_width(last.days() - first.days() + 2);
     if let Some(t) = o.today.filter(|t| *t >= first && *t <= last) {
-        let tx = x(t) + dw / 2;
+        let tx = LABEL_W + (t.days() - first.days()) * dw + dw / 2;
         let _ = write!(
             out,
             r#"<line class="today" x1="{tx}" y1="16" x2="{tx}" y2="{bottom}"/><text class="today-label" x="{}" y="{}">{}</text>"#,
             tx + 2,
             bottom + 7,
-            escape(m.today)
+            escape(o.messages.today)
         );
     }
-    out.push_str("</svg>");
-    out
 }
 
 fn same_kind(cal: &Calendar, d: Date, class: &str) -> bool {
@@ -364,6 +442,8 @@ mod tests {
             launch_moved_working_days: None,
             id: "g",
             rows_in_view: None,
+            layer: Default::default(),
+            span: None,
         };
         let svg = svg(&plan, &s, &o);
         assert!(!svg.contains("<script>"), "names are escaped");
@@ -390,6 +470,8 @@ mod tests {
             launch_moved_working_days: Some(4),
             id: "o",
             rows_in_view: None,
+            layer: Default::default(),
+            span: None,
         };
         let svg = svg(&b, &sb, &o);
         assert_eq!(svg.matches(r#"class="ghost""#).count(), a.items.len());
@@ -410,6 +492,8 @@ mod tests {
             launch_moved_working_days: None,
             id: "g",
             rows_in_view,
+            layer: Default::default(),
+            span: None,
         };
         let whole = svg(&plan, &s, &options(None));
         let size = |svg: &str| svg[..svg.find('>').unwrap()].to_string();
@@ -422,5 +506,43 @@ mod tests {
         let arrows = window.matches(r#"<path class="dep"#).count();
         assert!(arrows >= 1 && arrows <= whole.matches(r#"<path class="dep"#).count(), "arrows into or out of the row stay: {arrows}");
         assert_eq!(svg(&plan, &s, &options(Some((0, i32::MAX)))), whole, "a window over everything draws everything");
+    }
+
+    #[test]
+    fn the_two_layers_split_the_whole_chart_between_them_at_one_size() {
+        let (plan, _) = seed_plans();
+        let s = schedule(&plan).unwrap();
+        let cal = Calendar::from_spec(&CalendarSpec::Named("cn".into()), "c").unwrap();
+        let options = |layer, span| GanttOptions {
+            messages: &super::super::messages::EN,
+            calendar: &cal,
+            today: Some(Date::parse("2025-01-27", "t").unwrap()),
+            baseline: None,
+            launch_moved_working_days: None,
+            id: "g",
+            rows_in_view: None,
+            layer,
+            span,
+        };
+        let whole = svg(&plan, &s, &options(Layer::Whole, None));
+        let back = svg(&plan, &s, &options(Layer::Back, None));
+        let front = svg(&plan, &s, &options(Layer::Front, None));
+        let size = |svg: &str| svg[svg.find("viewBox").unwrap()..svg.find(" data-items").unwrap()].to_string();
+        assert_eq!(size(&back), size(&whole));
+        assert_eq!(size(&front), size(&whole));
+        let count = |svg: &str, what: &str| svg.matches(what).count();
+        for part in [r#"<rect class="bar"#, r#"<path class="dep"#, r#"class="milestone""#, r#"<text class="label"#] {
+            assert_eq!(count(&front, part), count(&whole, part), "{part} in front");
+            assert_eq!(count(&back, part), 0, "{part} not in back");
+        }
+        for part in [r#"class="day-holiday""#, r#"class="lane-rule""#, r#"class="tick""#, r#"class="today""#, r#"class="lane lane-"#] {
+            assert_eq!(count(&back, part), count(&whole, part), "{part} in back");
+        }
+        assert!(front.contains(r#"role="img""#) && back.contains(r#"aria-hidden="true""#) && !back.contains(r#"role="img""#));
+        // A wider span widens the chart (and both layers alike).
+        let later = Date::parse("2025-06-30", "t").unwrap();
+        let wide = svg(&plan, &s, &options(Layer::Back, Some((s.start, later))));
+        assert_ne!(size(&wide), size(&back));
+        assert_eq!(size(&wide), size(&svg(&plan, &s, &options(Layer::Front, Some((s.start, later))))));
     }
 }

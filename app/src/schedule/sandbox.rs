@@ -180,6 +180,8 @@ fn SandboxResult(o: Outcome, m: &'static ScheduleMessages) -> impl IntoView {
             launch_moved_working_days: o.impact.as_ref().map(|i| i.launch_moved_working_days),
             id: "sandbox-gantt",
             rows_in_view: None,
+            layer: Default::default(),
+            span: None,
         },
     );
     let s = shown.schedule.clone();

@@ -18,7 +18,7 @@ use crate::domain::schedule::{Schedule, ScheduledPlan};
 use crate::domain::solutions::StandardMilestone;
 use crate::i18n::Locale;
 use crate::schedule::describe::{changed_list, explanation_sentence, item_list, names, wait_phrase};
-use crate::schedule::gantt::{self, GanttOptions};
+use crate::schedule::gantt::{self, GanttOptions, Layer};
 use crate::schedule::messages::ScheduleMessages;
 use crate::ui::use_i18n;
 use leptos::prelude::*;
@@ -91,6 +91,15 @@ fn named_milestones(schedule: &Schedule, om: &OptionMessages) -> Schedule {
     s
 }
 
+/// How much of a chart to draw and where (see [`GanttOptions`]): all of it, or for a live chart
+/// one layer, the rows in view and the range drawn so far.
+#[derive(Clone, Copy, Default, PartialEq)]
+pub struct GanttView {
+    pub layer: Layer,
+    pub rows_in_view: Option<(i32, i32)>,
+    pub span: Option<(Date, Date)>,
+}
+
 /// The Gantt SVG of `scheduled` (over `baseline`'s ghosts when given) in the reader's language.
 pub fn gantt_svg(
     scheduled: &ScheduledPlan,
@@ -99,7 +108,7 @@ pub fn gantt_svg(
     locale: Locale,
     today: Option<Date>,
     id: &str,
-    rows_in_view: Option<(i32, i32)>,
+    view: GanttView,
 ) -> String {
     let (sm, om) = (ScheduleMessages::for_locale(locale), OptionMessages::of(locale));
     let schedule = named_milestones(&scheduled.schedule, om);
@@ -113,7 +122,9 @@ pub fn gantt_svg(
             baseline: baseline.map(|b| (&b.plan, &b.schedule)),
             launch_moved_working_days: baseline.and(launch_moved),
             id,
-            rows_in_view,
+            rows_in_view: view.rows_in_view,
+            layer: view.layer,
+            span: view.span,
         },
     )
 }
@@ -134,7 +145,7 @@ pub fn GanttChart(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let today = use_today();
-    let svg = move || gantt_svg(&scheduled, baseline.as_deref(), launch_moved, i18n.get(), today.get(), id, None);
+    let svg = move || gantt_svg(&scheduled, baseline.as_deref(), launch_moved, i18n.get(), today.get(), id, GanttView::default());
     view! { <div class="gantt-wrap" data-gantt=id inner_html=svg></div> }
 }
 
@@ -151,15 +162,16 @@ pub fn LiveGanttChart(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let today = use_today();
-    // The rows scrolled into view, in blocks with a screen's margin: a tall chart then redraws only
-    // what can be seen. `None` (everything) on the server and until the browser has measured, so
-    // hydration finds what the server sent.
+    // The rows scrolled into view, in blocks of half a screen with a block's margin above and
+    // below: a tall chart then redraws only what can be seen (about two and a half screens), and
+    // scrolling redraws it once per half screen. `None` (everything) on the server and until the
+    // browser has measured, so hydration finds what the server sent.
     let rows_in_view = RwSignal::new(None::<(i32, i32)>);
     let wrap = NodeRef::<leptos::html::Div>::new();
     let measure = move || {
         if let Some(el) = wrap.get_untracked() {
             let (top, height) = (el.scroll_top(), el.client_height().max(1));
-            let block = height.max(200);
+            let block = (height / 2).max(100);
             let window = Some(((top / block - 1) * block, (top / block + 2) * block + height));
             if rows_in_view.get_untracked() != window {
                 rows_in_view.set(window);
@@ -171,15 +183,45 @@ pub fn LiveGanttChart(
             measure();
         }
     });
-    let svg = move || {
+    // The dates drawn so far, which only grow (by a fortnight's room at a time): the chart keeps
+    // its width while people type, so its background stays as it is and is not drawn again.
+    let span = StoredValue::new(None::<(Date, Date)>);
+    let behind = baseline.clone();
+    let background = Memo::new(move |_| {
+        let baseline = &behind;
+        let (locale, today) = (i18n.get(), today.get());
+        source.with(|s| {
+            let Some((scheduled, moved)) = s.as_ref() else { return String::new() };
+            let (first, last) = gantt::natural_span(&scheduled.schedule, baseline.as_deref().map(|b| &b.schedule));
+            let drawn = match span.get_value() {
+                Some((from, to)) if from <= first && last <= to => (from, to),
+                Some((from, to)) => (from.min(first), to.max(last.add_days(14))),
+                None => (first, last.add_days(14)),
+            };
+            span.set_value(Some(drawn));
+            let view = GanttView { layer: Layer::Back, rows_in_view: None, span: Some(drawn) };
+            gantt_svg(scheduled, baseline.as_deref(), Some(*moved), locale, today, id, view)
+        })
+    });
+    let front = move || {
         let window = rows_in_view.get();
+        // After the background, which settles the range.
+        background.track();
         source.with(|s| {
             s.as_ref()
-                .map(|(scheduled, moved)| gantt_svg(scheduled, baseline.as_deref(), Some(*moved), i18n.get(), today.get(), id, window))
+                .map(|(scheduled, moved)| {
+                    let view = GanttView { layer: Layer::Front, rows_in_view: window, span: span.get_value() };
+                    gantt_svg(scheduled, baseline.as_deref(), Some(*moved), i18n.get(), today.get(), id, view)
+                })
                 .unwrap_or_default()
         })
     };
-    view! { <div class="gantt-wrap" class:stale=move || stale.get() data-gantt=id node_ref=wrap on:scroll=move |_| measure() inner_html=svg></div> }
+    view! {
+        <div class="gantt-wrap gantt-layers" class:stale=move || stale.get() data-gantt=id node_ref=wrap on:scroll=move |_| measure()>
+            <div class="gantt-layer-back" inner_html=move || background.get()></div>
+            <div class="gantt-layer-front" inner_html=front></div>
+        </div>
+    }
 }
 
 /// The launch move in words: "+3 working days".

@@ -10,10 +10,12 @@ use super::dto::{ChooseInput, OptionCommentDto, OptionCommentInput, OptionDetail
 use super::impact_view::{department_label, provide_today, ImpactView, PlanProblem};
 use super::messages::OptionMessages;
 use super::plan_table::{format_predecessors, ExportLink};
+use crate::domain::meetings::SubjectKind;
 use crate::domain::people::JobRole;
 use crate::domain::schedule::ScheduledPlan;
 use crate::domain::solutions::{OptionStatus, StandardMilestone};
 use crate::error::AppError;
+use crate::meetings::pages::LinkedDecisions;
 use crate::t;
 use crate::ui::forms::load_error;
 use crate::ui::{use_i18n, FieldError, RequireLogin};
@@ -154,6 +156,7 @@ fn OptionContent(
         {(d.can_choose && status != OptionStatus::Chosen).then(|| view! { <ChooseForm option_id=d.id.clone() version open_concerns changes/> })}
         <History option_id=d.id.clone() revisions context=context.clone()/>
         <Comments option_id=d.id.clone() comments can_comment=d.can_comment changes/>
+        <LinkedDecisions subject_kind=SubjectKind::Option subject_id=d.id.clone()/>
     }
 }
 

@@ -252,6 +252,24 @@ pub async fn decide(state: &AppState, user: &CurrentUser, request_id: &str, inpu
         };
         notify(&mut tx, std::slice::from_ref(&request.requested_by), note).await?;
     }
+    // Issue 6: the leader's decision goes on the audit log; a new baseline may leave sign-offs to give.
+    let audit_payload = serde_json::json!({
+        "request_id": request_id, "option_id": request.option_id, "revision": request.revision,
+        "department_id": mine.department_id, "decision": decision, "comment": comment,
+        "outcome": outcome.map(|o| o.as_str()),
+    });
+    let audit_entry = crate::audit::NewAuditEntry {
+        project_id: Some(&request.project_id),
+        actor_id: &user.id,
+        action: crate::audit::AuditAction::ChangeRequestDecided,
+        subject_kind: "change_request",
+        subject_id: request_id,
+        payload: audit_payload,
+    };
+    crate::audit::record(&mut tx, audit_entry).await?;
+    if outcome == Some(RequestStatus::Approved) {
+        crate::signoffs::service::notify_outstanding(&mut tx, &request.project_id, &user.id).await?;
+    }
     let closed = repo::find_request(&mut tx, request_id).await?.ok_or(AppError::Internal)?;
     let detail = request_detail(&mut tx, user, closed).await?;
     tx.commit().await?;

@@ -12,11 +12,13 @@ use super::dto::{ApprovalDto, ChangeRequestDetail};
 use super::impact_view::GanttChart;
 use super::request_messages::RequestMessages;
 use crate::domain::dates::Date;
+use crate::domain::meetings::SubjectKind;
 use crate::domain::schedule::impact::Impact;
 use crate::domain::schedule::{Plan, PlanError, ScheduledPlan};
 use crate::domain::solutions::{working_days_late, RequestStatus};
 use crate::error::AppError;
 use crate::i18n::Locale;
+use crate::meetings::pages::LinkedDecisions;
 use crate::schedule::describe::{changed_list, explanation_sentence, item_list, quoted};
 use crate::schedule::messages::ScheduleMessages;
 use crate::t;
@@ -191,6 +193,7 @@ fn RequestContent(detail: ChangeRequestDetail, changes: RwSignal<u32>) -> impl I
         }}
         <Approvals approvals=detail.approvals.clone()/>
         <PulledIn codes=detail.departments_pulled_in.clone() names=names.get_value()/>
+        <LinkedDecisions subject_kind=SubjectKind::ChangeRequest subject_id=s.id.clone()/>
         {(status == RequestStatus::Pending).then(|| {
             let id = s.id.clone();
             let approvals = detail.approvals.clone();

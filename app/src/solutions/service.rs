@@ -360,6 +360,8 @@ pub async fn update_option(state: &AppState, user: &CurrentUser, option_id: &str
             let reason = required_text(patch.reason.as_deref().unwrap_or_default(), "reason", RATIONALE_MAX)?;
             change_request_id = Some(open_request(&mut tx, user, &request, RequestKind::Change, &reason, now).await?);
         }
+        // A new revision of the chosen solution leaves its sign-offs stale: ask for them again.
+        crate::signoffs::service::notify_outstanding(&mut tx, &loaded.project.project_id, &user.id).await?;
     }
     tx.commit().await?;
     Ok(OptionSaved { option: get_option(state, user, option_id).await?, change_request_id })

@@ -2,13 +2,17 @@
 //! Each handler is a thin door onto the same services the UI's server functions call.
 
 mod accounts;
+mod audit;
+mod calendar;
 mod extract;
+mod meetings;
 mod notifications;
 mod openapi;
 mod organisation;
 mod projects;
 mod requirements;
 mod schedule_settings;
+mod signoffs;
 mod solutions;
 
 use app::error::AppError;
@@ -64,9 +68,32 @@ pub fn router() -> Router<AppState> {
         .route("/change-requests/{id}/withdraw", post(solutions::withdraw))
         .route("/me/decisions", get(solutions::my_decisions))
         .route("/notifications", get(notifications::list))
+        .route("/projects/{id}/signoffs", get(signoffs::matrix).post(signoffs::sign))
+        .route("/signoffs/{id}/revoke", post(signoffs::revoke))
+        .route("/audit", get(audit::list))
         .route("/notifications/unread-count", get(notifications::unread_count))
         .route("/notifications/read-all", post(notifications::mark_all_read))
         .route("/notifications/{id}/read", post(notifications::mark_read))
+        .route("/projects/{id}/meetings", get(meetings::list).post(meetings::create))
+        .route("/projects/{id}/meeting-choices", get(meetings::choices))
+        .route("/projects/{id}/decisions", get(meetings::decision_log))
+        .route("/meetings/{id}", get(meetings::get).patch(meetings::update))
+        .route("/meetings/{id}/status", post(meetings::set_status))
+        .route("/meetings/{id}/agenda", post(meetings::add_agenda_item))
+        .route("/meetings/{id}/attendance", axum::routing::put(meetings::set_attendance))
+        .route("/meetings/{id}/decisions", post(meetings::add_decision))
+        .route("/meetings/{id}/action-items", post(meetings::add_action_item))
+        .route("/meetings/{id}/amendments", post(meetings::amend))
+        .route("/meetings/{id}/calendar.ics", get(calendar::meeting_ics))
+        .route("/agenda-items/{id}", axum::routing::put(meetings::update_agenda_item).delete(meetings::delete_agenda_item))
+        .route("/agenda-items/{id}/minutes", axum::routing::put(meetings::set_minutes))
+        .route("/decisions/{id}", delete(meetings::delete_decision))
+        .route("/action-items/{id}", axum::routing::put(meetings::update_action_item).delete(meetings::delete_action_item))
+        .route("/action-items/{id}/status", post(meetings::set_action_status))
+        .route("/linked-decisions", get(meetings::linked))
+        .route("/me/action-items", get(meetings::my_action_items))
+        .route("/me/calendar-feed", get(calendar::feed_status).post(calendar::create_feed).delete(calendar::revoke_feed))
+        .route("/calendar-feeds/{token}", get(calendar::feed))
         .route("/openapi.json", get(openapi::document))
         .fallback(|| async { AppError::NotFound })
 }

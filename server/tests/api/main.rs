@@ -7,15 +7,19 @@
 #[macro_use]
 mod helpers;
 
+mod audit;
+mod calendar;
 mod concurrency;
 mod demo_story;
 mod departments;
+mod meetings;
 mod notifications;
 mod ops;
 mod projects;
 mod requirements;
 mod schedule_settings;
 mod session;
+mod signoffs;
 mod solutions;
 mod tokens;
 mod users;
