@@ -85,11 +85,13 @@ test('after a solution change the matrix shows the stale cells', async (t) => {
   assert.ok(solution, "the demo requirement PAY-1's solution");
   const requirement = before.subjects.find((s) => s.kind === 'requirement' && s.subject_id === solution.subject_id);
 
-  // The change itself is set up through the API: what is under test is the matrix.
+  // The change itself is set up through the API: what is under test is the matrix. The reason is
+  // needed when an earlier test (options.test.mjs) made another option the project's baseline:
+  // then any revision of this one is a schedule change request.
   const option = await (await page.request.get(`/api/v1/options/${solution.subject_ref}`)).json();
   const saved = await page.request.patch(`/api/v1/options/${solution.subject_ref}`, {
     headers: { Origin: BASE_URL },
-    data: { version: option.version, description: `${option.description}\n\nClarified ${Date.now()}.`, summary: 'clarified' },
+    data: { version: option.version, description: `${option.description}\n\nClarified ${Date.now()}.`, summary: 'clarified', reason: 'clarified' },
   });
   assert.equal(saved.status(), 200, await saved.text());
 

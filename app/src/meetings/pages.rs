@@ -306,8 +306,14 @@ pub fn LinkedDecisions(subject_kind: SubjectKind, subject_id: String) -> impl In
     let i18n = use_i18n();
     let m = move || mm(i18n.get());
     // Loaded in the browser after the page hydrates (a secondary block: the page does not wait
-    // for it, and the server's HTML and the first client render agree on "not loaded yet").
-    let linked = LocalResource::new(move || load_linked_decisions(subject_kind.as_str().to_string(), subject_id.clone()));
+    // for it, and the server's HTML and the first client render agree on "not loaded yet"). An
+    // effect, not a resource: a resource read here would be tracked by the page's <Transition>,
+    // which then hydrated against its fallback whenever the answer came back mid-hydration.
+    let linked = RwSignal::new(None);
+    Effect::new(move |_| {
+        let (kind, id) = (subject_kind.as_str().to_string(), subject_id.clone());
+        leptos::task::spawn_local(async move { linked.set(Some(load_linked_decisions(kind, id).await)) });
+    });
     view! {
         <section class="linked-decisions">
             <h2>{move || m().linked_title}</h2>

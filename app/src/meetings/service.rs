@@ -365,11 +365,22 @@ async fn audit_close(conn: &mut db::Conn, user: &CurrentUser, loaded: &Loaded) -
     let decisions = decision_dtos(conn, repo::DecisionScope::Meeting(&m.meeting_id)).await?;
     let attendance: Vec<String> = repo::attendance(conn, &m.meeting_id).await?.into_iter().map(|a| a.user_id).collect();
     let actions: Vec<String> = repo::meeting_actions(conn, &m.meeting_id).await?.into_iter().map(|a| a.action_id).collect();
+    // The agenda with its minutes as closed: the record the close locks is on the log in full.
+    let agenda: Vec<serde_json::Value> = repo::agenda(conn, &m.meeting_id)
+        .await?
+        .into_iter()
+        .map(|a| {
+            serde_json::json!({
+                "item_id": a.item_id, "title": a.title, "subject_kind": a.subject_kind, "subject_id": a.subject_id, "minutes": a.minutes,
+            })
+        })
+        .collect();
     let payload = serde_json::json!({
         "title": m.title,
         "kind": m.kind,
         "starts_at": m.starts_at,
         "ends_at": m.ends_at,
+        "agenda": agenda,
         "attendees": attendance,
         "decisions": decisions.iter().map(|d| d.id.clone()).collect::<Vec<_>>(),
         "action_items": actions,

@@ -454,7 +454,11 @@ pub async fn notify_outstanding(conn: &mut db::Conn, project_id: &str, actor_id:
         if !repo::note_notice(conn, project_id, r.kind.as_str(), &r.subject_id, signer, &subject.dto.fingerprint, now).await? {
             continue;
         }
-        let line = format!("{} {} r{}", r.kind.as_str(), subject.dto.label, subject.dto.revision);
+        // The subject's own name (the inbox line says what is needed, in the reader's language).
+        let line = match r.kind {
+            SubjectKind::Baseline => subject.dto.label.clone(),
+            _ => format!("{} r{}", subject.dto.label, subject.dto.revision),
+        };
         let link = format!("/projects/{project_id}/signoffs");
         let note =
             NewNotification { kind: NotificationKind::SignoffNeeded, project_id: Some(project_id), link: &link, subject: &line, actor_id };
