@@ -18,37 +18,12 @@ use crate::db::{self, DbKind};
 use crate::domain::dates::Date;
 use crate::domain::meetings::SubjectKind;
 use crate::domain::meetings::Zone;
-use crate::domain::people::JobRole;
 use crate::error::AppError;
 use crate::meetings::dto::*;
 use crate::meetings::service as meetings;
 use crate::state::AppState;
-use std::sync::Arc;
 
-fn service_state(pool: &db::Db, kind: DbKind) -> AppState {
-    AppState {
-        db: pool.clone(),
-        db_kind: kind,
-        config: Arc::new(Default::default()),
-        login_limiter: Arc::new(Default::default()),
-        leptos_options: leptos::config::LeptosOptions::builder().output_name(Arc::<str>::from("concord")).build(),
-        setup_done: Arc::new(std::sync::atomic::AtomicBool::new(true)),
-    }
-}
-
-async fn person(pool: &db::Db, username: &str) -> Result<CurrentUser, AppError> {
-    let mut conn = pool.acquire().await?;
-    let row = db::users::find_by_username(&mut conn, username).await?.ok_or(AppError::Internal)?;
-    Ok(CurrentUser {
-        role: JobRole::parse(&row.job_role)?,
-        id: row.user_id,
-        username: row.username,
-        display_name: row.display_name,
-        department_id: row.department_id,
-        is_admin: row.is_admin != 0,
-        locale: None,
-    })
-}
+use super::solutions::{person, service_state};
 
 /// The story's ids: the options and change requests the solutions story made.
 struct Subjects {

@@ -29,7 +29,7 @@ use serde_json::json;
 use std::sync::Arc;
 
 /// A state for calling services outside a request (no site, no login limiter in use).
-fn service_state(pool: &db::Db, kind: DbKind) -> AppState {
+pub(super) fn service_state(pool: &db::Db, kind: DbKind) -> AppState {
     AppState {
         db: pool.clone(),
         db_kind: kind,
@@ -40,7 +40,8 @@ fn service_state(pool: &db::Db, kind: DbKind) -> AppState {
     }
 }
 
-async fn person(pool: &db::Db, username: &str) -> Result<CurrentUser, AppError> {
+/// A demo person by username, as the services see whoever is signed in.
+pub(super) async fn person(pool: &db::Db, username: &str) -> Result<CurrentUser, AppError> {
     let mut conn = pool.acquire().await?;
     let row = db::users::find_by_username(&mut conn, username).await?.ok_or(AppError::Internal)?;
     Ok(CurrentUser {
