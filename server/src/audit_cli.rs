@@ -1,5 +1,6 @@
 //! `concord audit verify`: recomputes the audit log's hash chain and every stored sign-off
-//! fingerprint, and names the first entry (or sign-off) that does not match. Exit status 0 when
+//! fingerprint, checks every closed meeting (its minutes, attendance, decisions and amendments)
+//! against the entries that recorded it, and names the first entry or record that does not match. Exit status 0 when
 //! everything matches, 1 when something does not (and on errors).
 
 use app::audit::dto::AuditVerifyReport;
@@ -8,7 +9,7 @@ use clap::Subcommand;
 
 #[derive(Subcommand, Debug)]
 pub enum AuditCommand {
-    /// Recompute the audit chain and the sign-off fingerprints; exit 1 at the first mismatch
+    /// Recompute the audit chain, the sign-off fingerprints and the closed meetings' records; exit 1 at the first mismatch
     Verify {
         /// Print the report as JSON instead of a sentence
         #[arg(long)]
@@ -33,12 +34,16 @@ pub async fn verify_pool(pool: &db::Db) -> anyhow::Result<AuditVerifyReport> {
 pub fn describe(report: &AuditVerifyReport) -> String {
     match &report.first_mismatch {
         None => {
-            format!("audit log verified: {} entries chained correctly, {} sign-off fingerprints match", report.entries, report.signoffs)
+            format!(
+                "audit log verified: {} entries chained correctly, {} sign-off fingerprints and {} meeting records (closed meetings, decisions, amendments) match",
+                report.entries, report.signoffs, report.meeting_records
+            )
         }
-        Some(m) => match (&m.seq, &m.signoff_id) {
-            (Some(seq), _) => format!("audit log entry {seq} does not match: {}", m.problem),
-            (None, Some(id)) => format!("sign-off {id} does not match: {}", m.problem),
-            (None, None) => format!("audit log does not match: {}", m.problem),
+        Some(m) => match (&m.seq, &m.subject_kind, &m.subject_id) {
+            (Some(seq), Some(kind), Some(id)) => format!("audit log entry {seq} (about {kind} {id}) does not match: {}", m.problem),
+            (Some(seq), _, _) => format!("audit log entry {seq} does not match: {}", m.problem),
+            (None, Some(kind), Some(id)) => format!("{} {id} does not match: {}", kind.replace("signoff", "sign-off"), m.problem),
+            _ => format!("audit log does not match: {}", m.problem),
         },
     }
 }

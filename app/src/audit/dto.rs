@@ -94,18 +94,24 @@ pub struct AuditVerifyReport {
     pub entries: i64,
     /// Sign-off fingerprints checked.
     pub signoffs: i64,
+    /// Closed meetings, their decisions and amendments checked against their entries.
+    pub meeting_records: i64,
     /// The first problem found; `None` when everything matches.
     pub first_mismatch: Option<AuditMismatch>,
 }
 
-/// The first entry (or sign-off) that does not match.
+/// The first entry, sign-off or meeting record that does not match.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AuditMismatch {
-    /// The entry's position; `None` for a sign-off whose fingerprint does not match.
+    /// The entry's position; `None` when a stored record (a sign-off, a closed meeting, a
+    /// decision or an amendment) no longer matches the entry that recorded it.
     pub seq: Option<i64>,
     /// The sign-off concerned, if any.
     pub signoff_id: Option<String>,
+    /// The stored record concerned, if any: `signoff`, `meeting`, `decision` or `amendment`.
+    pub subject_kind: Option<String>,
+    pub subject_id: Option<String>,
     /// What does not match, in English (it is an operator's message).
     pub problem: String,
 }

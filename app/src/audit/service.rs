@@ -1,6 +1,6 @@
 //! The audit log's services: [`record`] (called by other features inside their transaction),
 //! [`list`] (a project's entries, for its readers) and [`verify`] (the whole chain, and the stored
-//! sign-off fingerprints, for `concord audit verify`).
+//! sign-off fingerprints and the closed meetings' records, for `concord audit verify`).
 
 use super::dto::*;
 use crate::auth::CurrentUser;
@@ -136,8 +136,9 @@ pub fn check_entry(row: &repo::AuditRow, expected_seq: i64, expected_prev: &str)
     None
 }
 
-/// Recomputes the whole chain, then the stored sign-off fingerprints, and reports the first
-/// thing that does not match (the chain first, in order).
+/// Recomputes the whole chain, then the stored sign-off fingerprints, then checks the closed
+/// meetings' records against their entries, and reports the first thing that does not match (the
+/// chain first, in order).
 #[tracing::instrument(skip_all)]
 pub async fn verify(pool: &db::Db) -> Result<AuditVerifyReport, AppError> {
     let mut conn = pool.acquire().await?;
@@ -153,7 +154,7 @@ pub async fn verify(pool: &db::Db) -> Result<AuditVerifyReport, AppError> {
             entries += 1;
             if let Some(problem) = check_entry(row, last + 1, &expected_prev) {
                 let seq = if row.seq == last + 1 { row.seq } else { last + 1 };
-                return Ok(mismatch(entries, 0, Some(seq), None, problem));
+                return Ok(report(entries, 0, 0, Some(AuditMismatch::at_entry(seq, problem))));
             }
             last = row.seq;
             expected_prev.clone_from(&row.hash);
@@ -162,17 +163,30 @@ pub async fn verify(pool: &db::Db) -> Result<AuditVerifyReport, AppError> {
     let (head_seq, head_hash) = repo::head(&mut conn).await?;
     if head_seq != last || head_hash != expected_prev {
         let problem = format!("the chain ends at entry {last} but its head records entry {head_seq} (entries were removed from the end)");
-        return Ok(mismatch(entries, 0, Some(last + 1), None, problem));
+        return Ok(report(entries, 0, 0, Some(AuditMismatch::at_entry(last + 1, problem))));
     }
     let (signoffs, problem) = crate::signoffs::service::verify_fingerprints(&mut conn).await?;
     if let Some((signoff_id, problem)) = problem {
-        return Ok(mismatch(entries, signoffs, None, Some(signoff_id), problem));
+        let mismatch = AuditMismatch { signoff_id: Some(signoff_id.clone()), ..AuditMismatch::of_record("signoff", signoff_id, problem) };
+        return Ok(report(entries, signoffs, 0, Some(mismatch)));
     }
-    Ok(AuditVerifyReport { entries, signoffs, first_mismatch: None })
+    let (meeting_records, problem) = crate::meetings::record::verify(&mut conn).await?;
+    let mismatch = problem.map(|p| AuditMismatch { seq: p.seq, ..AuditMismatch::of_record(p.kind, p.id, p.problem) });
+    Ok(report(entries, signoffs, meeting_records, mismatch))
 }
 
-fn mismatch(entries: i64, signoffs: i64, seq: Option<i64>, signoff_id: Option<String>, problem: String) -> AuditVerifyReport {
-    AuditVerifyReport { entries, signoffs, first_mismatch: Some(AuditMismatch { seq, signoff_id, problem }) }
+fn report(entries: i64, signoffs: i64, meeting_records: i64, first_mismatch: Option<AuditMismatch>) -> AuditVerifyReport {
+    AuditVerifyReport { entries, signoffs, meeting_records, first_mismatch }
+}
+
+impl AuditMismatch {
+    fn at_entry(seq: i64, problem: String) -> Self {
+        AuditMismatch { seq: Some(seq), signoff_id: None, subject_kind: None, subject_id: None, problem }
+    }
+
+    fn of_record(kind: &str, id: String, problem: String) -> Self {
+        AuditMismatch { seq: None, signoff_id: None, subject_kind: Some(kind.to_string()), subject_id: Some(id), problem }
+    }
 }
 
 #[cfg(test)]

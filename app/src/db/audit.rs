@@ -96,6 +96,17 @@ pub async fn list_for_project(conn: &mut Conn, project_id: &str, before_seq: Opt
     .await
 }
 
+/// Every entry about subjects of one kind (e.g. all `meeting` entries), in chain order.
+pub async fn of_subject_kind(conn: &mut Conn, subject_kind: &str) -> sqlx::Result<Vec<AuditRow>> {
+    sqlx::query_as(
+        "select seq, project_id, created_at, actor_id, action, subject_kind, subject_id, payload, prev_hash, hash
+         from audit_log where subject_kind = $1 order by seq",
+    )
+    .bind(subject_kind)
+    .fetch_all(conn)
+    .await
+}
+
 /// The entries about one subject, in chain order (e.g. a sign-off's signing and revocation).
 pub async fn for_subject(conn: &mut Conn, subject_kind: &str, subject_id: &str) -> sqlx::Result<Vec<AuditRow>> {
     sqlx::query_as(

@@ -57,6 +57,14 @@ pub async fn find_meeting(conn: &mut Conn, meeting_id: &str) -> sqlx::Result<Opt
     sqlx::query_as(&format!("select {MEETING_COLUMNS} from meetings where meeting_id = $1")).bind(meeting_id).fetch_optional(conn).await
 }
 
+/// Every closed meeting, in the order they were closed (what `concord audit verify` checks
+/// against the log).
+pub async fn closed_meetings(conn: &mut Conn) -> sqlx::Result<Vec<MeetingRow>> {
+    sqlx::query_as(&format!("select {MEETING_COLUMNS} from meetings where status = 'closed' order by closed_at, meeting_id"))
+        .fetch_all(conn)
+        .await
+}
+
 /// A project's meetings, earliest first.
 pub async fn project_meetings(conn: &mut Conn, project_id: &str) -> sqlx::Result<Vec<MeetingRow>> {
     sqlx::query_as(&format!("select {MEETING_COLUMNS} from meetings where project_id = $1 order by starts_at, meeting_id"))
@@ -553,6 +561,7 @@ pub async fn delete_action(conn: &mut Conn, action_id: &str) -> sqlx::Result<()>
 #[derive(Debug, Clone, FromRow)]
 pub struct AmendmentRow {
     pub amendment_id: String,
+    pub author_id: String,
     pub author_name: String,
     pub body: String,
     pub created_at: i64,
@@ -579,7 +588,7 @@ pub async fn insert_amendment(
 
 pub async fn amendments(conn: &mut Conn, meeting_id: &str) -> sqlx::Result<Vec<AmendmentRow>> {
     sqlx::query_as(
-        "select a.amendment_id, u.display_name as author_name, a.body, a.created_at from meeting_amendments a
+        "select a.amendment_id, a.author_id, u.display_name as author_name, a.body, a.created_at from meeting_amendments a
          join users u on u.user_id = a.author_id where a.meeting_id = $1 order by a.created_at, a.amendment_id",
     )
     .bind(meeting_id)

@@ -223,61 +223,97 @@ pub fn cell_state(current_fingerprint: &str, signed_fingerprint: Option<&str>) -
 /// serde_json's escaping of strings: the same value always gives the same text, on any engine and
 /// whatever order the keys were written or stored in.
 pub fn canonical_json(value: &Value) -> String {
-    let mut out = String::new();
+    let mut out = Vec::with_capacity(256);
     write_canonical(value, &mut out);
-    out
+    into_text(out)
 }
 
-fn write_canonical(value: &Value, out: &mut String) {
+/// The bytes written are JSON text built from valid UTF-8, so this never loses anything.
+fn into_text(bytes: Vec<u8>) -> String {
+    String::from_utf8(bytes).unwrap_or_else(|e| String::from_utf8_lossy(e.as_bytes()).into_owned())
+}
+
+/// Writes a string or number as serde_json does (into a `Vec`, which cannot fail).
+fn write_scalar(value: &impl serde::Serialize, out: &mut Vec<u8>) {
+    let _ = serde_json::to_writer(&mut *out, value);
+}
+
+fn write_canonical(value: &Value, out: &mut Vec<u8>) {
     match value {
         Value::Object(map) => {
-            let mut keys: Vec<&String> = map.keys().collect();
-            keys.sort();
-            out.push('{');
-            for (i, key) in keys.into_iter().enumerate() {
-                if i > 0 {
-                    out.push(',');
-                }
-                out.push_str(&Value::String(key.clone()).to_string());
-                out.push(':');
-                write_canonical(&map[key], out);
-            }
-            out.push('}');
+            let mut fields: Vec<(&str, &Value)> = map.iter().map(|(k, v)| (k.as_str(), v)).collect();
+            fields.sort_unstable_by(|a, b| a.0.cmp(b.0));
+            write_fields(&fields, out);
         }
         Value::Array(items) => {
-            out.push('[');
+            out.push(b'[');
             for (i, item) in items.iter().enumerate() {
                 if i > 0 {
-                    out.push(',');
+                    out.push(b',');
                 }
                 write_canonical(item, out);
             }
-            out.push(']');
+            out.push(b']');
         }
-        other => out.push_str(&other.to_string()),
+        other => write_scalar(other, out),
     }
+}
+
+/// Writes an object of `fields`, which must be sorted by name already.
+fn write_fields(fields: &[(&str, &Value)], out: &mut Vec<u8>) {
+    out.push(b'{');
+    for (i, (key, value)) in fields.iter().enumerate() {
+        if i > 0 {
+            out.push(b',');
+        }
+        write_scalar(key, out);
+        out.push(b':');
+        write_canonical(value, out);
+    }
+    out.push(b'}');
+}
+
+/// The canonical JSON of an object with these fields, without copying their values into one
+/// (a subject's content can be large, and the sign-off matrix fingerprints every subject).
+fn canonical_object(mut fields: Vec<(&str, &Value)>) -> String {
+    fields.sort_unstable_by(|a, b| a.0.cmp(b.0));
+    let mut out = Vec::with_capacity(1024);
+    write_fields(&fields, &mut out);
+    into_text(out)
 }
 
 /// The canonical content of a requirement revision: what its signers agree to.
 pub fn requirement_content(requirement_id: &str, revision: i64, content: &Value) -> String {
-    canonical_json(&serde_json::json!({
-        "kind": "requirement", "requirement_id": requirement_id, "revision": revision, "content": content,
-    }))
+    let (kind, id, revision) = (Value::from("requirement"), Value::from(requirement_id), Value::from(revision));
+    canonical_object(vec![("kind", &kind), ("requirement_id", &id), ("revision", &revision), ("content", content)])
 }
 
 /// The canonical content of a solution: the chosen option's revision for a requirement.
 pub fn solution_content(requirement_id: &str, option_id: &str, revision: i64, content: &Value) -> String {
-    canonical_json(&serde_json::json!({
-        "kind": "solution", "requirement_id": requirement_id, "option_id": option_id, "revision": revision, "content": content,
-    }))
+    let (kind, requirement, option) = (Value::from("solution"), Value::from(requirement_id), Value::from(option_id));
+    let revision = Value::from(revision);
+    canonical_object(vec![
+        ("kind", &kind),
+        ("requirement_id", &requirement),
+        ("option_id", &option),
+        ("revision", &revision),
+        ("content", content),
+    ])
 }
 
 /// The canonical content of a baseline: its number, where it came from, its plan and launch.
 pub fn baseline_content(project_id: &str, number: i64, option_id: &str, revision: i64, plan: &Value, launch_on: &str) -> String {
-    canonical_json(&serde_json::json!({
-        "kind": "baseline", "project_id": project_id, "number": number, "option_id": option_id,
-        "revision": revision, "plan": plan, "launch_on": launch_on,
-    }))
+    let (kind, project, number) = (Value::from("baseline"), Value::from(project_id), Value::from(number));
+    let (option, revision, launch) = (Value::from(option_id), Value::from(revision), Value::from(launch_on));
+    canonical_object(vec![
+        ("kind", &kind),
+        ("project_id", &project),
+        ("number", &number),
+        ("option_id", &option),
+        ("revision", &revision),
+        ("plan", plan),
+        ("launch_on", &launch),
+    ])
 }
 
 /// SHA-256 of `bytes`, as 64 lowercase hex digits.
@@ -381,6 +417,32 @@ mod tests {
         assert_eq!(cell_state("f1", None), CellState::Missing);
         assert_eq!(cell_state("f1", Some("f1")), CellState::Signed);
         assert_eq!(cell_state("f2", Some("f1")), CellState::Stale);
+    }
+
+    #[test]
+    fn subject_contents_are_the_canonical_json_of_the_whole_object() {
+        let content = serde_json::json!({"z": [1, 2.5, {"b": "中文\n\u{1}", "a": null}], "a": "x\"y"});
+        assert_eq!(
+            requirement_content("r-1", 3, &content),
+            canonical_json(&serde_json::json!({"kind": "requirement", "requirement_id": "r-1", "revision": 3, "content": content}))
+        );
+        assert_eq!(
+            solution_content("r-1", "o-1", 4, &content),
+            canonical_json(
+                &serde_json::json!({"kind": "solution", "requirement_id": "r-1", "option_id": "o-1", "revision": 4, "content": content})
+            )
+        );
+        assert_eq!(
+            baseline_content("p", 2, "o", 5, &content, "2026-03-01"),
+            canonical_json(&serde_json::json!({
+                "kind": "baseline", "project_id": "p", "number": 2, "option_id": "o", "revision": 5, "plan": content, "launch_on": "2026-03-01",
+            }))
+        );
+        // Pinned: a stored fingerprint must keep matching after any rewrite of this code.
+        assert_eq!(
+            requirement_content("r", 1, &serde_json::json!({"b": 1, "a": "é"})),
+            r#"{"content":{"a":"é","b":1},"kind":"requirement","requirement_id":"r","revision":1}"#
+        );
     }
 
     #[test]

@@ -134,6 +134,32 @@ impl MeetingMessages {
 
     /// An error in this page's words where it has its own (refusals of a closed or not yet
     /// started meeting, an end before the start), otherwise the app's.
+    /// The label of a wire field named in an error, as the form shows it; `None` for a field the
+    /// forms have no label for (the error's own text is shown alone then).
+    pub fn field_name(&self, field: &str) -> Option<&'static str> {
+        Some(match field {
+            "title" => self.title,
+            "kind" => self.kind,
+            "status" => self.status,
+            "start" | "starts_at" => self.start,
+            "end" | "ends_at" => self.end,
+            "time_zone" => self.time_zone,
+            "place" => self.place,
+            "invitee_ids" => self.invitees,
+            "agenda" => self.agenda,
+            "link" => self.about,
+            "user_ids" => self.attendance,
+            "minutes" => self.minutes,
+            "text" => self.decision_text,
+            "maker_ids" => self.makers,
+            "links" => self.links,
+            "owner_id" => self.owner,
+            "due_on" => self.due_on,
+            "corrects_id" => self.corrects,
+            _ => return None,
+        })
+    }
+
     pub fn error(&self, locale: Locale, e: &AppError) -> String {
         if let AppError::Conflict(message) = e {
             for (refusal, text) in [

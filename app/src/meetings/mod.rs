@@ -12,6 +12,8 @@ pub mod dto;
 pub mod ics;
 pub mod messages;
 pub mod pages;
+#[cfg(feature = "ssr")]
+pub mod record;
 pub mod run;
 #[cfg(feature = "ssr")]
 pub mod service;

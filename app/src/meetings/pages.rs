@@ -35,14 +35,42 @@ pub(super) fn MeetingError(error: Signal<Option<AppError>>, #[prop(optional)] fi
     let i18n = use_i18n();
     move || {
         error.get().filter(|e| if field.is_empty() { true } else { e.field() == Some(field) }).map(|e| {
-            let text = mm(i18n.get()).error(i18n.get(), &e);
-            let text = match (field.is_empty(), e.field()) {
-                (true, Some(f)) => format!("{f}: {text}"),
+            let messages = mm(i18n.get());
+            let text = messages.error(i18n.get(), &e);
+            // Above the form, say which field it is about, in the reader's language.
+            let text = match (field.is_empty(), e.field().and_then(|f| messages.field_name(f))) {
+                (true, Some(label)) => format!("{label}: {text}"),
                 _ => text,
             };
             let class = if field.is_empty() { "form-error" } else { "field-error" };
             view! { <span class=class data-field=field role="alert">{text}</span> }
         })
+    }
+}
+
+/// Checkboxes of people; `selected` holds the ids ticked.
+#[component]
+pub(super) fn PeoplePicker(people: Vec<PersonRef>, selected: RwSignal<Vec<String>>, name: &'static str) -> impl IntoView {
+    view! {
+        <div class="people-picker" data-name=name>
+            {people.into_iter().map(|p| {
+                let pid = StoredValue::new(p.id.clone());
+                view! {
+                    <label class="check">
+                        <input type="checkbox" name=name value=p.id.clone()
+                            prop:checked=move || selected.read().contains(&pid.get_value())
+                            on:change=move |e| {
+                                let on = event_target_checked(&e);
+                                selected.update(|v| {
+                                    v.retain(|x| *x != pid.get_value());
+                                    if on { v.push(pid.get_value()); }
+                                });
+                            }/>
+                        {person_label(&p)}
+                    </label>
+                }
+            }).collect_view()}
+        </div>
     }
 }
 
@@ -206,22 +234,7 @@ fn NewMeetingForm(choices: MeetingChoices) -> impl IntoView {
                 <MeetingError error field="place"/>
                 <fieldset class="invitees">
                     <legend>{move || m().invitees}</legend>
-                    {people.into_iter().map(|p| {
-                        let pid = StoredValue::new(p.id.clone());
-                        view! {
-                            <label class="check">
-                                <input type="checkbox" name="invitee" value=p.id.clone()
-                                    on:change=move |e| {
-                                        let on = event_target_checked(&e);
-                                        invited.update(|v| {
-                                            v.retain(|x| *x != pid.get_value());
-                                            if on { v.push(pid.get_value()); }
-                                        });
-                                    }/>
-                                {person_label(&p)}
-                            </label>
-                        }
-                    }).collect_view()}
+                    <PeoplePicker people selected=invited name="invitee"/>
                 </fieldset>
                 <MeetingError error field="invitee_ids"/>
                 <label>{move || m().agenda}

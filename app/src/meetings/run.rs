@@ -9,7 +9,7 @@ use super::api::{
 };
 use super::dto::*;
 use super::messages::MeetingMessages;
-use super::pages::{mm, person_label, when, DecisionView, MeetingError};
+use super::pages::{mm, person_label, when, DecisionView, MeetingError, PeoplePicker};
 use crate::domain::meetings::{ActionStatus, MeetingStatus, SubjectKind};
 use crate::error::AppError;
 use crate::t;
@@ -241,32 +241,6 @@ fn AgendaForm(id: String, subjects: Vec<SubjectLinkDto>, changes: RwSignal<u32>)
             <label>{move || m().about}<SubjectSelect subjects selected=link name="agenda_link"/></label>
             <button type="submit">{move || m().add}</button>
         </form>
-    }
-}
-
-/// Checkboxes of people; `selected` holds the ids ticked.
-#[component]
-fn PeoplePicker(people: Vec<PersonRef>, selected: RwSignal<Vec<String>>, name: &'static str) -> impl IntoView {
-    view! {
-        <div class="people-picker" data-name=name>
-            {people.into_iter().map(|p| {
-                let pid = StoredValue::new(p.id.clone());
-                view! {
-                    <label class="check">
-                        <input type="checkbox" name=name value=p.id.clone()
-                            prop:checked=move || selected.read().contains(&pid.get_value())
-                            on:change=move |e| {
-                                let on = event_target_checked(&e);
-                                selected.update(|v| {
-                                    v.retain(|x| *x != pid.get_value());
-                                    if on { v.push(pid.get_value()); }
-                                });
-                            }/>
-                        {person_label(&p)}
-                    </label>
-                }
-            }).collect_view()}
-        </div>
     }
 }
 

@@ -6,7 +6,8 @@
 //! [`super::views`], the calendar in [`super::calendar`].
 
 use super::dto::*;
-use super::views::{decision_dtos, detail, link_dto, meeting_summary, shanghai_today};
+use super::record;
+use super::views::{detail, link_dto, meeting_summary, shanghai_today};
 use crate::audit::{self, AuditAction, NewAuditEntry};
 use crate::auth::CurrentUser;
 use crate::db::{self, meetings as repo, projects::ProjectRow, projects::StakeholderRow};
@@ -358,66 +359,37 @@ pub async fn set_status(
     })
 }
 
-/// The audit entries of a close: the meeting (with who came and what was decided), then each
-/// decision.
+/// The audit entries of a close: the meeting (with its agenda and minutes, who came and what was
+/// decided), then each decision. The payloads are [`super::record`]'s, which `concord audit
+/// verify` rebuilds to check the stored meeting against them.
 async fn audit_close(conn: &mut db::Conn, user: &CurrentUser, loaded: &Loaded) -> Result<(), AppError> {
     let m = &loaded.meeting;
-    let decisions = decision_dtos(conn, repo::DecisionScope::Meeting(&m.meeting_id)).await?;
-    let attendance: Vec<String> = repo::attendance(conn, &m.meeting_id).await?.into_iter().map(|a| a.user_id).collect();
-    let actions: Vec<String> = repo::meeting_actions(conn, &m.meeting_id).await?.into_iter().map(|a| a.action_id).collect();
-    // The agenda with its minutes as closed: the record the close locks is on the log in full.
-    let agenda: Vec<serde_json::Value> = repo::agenda(conn, &m.meeting_id)
-        .await?
-        .into_iter()
-        .map(|a| {
-            serde_json::json!({
-                "item_id": a.item_id, "title": a.title, "subject_kind": a.subject_kind, "subject_id": a.subject_id, "minutes": a.minutes,
-            })
-        })
-        .collect();
-    let payload = serde_json::json!({
-        "title": m.title,
-        "kind": m.kind,
-        "starts_at": m.starts_at,
-        "ends_at": m.ends_at,
-        "agenda": agenda,
-        "attendees": attendance,
-        "decisions": decisions.iter().map(|d| d.id.clone()).collect::<Vec<_>>(),
-        "action_items": actions,
-    });
     let entry = NewAuditEntry {
         project_id: Some(&m.project_id),
         actor_id: &user.id,
         action: AuditAction::MeetingClosed,
-        subject_kind: "meeting",
+        subject_kind: record::MEETING_SUBJECT,
         subject_id: &m.meeting_id,
-        payload,
+        payload: record::close_payload(conn, m).await?,
     };
     audit::record(conn, entry).await?;
-    for d in &decisions {
-        audit_decision(conn, user, d).await?;
-    }
-    Ok(())
+    audit_decisions(conn, user, repo::DecisionScope::Meeting(&m.meeting_id)).await
 }
 
-async fn audit_decision(conn: &mut db::Conn, user: &CurrentUser, d: &MeetingDecisionDto) -> Result<(), AppError> {
-    let payload = serde_json::json!({
-        "meeting_id": d.meeting_id,
-        "text": d.text,
-        "makers": d.makers.iter().map(|p| p.id.clone()).collect::<Vec<_>>(),
-        "links": d.links.iter().map(|l| serde_json::json!({ "kind": l.kind.as_str(), "id": l.id })).collect::<Vec<_>>(),
-        "amendment_id": d.amendment_id,
-        "corrects_id": d.corrects_id,
-    });
-    let entry = NewAuditEntry {
-        project_id: Some(&d.project_id),
-        actor_id: &user.id,
-        action: AuditAction::DecisionRecorded,
-        subject_kind: "decision",
-        subject_id: &d.id,
-        payload,
-    };
-    audit::record(conn, entry).await
+/// One `decision_recorded` entry for each decision in `scope`.
+async fn audit_decisions(conn: &mut db::Conn, user: &CurrentUser, scope: repo::DecisionScope<'_>) -> Result<(), AppError> {
+    for (decision_id, (project_id, payload)) in record::decision_payloads(conn, scope).await? {
+        let entry = NewAuditEntry {
+            project_id: Some(&project_id),
+            actor_id: &user.id,
+            action: AuditAction::DecisionRecorded,
+            subject_kind: record::DECISION_SUBJECT,
+            subject_id: &decision_id,
+            payload,
+        };
+        audit::record(conn, entry).await?;
+    }
+    Ok(())
 }
 
 fn agenda_fields(input: &AgendaItemInput) -> Result<String, AppError> {
@@ -714,14 +686,13 @@ pub async fn amend(state: &AppState, user: &CurrentUser, meeting_id: &str, input
             project_id: Some(&loaded.project.project_id),
             actor_id: &user.id,
             action: AuditAction::MeetingAmended,
-            subject_kind: "meeting",
+            subject_kind: record::MEETING_SUBJECT,
             subject_id: meeting_id,
-            payload: serde_json::json!({ "amendment_id": amendment_id, "text": text, "decisions": added }),
+            payload: record::amendment_payload(&amendment_id, &text, &added),
         };
         audit::record(tx, entry).await?;
         for id in &added {
-            let d = decision_dtos(tx, repo::DecisionScope::One(id)).await?.pop().ok_or(AppError::Internal)?;
-            audit_decision(tx, user, &d).await?;
+            audit_decisions(tx, user, repo::DecisionScope::One(id)).await?;
         }
     })
 }

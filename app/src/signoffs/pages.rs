@@ -12,6 +12,7 @@ use crate::domain::people::JobRole;
 use crate::domain::signoffs::meaning_text;
 use crate::error::AppError;
 use crate::i18n::Locale;
+use crate::solutions::request_messages::RequestMessages;
 use crate::t;
 use crate::ui::forms::load_error;
 use crate::ui::session::use_user;
@@ -387,17 +388,21 @@ fn AuditSection(project_id: String, changes: RwSignal<u32>) -> impl IntoView {
     }
 }
 
-/// What an entry is about, in one line: the payload's label, kind and revision when it has them.
-fn entry_summary(e: &AuditEntryDto) -> String {
+/// What an entry is about, in one line: the payload's label, a leader's decision (in the reader's
+/// language), the revision, and the people's own words (reason, text, title) when it has them.
+fn entry_summary(e: &AuditEntryDto, locale: Locale) -> String {
     let p = &e.payload;
     let mut parts: Vec<String> = Vec::new();
     for key in ["label", "decision", "revision", "reason", "text", "title"] {
-        if let Some(v) = p.get(key) {
-            match v {
-                serde_json::Value::String(s) if !s.is_empty() => parts.push(s.clone()),
-                serde_json::Value::Number(n) if key == "revision" => parts.push(format!("r{n}")),
-                _ => {}
+        match (key, p.get(key)) {
+            ("decision", Some(serde_json::Value::String(d))) => {
+                parts.push(RequestMessages::of(locale).decision_name(Some(d.as_str())).to_string())
             }
+            ("revision", Some(serde_json::Value::Number(n))) => {
+                parts.push(n.as_i64().map(|n| (SignoffMessages::of(locale).revision)(n)).unwrap_or_default())
+            }
+            (_, Some(serde_json::Value::String(s))) if !s.is_empty() => parts.push(s.clone()),
+            _ => {}
         }
     }
     parts.join(" · ")
@@ -408,13 +413,16 @@ fn AuditRow(e: AuditEntryDto) -> impl IntoView {
     let i18n = use_i18n();
     let sm = move || SignoffMessages::of(i18n.get());
     let (seq, at, action) = (e.seq, e.created_at, e.action.clone());
-    let summary = entry_summary(&e);
+    let summary = {
+        let e = e.clone();
+        move || entry_summary(&e, i18n.get())
+    };
     view! {
         <tr data-action=e.action.clone()>
             <td>{seq}</td>
             <td>{move || i18n.get().day_of(at)}</td>
             <td>{e.actor_name.clone().unwrap_or_default()}</td>
-            <td>{move || sm().action(&action)}" "<span class="muted">{summary.clone()}</span></td>
+            <td>{move || sm().action(&action)}" "<span class="muted">{summary}</span></td>
             <td><code class="fingerprint" title=e.hash.clone()>{short(&e.hash)}</code></td>
         </tr>
     }

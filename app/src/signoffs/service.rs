@@ -20,6 +20,7 @@ use crate::notifications::dto::NotificationKind;
 use crate::notifications::service::{notify, NewNotification};
 use crate::projects::service::load_readable;
 use crate::state::AppState;
+use serde::Deserialize;
 use std::collections::HashMap;
 use std::time::Instant;
 
@@ -40,6 +41,15 @@ fn parse_json(text: &str) -> Result<serde_json::Value, AppError> {
 /// revisions and the current baseline, each with its fingerprint.
 pub async fn current_subjects(conn: &mut db::Conn, project_id: &str) -> Result<Vec<CurrentSubject>, AppError> {
     let departments = db::departments::list(conn).await?;
+    subjects_with(conn, project_id, &departments).await
+}
+
+/// [`current_subjects`] with the departments already loaded.
+async fn subjects_with(
+    conn: &mut db::Conn,
+    project_id: &str,
+    departments: &[db::departments::DepartmentRow],
+) -> Result<Vec<CurrentSubject>, AppError> {
     let id_of_code: HashMap<&str, &str> = departments.iter().map(|d| (d.code.as_str(), d.department_id.as_str())).collect();
     let codes_to_ids = |codes: &mut dyn Iterator<Item = String>| -> Vec<String> {
         codes.filter_map(|c| id_of_code.get(c.as_str()).map(|id| id.to_string())).collect()
@@ -50,7 +60,7 @@ pub async fn current_subjects(conn: &mut db::Conn, project_id: &str) -> Result<V
     for r in &requirements {
         keys.insert(r.requirement_id.clone(), r.req_key.clone());
         let value = parse_json(&r.content)?;
-        let content: RequirementContent = serde_json::from_value(value.clone()).map_err(|_| AppError::Internal)?;
+        let content = RequirementContent::deserialize(&value).map_err(|_| AppError::Internal)?;
         let canonical = rules::requirement_content(&r.requirement_id, r.current_revision, &value);
         out.push(CurrentSubject {
             dto: SubjectDto {
@@ -72,7 +82,7 @@ pub async fn current_subjects(conn: &mut db::Conn, project_id: &str) -> Result<V
     }
     for o in repo::solution_subjects(conn, project_id).await? {
         let value = parse_json(&o.content)?;
-        let content: OptionContent = serde_json::from_value(value.clone()).map_err(|_| AppError::Internal)?;
+        let content = OptionContent::deserialize(&value).map_err(|_| AppError::Internal)?;
         let canonical = rules::solution_content(&o.requirement_id, &o.option_id, o.current_revision, &value);
         let key = match keys.get(&o.requirement_id) {
             Some(k) => k.clone(),
@@ -133,13 +143,15 @@ pub async fn current_subjects(conn: &mut db::Conn, project_id: &str) -> Result<V
 struct Snapshot {
     subjects: Vec<CurrentSubject>,
     people: Vec<db::users::UserRow>,
+    departments: Vec<db::departments::DepartmentRow>,
     required: Vec<RequiredSignature>,
     /// The latest signature of each (kind, subject, signer).
     latest: HashMap<(String, String, String), repo::SignoffRow>,
 }
 
 async fn snapshot(conn: &mut db::Conn, project_id: &str) -> Result<Snapshot, AppError> {
-    let subjects = current_subjects(conn, project_id).await?;
+    let departments = db::departments::list(conn).await?;
+    let subjects = subjects_with(conn, project_id, &departments).await?;
     let stakeholders: Vec<String> = db::projects::stakeholders(conn, project_id).await?.into_iter().map(|s| s.department_id).collect();
     let people = db::users::list_in_departments(conn, project_id).await?;
     let persons: Vec<Person> = people
@@ -159,7 +171,7 @@ async fn snapshot(conn: &mut db::Conn, project_id: &str) -> Result<Snapshot, App
     for row in repo::of_project(conn, project_id).await? {
         latest.insert((row.subject_kind.clone(), row.subject_id.clone(), row.signer_id.clone()), row);
     }
-    Ok(Snapshot { subjects, people, required, latest })
+    Ok(Snapshot { subjects, people, departments, required, latest })
 }
 
 impl Snapshot {
@@ -206,8 +218,8 @@ pub async fn matrix(state: &AppState, user: &CurrentUser, project_id: &str) -> R
     let mut conn = state.db.acquire().await?;
     let (project, _) = load_readable(&mut conn, user, project_id).await?;
     let snap = snapshot(&mut conn, project_id).await?;
-    let departments: HashMap<String, db::departments::DepartmentRow> =
-        db::departments::list(&mut conn).await?.into_iter().map(|d| (d.department_id.clone(), d)).collect();
+    let departments: HashMap<&str, &db::departments::DepartmentRow> =
+        snap.departments.iter().map(|d| (d.department_id.as_str(), d)).collect();
     let mut cells = Vec::with_capacity(snap.required.len());
     let (mut signed, mut stale, mut missing) = (0, 0, 0);
     let mut signer_ids: Vec<&str> = Vec::new();
@@ -237,7 +249,7 @@ pub async fn matrix(state: &AppState, user: &CurrentUser, project_id: &str) -> R
         .iter()
         .filter_map(|id| snap.people.iter().find(|p| p.user_id == *id))
         .map(|p| {
-            let d = departments.get(&p.department_id);
+            let d = departments.get(p.department_id.as_str());
             SignerDto {
                 user_id: p.user_id.clone(),
                 username: p.username.clone(),

@@ -377,18 +377,22 @@ pub fn PlanTable(draft: PlanDraft, departments: Vec<DepartmentChoice>, frame: Pl
         <div class="plan-editor">
             {plan_error}
             <div class="plan-table-wrap">
-                <table class="plan-items">
+                // Laid out as a grid of rows (style/main.css), each row rendered by the browser only
+                // while near the screen, so an edit lays out and paints a few rows, not 300. Styling
+                // table parts as blocks can lose their meaning for assistive technology; the roles
+                // keep it.
+                <table class="plan-items" role="table">
                     <caption>{move || om().work_items}</caption>
-                    <thead><tr>
-                        <th scope="col">{move || om().item_id}</th>
-                        <th scope="col">{move || om().item_title}</th>
-                        <th scope="col">{move || om().department}</th>
-                        <th scope="col">{move || om().effort_days}</th>
-                        <th scope="col">{move || om().predecessors}</th>
-                        <th scope="col">{move || om().not_before}</th>
-                        <th scope="col"><span class="visually-hidden">{move || om().row_actions}</span></th>
+                    <thead role="rowgroup"><tr role="row">
+                        <th scope="col" role="columnheader">{move || om().item_id}</th>
+                        <th scope="col" role="columnheader">{move || om().item_title}</th>
+                        <th scope="col" role="columnheader">{move || om().department}</th>
+                        <th scope="col" role="columnheader">{move || om().effort_days}</th>
+                        <th scope="col" role="columnheader">{move || om().predecessors}</th>
+                        <th scope="col" role="columnheader">{move || om().not_before}</th>
+                        <th scope="col" role="columnheader"><span class="visually-hidden">{move || om().row_actions}</span></th>
                     </tr></thead>
-                    <tbody>
+                    <tbody role="rowgroup">
                         <For each=move || draft.items.get() key=|r| r.key let:row>
                             <ItemRowView draft row id_counts departments error/>
                         </For>
@@ -495,18 +499,18 @@ fn ItemRowView(
         error.get().filter(|e| names_part(e, &part)).map(|e| view! { <span class="field-error" role="alert" data-field=e.field().unwrap_or_default().to_string()>{i18n.get().error(&e)}</span> })
     };
     view! {
-        <tr class="plan-item" data-key=row.key>
-            <td class="cell-id">
+        <tr class="plan-item" role="row" data-key=row.key>
+            <td class="cell-id" role="cell">
                 <input class="item-id" value=row.id.get_untracked() maxlength="100" spellcheck="false" aria-label=label(|m| m.item_id)
                     aria-invalid=move || id_problem().is_some().to_string() on:input=move |ev| row.id.set(event_target_value(&ev))/>
                 {problem_view(id_problem)}
                 {server_error}
             </td>
-            <td class="cell-title">
+            <td class="cell-title" role="cell">
                 <input class="item-title" value=row.title.get_untracked() maxlength=ITEM_TITLE_MAX.to_string() aria-label=label(|m| m.item_title)
                     on:input=move |ev| row.title.set(event_target_value(&ev))/>
             </td>
-            <td class="cell-department">
+            <td class="cell-department" role="cell">
                 <select class="item-department" aria-label=label(|m| m.department) aria-invalid=move || department_problem().is_some().to_string()
                     on:change=move |ev| row.department.set(event_target_value(&ev))>
                     <option value="" selected=row.department.get_untracked().is_empty()>"—"</option>
@@ -524,23 +528,23 @@ fn ItemRowView(
                 </select>
                 {problem_view(department_problem)}
             </td>
-            <td class="cell-effort">
+            <td class="cell-effort" role="cell">
                 <input class="item-effort" type="number" min="1" max=MAX_DAYS.to_string() step="1" inputmode="numeric" value=row.effort.get_untracked()
                     aria-label=label(|m| m.effort_days) aria-invalid=move || effort_problem().is_some().to_string()
                     on:input=move |ev| row.effort.set(event_target_value(&ev))/>
                 {problem_view(effort_problem)}
             </td>
-            <td class="cell-after">
+            <td class="cell-after" role="cell">
                 <input class="item-after" value=row.after.get_untracked() spellcheck="false" placeholder="a, b+2" aria-label=label(|m| m.predecessors)
                     aria-invalid=move || after_problem().is_some().to_string() on:input=move |ev| row.after.set(event_target_value(&ev))/>
                 {problem_view(after_problem)}
             </td>
-            <td class="cell-not-before">
+            <td class="cell-not-before" role="cell">
                 <input class="item-not-before" type="date" value=row.not_before.get_untracked() aria-label=label(|m| m.not_before)
                     aria-invalid=move || not_before_problem().is_some().to_string() on:input=move |ev| row.not_before.set(event_target_value(&ev))/>
                 {problem_view(not_before_problem)}
             </td>
-            <td class="cell-actions">
+            <td class="cell-actions" role="cell">
                 <div class="row-actions">
                     <button type="button" class="secondary" aria-label=label(|m| m.move_up) title=move || om().move_up
                         on:click=move |_| draft.items.update(|l| move_row(l, row.key, -1, |r| r.key))>"↑"</button>

@@ -126,3 +126,120 @@ both_engines!(concurrent_appends_never_fork_the_chain, |app| async move {
     let report = verify(&app).await;
     assert_eq!(report.first_mismatch, None, "one unbroken chain: {report:?}");
 });
+
+both_engines!(a_closed_meetings_record_edited_in_the_database_is_named, |app| async move {
+    let db = &app.state.db;
+    let report = verify(&app).await;
+    assert_eq!(report.first_mismatch, None, "{report:?}");
+    // The demo's four closed meetings, their decisions and meeting 3's amendment.
+    assert!(report.meeting_records >= 4 + 5 + 1, "{report:?}");
+    let said = concord_server::audit_cli::describe(&report);
+    assert!(said.contains(&format!("{} meeting records", report.meeting_records)), "{said}");
+
+    // Minutes rewritten after the close.
+    let (meeting, item, minutes): (String, String, String) = sqlx::query_as(
+        "select m.meeting_id, a.item_id, a.minutes from meetings m join meeting_agenda_items a on a.meeting_id = m.meeting_id
+         where m.status = 'closed' and a.minutes <> '' order by m.starts_at, a.position limit 1",
+    )
+    .fetch_one(db)
+    .await
+    .unwrap();
+    sqlx::query("update meeting_agenda_items set minutes = $1 where item_id = $2")
+        .bind("无异议 No objections")
+        .bind(&item)
+        .execute(db)
+        .await
+        .unwrap();
+    let report = verify(&app).await;
+    let m = report.first_mismatch.clone().expect("the edited minutes are found");
+    assert_eq!((m.seq, m.subject_kind.as_deref(), m.subject_id.as_deref()), (None, Some("meeting"), Some(meeting.as_str())), "{m:?}");
+    let said = concord_server::audit_cli::describe(&report);
+    assert!(said.starts_with(&format!("meeting {meeting} does not match")) && said.contains("minutes"), "{said}");
+    sqlx::query("update meeting_agenda_items set minutes = $1 where item_id = $2").bind(&minutes).bind(&item).execute(db).await.unwrap();
+    assert_eq!(verify(&app).await.first_mismatch, None, "restored");
+
+    // A decision reworded.
+    let (decision, text): (String, String) = sqlx::query_as(
+        "select d.decision_id, d.body from meeting_decisions d join meetings m on m.meeting_id = d.meeting_id
+         where m.status = 'closed' order by m.starts_at desc, d.decision_id limit 1",
+    )
+    .fetch_one(db)
+    .await
+    .unwrap();
+    sqlx::query("update meeting_decisions set body = $1 where decision_id = $2")
+        .bind("C 开发新接口 C builds a new API")
+        .bind(&decision)
+        .execute(db)
+        .await
+        .unwrap();
+    let m = verify(&app).await.first_mismatch.expect("the reworded decision is found");
+    assert_eq!((m.subject_kind.as_deref(), m.subject_id.as_deref()), (Some("decision"), Some(decision.as_str())), "{m:?}");
+    sqlx::query("update meeting_decisions set body = $1 where decision_id = $2").bind(&text).bind(&decision).execute(db).await.unwrap();
+
+    // A maker added to a decision.
+    let outsider: String = sqlx::query_scalar("select user_id from users where username = 'laowang'").fetch_one(db).await.unwrap();
+    sqlx::query("insert into decision_makers (decision_id, user_id) values ($1, $2)")
+        .bind(&decision)
+        .bind(&outsider)
+        .execute(db)
+        .await
+        .unwrap();
+    let m = verify(&app).await.first_mismatch.expect("the added maker is found");
+    assert_eq!(m.subject_id.as_deref(), Some(decision.as_str()), "{m:?}");
+    sqlx::query("delete from decision_makers where decision_id = $1 and user_id = $2")
+        .bind(&decision)
+        .bind(&outsider)
+        .execute(db)
+        .await
+        .unwrap();
+
+    // An amendment reworded.
+    let (amendment, body): (String, String) =
+        sqlx::query_as("select amendment_id, body from meeting_amendments order by created_at limit 1").fetch_one(db).await.unwrap();
+    sqlx::query("update meeting_amendments set body = 'x' where amendment_id = $1").bind(&amendment).execute(db).await.unwrap();
+    let m = verify(&app).await.first_mismatch.expect("the reworded amendment is found");
+    assert_eq!((m.subject_kind.as_deref(), m.subject_id.as_deref()), (Some("amendment"), Some(amendment.as_str())), "{m:?}");
+    sqlx::query("update meeting_amendments set body = $1 where amendment_id = $2").bind(&body).bind(&amendment).execute(db).await.unwrap();
+    assert_eq!(verify(&app).await.first_mismatch, None, "restored");
+
+    // A closed meeting reopened directly: its close entry no longer has a closed meeting.
+    sqlx::query("update meetings set status = 'in_progress' where meeting_id = $1").bind(&meeting).execute(db).await.unwrap();
+    let report = verify(&app).await;
+    let m = report.first_mismatch.clone().expect("the reopened meeting is found");
+    let close_seq: i64 = sqlx::query_scalar("select seq from audit_log where action = 'meeting_closed' and subject_id = $1")
+        .bind(&meeting)
+        .fetch_one(db)
+        .await
+        .unwrap();
+    assert_eq!((m.seq, m.subject_kind.as_deref()), (Some(close_seq), Some("meeting")), "{m:?}");
+    assert!(concord_server::audit_cli::describe(&report).starts_with(&format!("audit log entry {close_seq} (about meeting {meeting})")));
+});
+
+both_engines!(meetings_closed_and_amended_through_the_api_verify, |app| async move {
+    // A meeting run end to end by the API, then amended with a correcting decision: its entries
+    // are rebuilt from the stored rows and match.
+    let pm = app.login("xiaozhang").await;
+    let project = pm.demo_project_id().await;
+    let id: String = sqlx::query_scalar("select meeting_id from meetings where project_id = $1 and status = 'planned' limit 1")
+        .bind(&project)
+        .fetch_one(&app.state.db)
+        .await
+        .unwrap();
+    let people: Vec<String> = sqlx::query_scalar("select user_id from users where username in ('xiaozhang', 'xiaolan') order by username")
+        .fetch_all(&app.state.db)
+        .await
+        .unwrap();
+    let status = format!("/api/v1/meetings/{id}/status");
+    pm.post(&status, json!({"status": "in_progress"})).await.expect(200, "starting");
+    let attendance = pm.request(reqwest::Method::PUT, &format!("/api/v1/meetings/{id}/attendance")).json(&json!({"user_ids": people}));
+    pm.send(attendance).await.expect(200, "attendance");
+    let decision = json!({"text": "联调 5 天 Five days of joint debugging", "maker_ids": people, "links": []});
+    let detail = pm.post(&format!("/api/v1/meetings/{id}/decisions"), decision).await;
+    let first = detail.expect(200, "a decision")["decisions"][0]["id"].as_str().unwrap().to_string();
+    pm.post(&status, json!({"status": "closed"})).await.expect(200, "closing");
+    let correction = json!({"text": "联调 6 天 Six days", "maker_ids": people, "links": [], "corrects_id": first});
+    let amendment = json!({"text": "更正 Correction", "decisions": [correction]});
+    pm.post(&format!("/api/v1/meetings/{id}/amendments"), amendment).await.expect(201, "amending");
+    let report = verify(&app).await;
+    assert_eq!(report.first_mismatch, None, "{report:?}");
+});
