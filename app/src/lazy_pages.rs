@@ -8,12 +8,13 @@
 //! option page needed 343 files and the main bundle carried a loader entry for each of ~570
 //! chunks. A group is one split point whose view picks the page by the address. Every build must split (the Makefile, test and
 //! release scripts do): an unsplit bundle with lazy routes cannot load.
-//! The pages everyone opens first — sign-in, set-up and the project list — stay in the main
-//! bundle; a project's page, administration, the account page, the project form and everything about
-//! requirements are split off. (Splitting off the small set-up page made the main bundle larger:
-//! each split point adds loader code to it. And moving the schedule-settings page's strings out of
-//! `i18n::Messages` into a page-local struct pulled the whole plan sandbox into the main bundle,
-//! +22 KiB brotli: measure with `scripts/bench/bundle.sh` after such moves.)
+//! The project list, which people land on, stays in the main bundle; everything else is split
+//! off, sign-in and set-up included (a person signs in once a month, and those two forms were the
+//! main bundle's only `ActionForm`s: with them went the form-data decoding, 34 KiB brotli). Each
+//! split point adds loader code to the main bundle, so small pages go in groups (splitting off
+//! the set-up page alone once made the main bundle larger). Moving the schedule-settings page's
+//! strings out of `i18n::Messages` into a page-local struct once pulled the whole plan sandbox into
+//! the main bundle, +22 KiB brotli: measure with `scripts/bench/bundle.sh` after such moves.
 
 use leptos::prelude::*;
 use leptos_router::{lazy_route, LazyRoute};
@@ -96,6 +97,11 @@ lazy_group!(AdministrationPages {
     PeopleRoute: "/admin/people" => crate::organisation::pages::PeoplePage,
     ScheduleSettingsRoute: "/admin/schedule" => crate::schedule_settings::pages::ScheduleSettingsPage,
     PlanSandboxRoute: "/plan-sandbox" => crate::schedule::sandbox::PlanSandboxPage,
+});
+
+lazy_group!(SignInPages {
+    LoginRoute: "/login" => crate::accounts::pages::LoginPage,
+    SetupRoute: "/setup" => crate::accounts::pages::SetupPage,
 });
 
 lazy_group!(PersonalPages {

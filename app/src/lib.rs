@@ -76,8 +76,8 @@ pub fn App() -> impl IntoView {
             <main id="main">
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=projects::pages::ProjectsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/login") view=accounts::pages::LoginPage ssr=SsrMode::Async/>
-                    <Route path=path!("/setup") view=accounts::pages::SetupPage ssr=SsrMode::Async/>
+                    <Route path=path!("/login") view={Lazy::<lazy_pages::LoginRoute>::new()} ssr=SsrMode::Async/>
+                    <Route path=path!("/setup") view={Lazy::<lazy_pages::SetupRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/account") view={Lazy::<lazy_pages::AccountRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/projects/new") view={Lazy::<lazy_pages::NewProjectRoute>::new()} ssr=SsrMode::Async/>
                     <Route path=path!("/projects/:id") view={Lazy::<lazy_pages::ProjectRoute>::new()} ssr=SsrMode::Async/>

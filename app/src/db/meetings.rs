@@ -73,10 +73,12 @@ pub async fn project_meetings(conn: &mut Conn, project_id: &str) -> sqlx::Result
         .await
 }
 
-/// Meetings the person is invited to, earliest first.
-pub async fn meetings_of_invitee(conn: &mut Conn, user_id: &str) -> sqlx::Result<Vec<MeetingRow>> {
+/// Meetings the person organised or is invited to, earliest first (the organiser of a meeting
+/// need not be on its invitation list, yet it is in their calendar).
+pub async fn meetings_of_person(conn: &mut Conn, user_id: &str) -> sqlx::Result<Vec<MeetingRow>> {
     sqlx::query_as(&format!(
-        "select {MEETING_COLUMNS} from meetings where meeting_id in (select meeting_id from meeting_invitees where user_id = $1)
+        "select {MEETING_COLUMNS} from meetings
+         where created_by = $1 or meeting_id in (select meeting_id from meeting_invitees where user_id = $1)
          order by starts_at, meeting_id"
     ))
     .bind(user_id)

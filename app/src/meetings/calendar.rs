@@ -131,7 +131,7 @@ pub async fn feed_ics(state: &AppState, token: &str, base: Option<&str>) -> Resu
     let owner = repo::feed_owner(&mut conn, &auth::sha256_hex(token), now).await?.ok_or(AppError::NotFound)?;
     let user = auth::user_from_row(db::users::find(&mut conn, &owner).await?.ok_or(AppError::NotFound)?);
     let mut events = Vec::new();
-    for m in repo::meetings_of_invitee(&mut conn, &user.id).await? {
+    for m in repo::meetings_of_person(&mut conn, &user.id).await? {
         let Ok((project, _)) = load_readable(&mut conn, &user, &m.project_id).await else { continue };
         events.push(meeting_event(&mut conn, &m, &project.name, base).await?);
     }

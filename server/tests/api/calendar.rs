@@ -107,4 +107,10 @@ both_engines!(the_feed_is_read_by_its_secret_address_until_revoked, |app| async 
     bare.get(&new_path).await.expect_error(404, "not_found", None, "the revoked address");
     bare.get("/api/v1/calendar-feeds/ccf_0000").await.expect_error(404, "not_found", None, "a guessed address");
     assert_eq!(owner.read("/api/v1/me/calendar-feed").await["active"], false);
+
+    // The organiser's own feed has the meeting, though only xiaolan is invited to it.
+    let organiser = pm.post("/api/v1/me/calendar-feed", json!({})).await;
+    let url = organiser.expect(201, "the organiser's feed")["url"].as_str().unwrap().to_string();
+    let feed = bare.get(&format!("/api/v1/calendar-feeds/{}", url.rsplit('/').next().unwrap())).await;
+    assert!(lines(&feed.text).iter().any(|l| *l == format!("UID:meeting-{mid}@concord")), "the meeting he organised");
 });
