@@ -132,7 +132,7 @@ both_engines!(a_closed_meetings_record_edited_in_the_database_is_named, |app| as
     let report = verify(&app).await;
     assert_eq!(report.first_mismatch, None, "{report:?}");
     // The demo's four closed meetings, their decisions and meeting 3's amendment.
-    assert!(report.meeting_records >= 4 + 5 + 1, "{report:?}");
+    assert!(report.meeting_records >= 10, "four closed meetings, their five decisions and an amendment: {report:?}");
     let said = concord_server::audit_cli::describe(&report);
     assert!(said.contains(&format!("{} meeting records", report.meeting_records)), "{said}");
 
