@@ -9,8 +9,8 @@
 //! (and each such entry with a row that still exists): minutes edited, a decision reworded or
 //! deleted, or a closed meeting reopened directly in the database are all named.
 //!
-//! Lists whose order is only a display order (attendees, makers, links, ids) are recorded sorted,
-//! and compared sorted, so renaming a person does not look like tampering.
+//! Lists whose order is only a display order (attendees, makers, links, ids) are recorded sorted
+//! ([`normalised`]) and compared sorted, so renaming a person does not look like tampering.
 
 use crate::audit::AuditAction;
 use crate::db::{self, audit::AuditRow, meetings as repo};
@@ -41,16 +41,15 @@ pub async fn close_payload(conn: &mut db::Conn, meeting: &repo::MeetingRow) -> R
         .into_iter()
         .map(|a| json!({ "item_id": a.item_id, "title": a.title, "subject_kind": a.subject_kind, "subject_id": a.subject_id, "minutes": a.minutes }))
         .collect();
-    let attendees = sorted(repo::attendance(conn, id).await?.into_iter().map(|a| a.user_id));
+    let attendees: Vec<String> = repo::attendance(conn, id).await?.into_iter().map(|a| a.user_id).collect();
     // The meeting's own decisions: those an amendment added came after the close.
-    let decisions = sorted(
-        repo::decisions(conn, repo::DecisionScope::Meeting(id))
-            .await?
-            .into_iter()
-            .filter(|d| d.amendment_id.is_none())
-            .map(|d| d.decision_id),
-    );
-    let actions = sorted(repo::meeting_actions(conn, id).await?.into_iter().map(|a| a.action_id));
+    let decisions: Vec<String> = repo::decisions(conn, repo::DecisionScope::Meeting(id))
+        .await?
+        .into_iter()
+        .filter(|d| d.amendment_id.is_none())
+        .map(|d| d.decision_id)
+        .collect();
+    let actions: Vec<String> = repo::meeting_actions(conn, id).await?.into_iter().map(|a| a.action_id).collect();
     Ok(normalised(json!({
         "title": meeting.title,
         "kind": meeting.kind,
@@ -80,7 +79,7 @@ pub async fn decision_payloads(conn: &mut db::Conn, scope: repo::DecisionScope<'
             let payload = json!({
                 "meeting_id": d.meeting_id,
                 "text": d.body,
-                "makers": sorted(makers.remove(&d.decision_id).unwrap_or_default()),
+                "makers": makers.remove(&d.decision_id).unwrap_or_default(),
                 "links": links.remove(&d.decision_id).unwrap_or_default(),
                 "amendment_id": d.amendment_id,
                 "corrects_id": d.corrects_id,
@@ -92,7 +91,7 @@ pub async fn decision_payloads(conn: &mut db::Conn, scope: repo::DecisionScope<'
 
 /// The `meeting_amended` payload of an amendment.
 pub fn amendment_payload(amendment_id: &str, text: &str, decisions: &[String]) -> Value {
-    normalised(json!({ "amendment_id": amendment_id, "text": text, "decisions": sorted(decisions.iter().cloned()) }))
+    normalised(json!({ "amendment_id": amendment_id, "text": text, "decisions": decisions }))
 }
 
 /// Checks every closed meeting, its decisions and amendments against the entries that recorded
@@ -129,18 +128,18 @@ pub async fn verify(conn: &mut db::Conn) -> Result<(i64, Option<RecordMismatch>)
             let problem = format!("its title, times, agenda, minutes, attendance, decisions or action items differ from audit entry {} that recorded its close", entry.seq);
             return Ok((checked, Some(row_problem("meeting", &id, &problem))));
         }
-        for (decision_id, (project_id, payload)) in decision_payloads(conn, repo::DecisionScope::Meeting(&id)).await? {
+        let decisions = decision_payloads(conn, repo::DecisionScope::Meeting(&id)).await?;
+        for (decision_id, (project_id, payload)) in &decisions {
             checked += 1;
-            let Some(entry) = recorded.get(&decision_id) else {
-                return Ok((checked, Some(row_problem("decision", &decision_id, "no audit entry records it"))));
+            let Some(entry) = recorded.get(decision_id) else {
+                return Ok((checked, Some(row_problem("decision", decision_id, "no audit entry records it"))));
             };
             seen_decisions.insert(decision_id.clone());
-            if normalised(parsed(entry)) != payload || entry.project_id.as_deref() != Some(project_id.as_str()) {
+            if normalised(parsed(entry)) != *payload || entry.project_id.as_deref() != Some(project_id.as_str()) {
                 let problem = format!("its text, makers or links differ from audit entry {} that recorded it", entry.seq);
-                return Ok((checked, Some(row_problem("decision", &decision_id, &problem))));
+                return Ok((checked, Some(row_problem("decision", decision_id, &problem))));
             }
         }
-        let decisions = repo::decisions(conn, repo::DecisionScope::Meeting(&id)).await?;
         for amendment in repo::amendments(conn, &id).await? {
             checked += 1;
             let aid = amendment.amendment_id.clone();
@@ -148,8 +147,12 @@ pub async fn verify(conn: &mut db::Conn) -> Result<(i64, Option<RecordMismatch>)
                 return Ok((checked, Some(row_problem("amendment", &aid, "no audit entry records it"))));
             };
             seen_amendments.insert(aid.clone());
-            let added: Vec<String> =
-                decisions.iter().filter(|d| d.amendment_id.as_deref() == Some(aid.as_str())).map(|d| d.decision_id.clone()).collect();
+            // The decisions this amendment added, from the payloads already built above.
+            let added: Vec<String> = decisions
+                .iter()
+                .filter(|(_, (_, payload))| payload["amendment_id"].as_str() == Some(aid.as_str()))
+                .map(|(decision_id, _)| decision_id.clone())
+                .collect();
             let expected = amendment_payload(&aid, &amendment.body, &added);
             if entry.subject_id != id || entry.actor_id != amendment.author_id || normalised(parsed(entry)) != expected {
                 let problem = format!("its author, text or decisions differ from audit entry {} that recorded it", entry.seq);
@@ -181,12 +184,6 @@ fn row_problem(kind: &'static str, id: &str, problem: &str) -> RecordMismatch {
 
 fn parsed(entry: &AuditRow) -> Value {
     serde_json::from_str(&entry.payload).unwrap_or(Value::Null)
-}
-
-fn sorted(items: impl IntoIterator<Item = String>) -> Vec<String> {
-    let mut items: Vec<String> = items.into_iter().collect();
-    items.sort();
-    items
 }
 
 /// `payload` with its order-free lists sorted (entries recorded before they were recorded sorted
