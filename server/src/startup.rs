@@ -142,6 +142,10 @@ async fn static_or_not_found(State(state): State<AppState>, request: Request<Bod
             response
         }
         _ => {
+            // The page reads whether set-up is still needed from the state; make sure it was asked.
+            if let Err(e) = app::accounts::service::needs_setup(&state).await {
+                return e.into_response();
+            }
             let options = state.leptos_options.clone();
             let render =
                 leptos_axum::render_app_to_stream_with_context(move || provide_context(state.clone()), move || shell(options.clone()));

@@ -19,38 +19,42 @@ pub fn LoginPage() -> impl IntoView {
             full_page_load("/");
         }
     });
+    if session.needs_setup {
+        return view! { <Redirect path="/setup"/> }.into_any();
+    }
+    if session.user.is_some() {
+        return view! { <Redirect path="/"/> }.into_any();
+    }
+    // Only the demo accounts' list waits for data (and only demo mode has one).
+    let demo = Resource::new(|| (), |_| super::api::get_session());
     view! {
+        <section class="card narrow">
+            <h1>{t!(i18n, login_title)}</h1>
+            <ActionForm action=action>
+                <label>
+                    <span>{t!(i18n, username)}</span>
+                    <input name="username" autocomplete="username" required/>
+                </label>
+                <FieldError error field="username"/>
+                <label>
+                    <span>{t!(i18n, password)}</span>
+                    <input type="password" name="password" autocomplete="current-password" required/>
+                </label>
+                <FieldError error field="password"/>
+                <FormError error fields=&["username", "password"]/>
+                <button type="submit">{t!(i18n, sign_in)}</button>
+            </ActionForm>
+        </section>
         <Suspense fallback=|| ()>
             {move || Suspend::new(async move {
-                match session.0.await {
-                    Ok(SessionInfo { needs_setup: true, .. }) => view! { <Redirect path="/setup"/> }.into_any(),
-                    Ok(SessionInfo { user: Some(_), .. }) => view! { <Redirect path="/"/> }.into_any(),
-                    Ok(info) => view! {
-                        <section class="card narrow">
-                            <h1>{t!(i18n, login_title)}</h1>
-                            <ActionForm action=action>
-                                <label>
-                                    <span>{t!(i18n, username)}</span>
-                                    <input name="username" autocomplete="username" required/>
-                                </label>
-                                <FieldError error field="username"/>
-                                <label>
-                                    <span>{t!(i18n, password)}</span>
-                                    <input type="password" name="password" autocomplete="current-password" required/>
-                                </label>
-                                <FieldError error field="password"/>
-                                <FormError error fields=&["username", "password"]/>
-                                <button type="submit">{t!(i18n, sign_in)}</button>
-                            </ActionForm>
-                        </section>
-                        <DemoAccounts accounts=info.demo_accounts/>
-                    }
-                    .into_any(),
+                match demo.await {
+                    Ok(SessionInfo { demo_accounts, .. }) => view! { <DemoAccounts accounts=demo_accounts/> }.into_any(),
                     Err(e) => view! { <p class="form-error" role="alert">{move || i18n.get().error(&e)}</p> }.into_any(),
                 }
             })}
         </Suspense>
     }
+    .into_any()
 }
 
 /// Demo mode only: who to sign in as, and the shared password.
@@ -109,41 +113,35 @@ pub fn SetupPage() -> impl IntoView {
         }
     });
     const FIELDS: &[&str] = &["username", "display_name", "password", "code", "name_zh", "name_en"];
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match session.0.await {
-                    Ok(SessionInfo { needs_setup: false, .. }) => view! { <Redirect path="/"/> }.into_any(),
-                    _ => view! {
-                        <section class="card narrow">
-                            <h1>{t!(i18n, setup_title)}</h1>
-                            <p>{t!(i18n, setup_intro)}</p>
-                            <ActionForm action=action>
-                                <label><span>{t!(i18n, username)}</span><input name="username" autocomplete="username" required/></label>
-                                <FieldError error field="username"/>
-                                <label><span>{t!(i18n, display_name)}</span><input name="display_name" required/></label>
-                                <FieldError error field="display_name"/>
-                                <label><span>{t!(i18n, password)}</span><input type="password" name="password" autocomplete="new-password" required/></label>
-                                <FieldError error field="password"/>
-                                <fieldset>
-                                    <legend>{t!(i18n, first_department)}</legend>
-                                    <label><span>{t!(i18n, code)}</span><input name="department_code" required maxlength="10"/></label>
-                                    <FieldError error field="code"/>
-                                    <label><span>{t!(i18n, name_zh)}</span><input name="department_name_zh" required/></label>
-                                    <FieldError error field="name_zh"/>
-                                    <label><span>{t!(i18n, name_en)}</span><input name="department_name_en" required/></label>
-                                    <FieldError error field="name_en"/>
-                                </fieldset>
-                                <FormError error fields=FIELDS/>
-                                <button type="submit">{t!(i18n, setup_submit)}</button>
-                            </ActionForm>
-                        </section>
-                    }
-                    .into_any(),
-                }
-            })}
-        </Suspense>
+    if !session.needs_setup {
+        return view! { <Redirect path="/"/> }.into_any();
     }
+    view! {
+        <section class="card narrow">
+            <h1>{t!(i18n, setup_title)}</h1>
+            <p>{t!(i18n, setup_intro)}</p>
+            <ActionForm action=action>
+                <label><span>{t!(i18n, username)}</span><input name="username" autocomplete="username" required/></label>
+                <FieldError error field="username"/>
+                <label><span>{t!(i18n, display_name)}</span><input name="display_name" required/></label>
+                <FieldError error field="display_name"/>
+                <label><span>{t!(i18n, password)}</span><input type="password" name="password" autocomplete="new-password" required/></label>
+                <FieldError error field="password"/>
+                <fieldset>
+                    <legend>{t!(i18n, first_department)}</legend>
+                    <label><span>{t!(i18n, code)}</span><input name="department_code" required maxlength="10"/></label>
+                    <FieldError error field="code"/>
+                    <label><span>{t!(i18n, name_zh)}</span><input name="department_name_zh" required/></label>
+                    <FieldError error field="name_zh"/>
+                    <label><span>{t!(i18n, name_en)}</span><input name="department_name_en" required/></label>
+                    <FieldError error field="name_en"/>
+                </fieldset>
+                <FormError error fields=FIELDS/>
+                <button type="submit">{t!(i18n, setup_submit)}</button>
+            </ActionForm>
+        </section>
+    }
+    .into_any()
 }
 
 #[component]

@@ -38,8 +38,9 @@ pub fn Header() -> impl IntoView {
     // people move around) and when a page says the inbox changed. `None` for visitors.
     let location = use_location();
     let badge = use_context::<InboxBadge>();
-    let unread = Resource::new(move || (location.pathname.get(), badge.map(|b| b.0.get())), |_| inbox_badge());
-    let unread_count = move || unread.get().and_then(|r| r.ok()).flatten().unwrap_or(0);
+    let unread =
+        session.user.is_some().then(|| Resource::new(move || (location.pathname.get(), badge.map(|b| b.0.get())), |_| inbox_badge()));
+    let unread_count = move || unread.and_then(|r| r.get()).and_then(|r| r.ok()).flatten().unwrap_or(0);
     let switch_language = move |_| {
         let next = i18n.locale.get_untracked().other();
         i18n.locale.set(next);
@@ -61,38 +62,37 @@ pub fn Header() -> impl IntoView {
         <header class="site-header">
             <a class="brand" href="/">{t!(i18n, app_name)}</a>
             <nav aria-label="main">
-                <Transition fallback=|| ()>
-                    {move || {
-                        session.user().map(|user| {
-                            let admin = user.is_admin;
-                            view! {
-                                <A href="/">{t!(i18n, nav_projects)}</A>
-                                <A href="/decisions">{t!(i18n, nav_decisions)}</A>
-                                <A href="/action-items" attr:class="action-items-link">{move || crate::meetings::messages::nav_action_items(i18n.get())}</A>
-                                <Show when=move || admin>
-                                    <A href="/admin/departments">{t!(i18n, nav_departments)}</A>
-                                    <A href="/admin/people">{t!(i18n, nav_people)}</A>
-                                </Show>
-                                // Everyone reads the calendar and team capacities; leaders and tech managers edit their team's.
-                                <A href="/admin/schedule">{t!(i18n, nav_schedule_settings)}</A>
-                                <A href="/plan-sandbox">{t!(i18n, nav_sandbox)}</A>
-                                <A href="/account">{t!(i18n, nav_account)}</A>
-                                <A href="/inbox" attr:class="inbox-link" attr:aria-label=move || {
+                {session.user.clone().map(|user| {
+                    let admin = user.is_admin;
+                    view! {
+                        <A href="/">{t!(i18n, nav_projects)}</A>
+                        <A href="/decisions">{t!(i18n, nav_decisions)}</A>
+                        <A href="/action-items" attr:class="action-items-link">{move || crate::meetings::messages::nav_action_items(i18n.get())}</A>
+                        <Show when=move || admin>
+                            <A href="/admin/departments">{t!(i18n, nav_departments)}</A>
+                            <A href="/admin/people">{t!(i18n, nav_people)}</A>
+                        </Show>
+                        // Everyone reads the calendar and team capacities; leaders and tech managers edit their team's.
+                        <A href="/admin/schedule">{t!(i18n, nav_schedule_settings)}</A>
+                        <A href="/plan-sandbox">{t!(i18n, nav_sandbox)}</A>
+                        <A href="/account">{t!(i18n, nav_account)}</A>
+                        // Only the unread count waits for data; the rest of the header renders at once.
+                        <Transition fallback=|| ()>
+                            <A href="/inbox" attr:class="inbox-link" attr:aria-label=move || {
+                                let n = unread_count();
+                                if n > 0 { (i18n.m().nav_inbox_unread)(n) } else { i18n.m().nav_inbox.to_string() }
+                            }>
+                                {t!(i18n, nav_inbox)}
+                                {move || {
                                     let n = unread_count();
-                                    if n > 0 { (i18n.m().nav_inbox_unread)(n) } else { i18n.m().nav_inbox.to_string() }
-                                }>
-                                    {t!(i18n, nav_inbox)}
-                                    {move || {
-                                        let n = unread_count();
-                                        (n > 0).then(|| view! { <span class="badge unread-count" aria-hidden="true">{n}</span> })
-                                    }}
-                                </A>
-                                <span class="who">{user.display_name.clone()}</span>
-                                <button type="button" class="link" on:click=sign_out>{t!(i18n, sign_out)}</button>
-                            }
-                        })
-                    }}
-                </Transition>
+                                    (n > 0).then(|| view! { <span class="badge unread-count" aria-hidden="true">{n}</span> })
+                                }}
+                            </A>
+                        </Transition>
+                        <span class="who">{user.display_name.clone()}</span>
+                        <button type="button" class="link" on:click=sign_out>{t!(i18n, sign_out)}</button>
+                    }
+                })}
                 <button type="button" class="lang" lang=move || i18n.get().other().tag() on:click=switch_language>
                     {t!(i18n, switch_language)}
                 </button>

@@ -1,51 +1,65 @@
-//! Who is signed in, loaded once per page, and the guard that sends visitors to sign-in (or to the
-//! one-time set-up while no administrator exists).
+//! Who is signed in, and the guard that sends visitors to sign-in (or to the one-time set-up while
+//! no administrator exists).
+//!
+//! The server knows the person before the page renders (a middleware authenticated the request),
+//! so the session is a plain value, not a resource: the server computes it and writes it into the
+//! page, and the browser reads it back while hydrating. Signing in and out load a new page, so it
+//! never changes while a page lives. Being synchronous, [`RequireLogin`] needs no `<Suspense>`:
+//! on the server Leptos walks a suspense's children twice before rendering them, and a guard
+//! there built every page three times, fetching (and shipping) the page's data three times.
 
-use crate::accounts::api::get_session;
-use crate::accounts::dto::SessionInfo;
 use crate::auth::CurrentUser;
-use crate::error::AppError;
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
+use serde::{Deserialize, Serialize};
 
-#[derive(Clone, Copy)]
-pub struct SessionResource(pub Resource<Result<SessionInfo, AppError>>);
+/// The session as a page sees it.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Session {
+    pub user: Option<CurrentUser>,
+    /// True until the first administrator exists: every page then leads to the set-up form.
+    pub needs_setup: bool,
+}
 
-pub fn provide_session() -> SessionResource {
-    let session = SessionResource(Resource::new(|| (), |_| get_session()));
-    provide_context(session);
+/// Puts the request's session in context (once, at the top of the app).
+pub fn provide_session() -> Session {
+    let session = SharedValue::new(session_of_request).into_inner();
+    provide_context(session.clone());
     session
 }
 
-pub fn use_session() -> SessionResource {
-    expect_context::<SessionResource>()
+/// On the server: the person the middleware found, and whether set-up is still needed (known
+/// before rendering: the page redirect layer and the not-found handler ask first).
+#[cfg(feature = "ssr")]
+fn session_of_request() -> Session {
+    use std::sync::atomic::Ordering;
+    let user = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<crate::auth::Authenticated>().and_then(|a| a.0.as_ref().map(|(u, _)| u.clone())));
+    let needs_setup = use_context::<crate::state::AppState>().is_none_or(|state| !state.setup_done.load(Ordering::Relaxed));
+    Session { user, needs_setup }
 }
 
-impl SessionResource {
-    /// The signed-in person, once loaded.
-    pub fn user(&self) -> Option<CurrentUser> {
-        self.0.get().and_then(|r| r.ok()).and_then(|s| s.user)
-    }
+/// In the browser the value comes from the page; this is only its fallback.
+#[cfg(not(feature = "ssr"))]
+fn session_of_request() -> Session {
+    Session::default()
+}
+
+pub fn use_session() -> Session {
+    use_context::<Session>().unwrap_or_default()
 }
 
 /// Renders `children` with the signed-in person in context; otherwise redirects.
 #[component]
-pub fn RequireLogin(children: ChildrenFn) -> impl IntoView {
+pub fn RequireLogin(children: Children) -> impl IntoView {
     let session = use_session();
-    let children = StoredValue::new(children);
-    view! {
-        <Suspense fallback=|| ()>
-            {move || Suspend::new(async move {
-                match session.0.await {
-                    Ok(SessionInfo { needs_setup: true, .. }) => view! { <Redirect path="/setup"/> }.into_any(),
-                    Ok(SessionInfo { user: Some(user), .. }) => {
-                        provide_context(user);
-                        children.read_value()().into_any()
-                    }
-                    _ => view! { <Redirect path="/login"/> }.into_any(),
-                }
-            })}
-        </Suspense>
+    match session {
+        Session { needs_setup: true, .. } => view! { <Redirect path="/setup"/> }.into_any(),
+        Session { user: Some(user), .. } => {
+            provide_context(user);
+            children().into_any()
+        }
+        _ => view! { <Redirect path="/login"/> }.into_any(),
     }
 }
 
