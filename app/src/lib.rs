@@ -31,7 +31,7 @@ pub mod markdown;
 pub mod state;
 
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, HashedStylesheet, MetaTags, Title};
+use leptos_meta::{provide_meta_context, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::{path, Lazy, SsrMode};
 
@@ -45,7 +45,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <HashedStylesheet options=options.clone() id="leptos"/>
+                <link rel="stylesheet" id="leptos" href=stylesheet_href(&options)/>
                 <HydrationScripts options/>
                 <MetaTags/>
             </head>
@@ -54,6 +54,24 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
             </body>
         </html>
     }
+}
+
+/// The stylesheet's address, with cargo-leptos's content hash when file hashing is on. Worked out
+/// once: leptos_meta's `HashedStylesheet` reads the hash file (beside the executable) on every page.
+fn stylesheet_href(options: &LeptosOptions) -> String {
+    static HREF: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    HREF.get_or_init(|| {
+        let mut name = options.output_name.to_string();
+        if options.hash_files {
+            let hash_file = std::env::current_exe().ok().and_then(|exe| exe.parent().map(|dir| dir.join(options.hash_file.as_ref())));
+            let hashes = hash_file.and_then(|file| std::fs::read_to_string(file).ok()).unwrap_or_default();
+            if let Some(hash) = hashes.lines().find_map(|line| line.trim().strip_prefix("css:")) {
+                name = format!("{name}.{}", hash.trim());
+            }
+        }
+        format!("/{}/{name}.css", options.site_pkg_dir)
+    })
+    .clone()
 }
 
 #[component]

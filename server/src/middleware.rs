@@ -20,9 +20,12 @@ pub async fn authenticate(State(state): State<AppState>, mut request: Request, n
     if is_static(request.uri().path()) {
         return next.run(request).await;
     }
-    match auth::authenticate(&state, request.headers()).await {
-        Ok(found) => {
+    match auth::authenticate_with_unread(&state, request.headers()).await {
+        Ok((found, unread)) => {
             request.extensions_mut().insert(Authenticated(found));
+            if let Some(unread) = unread {
+                request.extensions_mut().insert(unread);
+            }
             next.run(request).await
         }
         Err(e) => e.into_response(),

@@ -54,6 +54,11 @@ pub fn sha256_hex(text: &str) -> String {
 #[derive(Debug, Clone)]
 pub struct Authenticated(pub Option<(CurrentUser, AuthMethod)>);
 
+/// The person's unread notifications as counted when their session was looked up (cookie
+/// requests only), kept beside [`Authenticated`] so the header's badge costs no query of its own.
+#[derive(Debug, Clone, Copy)]
+pub struct UnreadWhenAuthenticated(pub i64);
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum AuthMethod {
     /// The browser's session cookie: state changes need a same-origin check.
@@ -94,16 +99,28 @@ fn bearer(headers: &HeaderMap) -> Option<&str> {
 /// A present but unknown/revoked token is an error (scripts should hear about it), a stale cookie
 /// is simply "not signed in".
 pub async fn authenticate(state: &AppState, headers: &HeaderMap) -> Result<Option<(CurrentUser, AuthMethod)>, AppError> {
+    Ok(authenticate_with_unread(state, headers).await?.0)
+}
+
+/// [`authenticate`], with the unread count a session lookup brings along (none for tokens).
+pub async fn authenticate_with_unread(
+    state: &AppState,
+    headers: &HeaderMap,
+) -> Result<(Option<(CurrentUser, AuthMethod)>, Option<UnreadWhenAuthenticated>), AppError> {
     let mut conn = state.db.acquire().await?;
     let now = db::now_ms();
     if let Some(token) = bearer(headers) {
         let Some(user_id) = db::tokens::user_of(&mut conn, &sha256_hex(token), now).await? else {
             return Err(AppError::Unauthorized);
         };
-        return Ok(db::users::find(&mut conn, &user_id).await?.map(|row| (user_from_row(row), AuthMethod::Token)));
+        let user = db::users::find(&mut conn, &user_id).await?.map(|row| (user_from_row(row), AuthMethod::Token));
+        return Ok((user, None));
     }
-    let Some(token) = cookie(headers, SESSION_COOKIE) else { return Ok(None) };
-    Ok(db::users::find_by_session(&mut conn, &sha256_hex(&token), now).await?.map(|row| (user_from_row(row), AuthMethod::Session)))
+    let Some(token) = cookie(headers, SESSION_COOKIE) else { return Ok((None, None)) };
+    Ok(match db::users::find_by_session(&mut conn, &sha256_hex(&token), now).await? {
+        Some(row) => (Some((user_from_row(row.user), AuthMethod::Session)), Some(UnreadWhenAuthenticated(row.unread))),
+        None => (None, None),
+    })
 }
 
 /// Starts a session for `user_id`; returns the cookie token (only its hash is stored).

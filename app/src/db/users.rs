@@ -39,11 +39,21 @@ pub async fn find(conn: &mut Conn, user_id: &str) -> sqlx::Result<Option<UserRow
     sqlx::query_as(&format!("select {COLUMNS} from users where user_id = $1")).bind(user_id).fetch_optional(conn).await
 }
 
+/// A live session's person, and their unread notifications: the header shows that count on every
+/// page, so it comes with the one query every signed-in request makes anyway.
+#[derive(Debug, Clone, FromRow)]
+pub struct SessionUserRow {
+    #[sqlx(flatten)]
+    pub user: UserRow,
+    pub unread: i64,
+}
+
 /// The person behind a live session (one round trip: this runs on every signed-in request).
-pub async fn find_by_session(conn: &mut Conn, session_id: &str, now: i64) -> sqlx::Result<Option<UserRow>> {
+pub async fn find_by_session(conn: &mut Conn, session_id: &str, now: i64) -> sqlx::Result<Option<SessionUserRow>> {
     sqlx::query_as(
         "select u.user_id, u.username, u.display_name, u.department_id, u.job_role, u.is_admin, u.password_hash, u.locale,
-                u.created_at, u.updated_at
+                u.created_at, u.updated_at,
+                (select count(*) from notifications n where n.user_id = u.user_id and n.read_at is null) as unread
          from sessions s join users u on u.user_id = s.user_id
          where s.session_id = $1 and s.expires_at > $2",
     )
