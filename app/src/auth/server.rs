@@ -54,6 +54,13 @@ pub fn sha256_hex(text: &str) -> String {
 #[derive(Debug, Clone)]
 pub struct Authenticated(pub Option<(CurrentUser, AuthMethod)>);
 
+impl Authenticated {
+    /// The person the middleware found in a request's parts, if any.
+    pub fn user_of(parts: &http::request::Parts) -> Option<CurrentUser> {
+        parts.extensions.get::<Authenticated>().and_then(|a| a.0.as_ref().map(|(u, _)| u.clone()))
+    }
+}
+
 /// The person's unread notifications as counted when their session was looked up (cookie
 /// requests only), kept beside [`Authenticated`] so the header's badge costs no query of its own.
 #[derive(Debug, Clone, Copy)]

@@ -35,7 +35,7 @@ pub fn use_i18n() -> I18n {
 #[cfg(feature = "ssr")]
 pub fn initial_locale() -> Locale {
     let Some(parts) = use_context::<http::request::Parts>() else { return Locale::En };
-    let user = parts.extensions.get::<crate::auth::Authenticated>().and_then(|a| a.0.as_ref().map(|(u, _)| u.clone()));
+    let user = crate::auth::Authenticated::user_of(&parts);
     crate::auth::request_locale(&parts, user.as_ref())
 }
 

@@ -35,7 +35,7 @@ pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
     // One small query per page: asked again on every navigation (new notifications show up as
-    // people move around) and when a page says the inbox changed. `None` for visitors.
+    // people move around) and when a page says the inbox changed. Visitors have no badge.
     let location = use_location();
     let badge = use_context::<InboxBadge>();
     let unread =

@@ -33,8 +33,7 @@ pub fn provide_session() -> Session {
 #[cfg(feature = "ssr")]
 fn session_of_request() -> Session {
     use std::sync::atomic::Ordering;
-    let user = use_context::<http::request::Parts>()
-        .and_then(|parts| parts.extensions.get::<crate::auth::Authenticated>().and_then(|a| a.0.as_ref().map(|(u, _)| u.clone())));
+    let user = use_context::<http::request::Parts>().and_then(|parts| crate::auth::Authenticated::user_of(&parts));
     let needs_setup = use_context::<crate::state::AppState>().is_none_or(|state| !state.setup_done.load(Ordering::Relaxed));
     Session { user, needs_setup }
 }
