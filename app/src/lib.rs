@@ -18,6 +18,7 @@ pub mod requirements;
 pub mod schedule;
 pub mod schedule_settings;
 pub mod signoffs;
+mod site_assets;
 pub mod solutions;
 pub mod ui;
 
@@ -45,8 +46,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <meta charset="utf-8"/>
                 <meta name="viewport" content="width=device-width, initial-scale=1"/>
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
-                <link rel="stylesheet" id="leptos" href=stylesheet_href(&options)/>
-                <HydrationScripts options/>
+                <site_assets::BundleTags options/>
                 <MetaTags/>
             </head>
             <body>
@@ -56,27 +56,10 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
     }
 }
 
-/// The stylesheet's address, with cargo-leptos's content hash when file hashing is on. Worked out
-/// once: leptos_meta's `HashedStylesheet` reads the hash file (beside the executable) on every page.
-fn stylesheet_href(options: &LeptosOptions) -> String {
-    static HREF: std::sync::OnceLock<String> = std::sync::OnceLock::new();
-    HREF.get_or_init(|| {
-        let mut name = options.output_name.to_string();
-        if options.hash_files {
-            let hash_file = std::env::current_exe().ok().and_then(|exe| exe.parent().map(|dir| dir.join(options.hash_file.as_ref())));
-            let hashes = hash_file.and_then(|file| std::fs::read_to_string(file).ok()).unwrap_or_default();
-            if let Some(hash) = hashes.lines().find_map(|line| line.trim().strip_prefix("css:")) {
-                name = format!("{name}.{}", hash.trim());
-            }
-        }
-        format!("/{}/{name}.css", options.site_pkg_dir)
-    })
-    .clone()
-}
-
 #[component]
 pub fn App() -> impl IntoView {
     provide_meta_context();
+    site_assets::disable_lazy_chunk_hints();
     let i18n = ui::I18n::provide();
     ui::session::provide_session();
     ui::layout::InboxBadge::provide();

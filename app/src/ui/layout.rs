@@ -34,13 +34,32 @@ impl InboxBadge {
 pub fn Header() -> impl IntoView {
     let i18n = use_i18n();
     let session = use_session();
-    // One small query per page: asked again on every navigation (new notifications show up as
-    // people move around) and when a page says the inbox changed. Visitors have no badge.
-    let location = use_location();
-    let badge = use_context::<InboxBadge>();
-    let unread =
-        session.user.is_some().then(|| Resource::new(move || (location.pathname.get(), badge.map(|b| b.0.get())), |_| inbox_badge()));
-    let unread_count = move || unread.and_then(|r| r.get()).and_then(|r| r.ok()).flatten().unwrap_or(0);
+    // The count the server knew when it rendered the page; asked again after each client-side
+    // navigation (new notifications show up as people move around) and when a page says the inbox
+    // changed. Visitors have no badge.
+    let unread = RwSignal::new(session.unread);
+    if session.user.is_some() {
+        let location = use_location();
+        let badge = use_context::<InboxBadge>();
+        let asked = StoredValue::new(0u64);
+        Effect::watch(
+            move || (location.pathname.get(), badge.map(|b| b.0.get())),
+            move |_, _, _| {
+                // Only the latest question's answer counts (a slow answer must not undo a newer one).
+                asked.update_value(|n| *n += 1);
+                let this_question = asked.get_value();
+                spawn_local(async move {
+                    if let Ok(Some(n)) = inbox_badge().await {
+                        if asked.get_value() == this_question {
+                            unread.set(n);
+                        }
+                    }
+                });
+            },
+            false,
+        );
+    }
+    let unread_count = move || unread.get();
     let switch_language = move |_| {
         let next = i18n.locale.get_untracked().other();
         i18n.locale.set(next);
@@ -76,19 +95,16 @@ pub fn Header() -> impl IntoView {
                         <A href="/admin/schedule">{t!(i18n, nav_schedule_settings)}</A>
                         <A href="/plan-sandbox">{t!(i18n, nav_sandbox)}</A>
                         <A href="/account">{t!(i18n, nav_account)}</A>
-                        // Only the unread count waits for data; the rest of the header renders at once.
-                        <Transition fallback=|| ()>
-                            <A href="/inbox" attr:class="inbox-link" attr:aria-label=move || {
+                        <A href="/inbox" attr:class="inbox-link" attr:aria-label=move || {
+                            let n = unread_count();
+                            if n > 0 { (i18n.m().nav_inbox_unread)(n) } else { i18n.m().nav_inbox.to_string() }
+                        }>
+                            {t!(i18n, nav_inbox)}
+                            {move || {
                                 let n = unread_count();
-                                if n > 0 { (i18n.m().nav_inbox_unread)(n) } else { i18n.m().nav_inbox.to_string() }
-                            }>
-                                {t!(i18n, nav_inbox)}
-                                {move || {
-                                    let n = unread_count();
-                                    (n > 0).then(|| view! { <span class="badge unread-count" aria-hidden="true">{n}</span> })
-                                }}
-                            </A>
-                        </Transition>
+                                (n > 0).then(|| view! { <span class="badge unread-count" aria-hidden="true">{n}</span> })
+                            }}
+                        </A>
                         <span class="who">{user.display_name.clone()}</span>
                         <button type="button" class="link" on:click=sign_out>{t!(i18n, sign_out)}</button>
                     }

@@ -19,6 +19,9 @@ pub struct Session {
     pub user: Option<CurrentUser>,
     /// True until the first administrator exists: every page then leads to the set-up form.
     pub needs_setup: bool,
+    /// The person's unread notifications when the page was rendered (0 for visitors): the header's
+    /// badge starts from it and asks again only after a navigation or a change.
+    pub unread: i64,
 }
 
 /// Puts the request's session in context (once, at the top of the app).
@@ -35,7 +38,10 @@ fn session_of_request() -> Session {
     use std::sync::atomic::Ordering;
     let user = use_context::<http::request::Parts>().and_then(|parts| crate::auth::Authenticated::user_of(&parts));
     let needs_setup = use_context::<crate::state::AppState>().is_none_or(|state| !state.setup_done.load(Ordering::Relaxed));
-    Session { user, needs_setup }
+    let unread = use_context::<http::request::Parts>()
+        .and_then(|parts| parts.extensions.get::<crate::auth::UnreadWhenAuthenticated>().copied())
+        .map_or(0, |crate::auth::UnreadWhenAuthenticated(n)| n);
+    Session { user, needs_setup, unread }
 }
 
 /// In the browser the value comes from the page; this is only its fallback.
