@@ -8,13 +8,13 @@
 //! `HydrationScripts` enables the server integration's "preload the lazy page's chunks" hints, and
 //! `leptos_integration_utils` 0.8.9 registers those hints outside the request's reactive owner. A
 //! single request's hints were lost; under concurrent load they were added to whichever other
-//! request last ran on the same thread (about 5 KB of `<link>`s in a stranger's page, and a
+//! request last ran on the same thread (about 7 KB of `<link>`s in a stranger's page, and a
 //! warning per link when that request had finished). [`disable_lazy_chunk_hints`] keeps that path
 //! off; the browser fetches a lazy page's chunks when it hydrates the page, as it did before.
 //! Hints rendered correctly (by the lazy page itself, inside its request, one leptos_meta `<Link>`
-//! per chunk: 53 for the project page) cost about 5 % of the project page's throughput in a
-//! same-build comparison on 5 December (2,066 and 2,182 req/s against 2,223 and 2,231), for a gain
-//! only on a first visit with a cold cache, so they are not rendered at all.
+//! per chunk: 53 for the project page) cost about 5 % of the project page's throughput (the
+//! README's Benchmarks section has the comparison), for a gain only on a first visit with a cold
+//! cache, so they are not rendered at all.
 
 use leptos::prelude::*;
 use std::sync::OnceLock;
