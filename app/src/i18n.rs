@@ -161,6 +161,14 @@ impl Locale {
         }
     }
 
+    /// The engine's error in this language when it came along, else the message as sent.
+    fn plan_words(self, message: &str, plan: Option<&crate::domain::schedule::PlanError>) -> String {
+        match plan {
+            Some(e) => (crate::schedule::messages::ScheduleMessages::for_locale(self).error)(e),
+            None => message.to_string(),
+        }
+    }
+
     pub fn domain_error(self, e: &DomainError) -> String {
         let m = self.messages();
         match e {
@@ -175,8 +183,8 @@ impl Locale {
             DomainError::NotAllowed { .. } => m.err_not_allowed.into(),
             DomainError::WrongPassword { .. } => m.err_wrong_password.into(),
             DomainError::OutOfRange { min, max, .. } => (m.err_out_of_range)(*min, *max),
-            DomainError::InvalidCalendar { message, .. } => (m.err_invalid_calendar)(message),
-            DomainError::InvalidPlan { message, .. } => (m.err_invalid_plan)(message),
+            DomainError::InvalidCalendar { message, plan, .. } => (m.err_invalid_calendar)(&self.plan_words(message, plan.as_deref())),
+            DomainError::InvalidPlan { message, plan, .. } => (m.err_invalid_plan)(&self.plan_words(message, plan.as_deref())),
         }
     }
 }
@@ -417,7 +425,8 @@ pub static EN: Messages = Messages {
     custom_calendar_json: "Custom calendar (JSON)",
     custom_calendar_hint:
         "Every field is optional: “base” (\"cn\" or \"weekdays\"), “weekend” ([\"sat\", \"sun\"]), “holidays” and “workdays” \
-                           (make-up working days) as lists of YYYY-MM-DD dates, “from” and “until”.",
+                           (make-up working days) as lists of YYYY-MM-DD dates, “from” and “until”. Whole years of holidays are easier \
+                           to enter under “Holiday years” below.",
     last_change: "Last change",
     changed_by: |who, date| format!("{who}, {date}"),
     defaults: "Defaults",
@@ -578,7 +587,7 @@ pub static ZH: Messages = Messages {
     calendar_custom: "自定义",
     custom_calendar_json: "自定义日历（JSON）",
     custom_calendar_hint: "各字段均可省略：“base”（\"cn\" 或 \"weekdays\"）、“weekend”（[\"sat\", \"sun\"]）、“holidays” 与 “workdays”\
-                           （调休上班日）为 YYYY-MM-DD 日期列表，以及 “from” 和 “until”。",
+                           （调休上班日）为 YYYY-MM-DD 日期列表，以及 “from” 和 “until”。整年的节假日请在下方“节假日年份”中录入。",
     last_change: "最近修改",
     changed_by: |who, date| format!("{who}，{date}"),
     defaults: "默认值",
@@ -692,8 +701,11 @@ mod tests {
             assert!(!Locale::ZhCn.error(&e).is_empty());
         }
         assert!(Locale::ZhCn.error(&AppError::RateLimited { retry_after_secs: 61 }).contains('2'));
-        let calendar =
-            AppError::Invalid(DomainError::InvalidCalendar { field: "calendar".into(), message: "calendar: unknown calendar".into() });
+        let calendar = AppError::Invalid(DomainError::InvalidCalendar {
+            field: "calendar".into(),
+            message: "calendar: unknown calendar".into(),
+            plan: None,
+        });
         for locale in [Locale::En, Locale::ZhCn] {
             assert!(locale.error(&calendar).contains("unknown calendar"), "{locale:?} shows the engine's words");
             let capacity = AppError::Invalid(DomainError::OutOfRange { field: "capacity".into(), min: 1, max: 1000 });

@@ -6,7 +6,9 @@
 //! that reproduces it.
 
 use app::domain::dates::Date;
-use app::domain::schedule::{schedule, Calendar, CalendarSpec, CustomCalendar, DepartmentSpec, ItemSpec, Plan, Predecessor, Wait, Weekday};
+use app::domain::schedule::{
+    cn, schedule, Break, Calendar, CalendarSpec, CalendarYear, CustomCalendar, DepartmentSpec, ItemSpec, Plan, Predecessor, Wait, Weekday,
+};
 use proptest::prelude::*;
 use std::collections::HashMap;
 
@@ -216,5 +218,82 @@ proptest! {
         prop_assert_eq!(s.launch, longest_path_launch(&plan));
         let capacity_waits = s.items.iter().filter(|i| matches!(i.wait, Wait::Capacity { .. })).count();
         prop_assert_eq!(capacity_waits, 0);
+    }
+}
+
+/// The shipped "cn" calendar written out day by day, with no base: the same days, but a calendar
+/// that claims to know every year (so it never warns). Beyond 2026 it is weekends only — which is
+/// exactly what "cn" must count there.
+fn cn_written_out(extra: &[CalendarYear]) -> CalendarSpec {
+    let years: Vec<CalendarYear> = cn::years().into_iter().chain(extra.iter().cloned()).collect();
+    let holidays = years.iter().flat_map(|y| y.holiday_days().map(Date::from_days).collect::<Vec<_>>()).collect();
+    let workdays = years.iter().flat_map(|y| y.workdays.clone()).collect();
+    CalendarSpec::Custom(CustomCalendar { holidays, workdays, from: Date::from_ymd(2025, 1, 1), ..Default::default() })
+}
+
+/// A random plan moved to start in the last weeks of the shipped years, on the "cn" calendar, so
+/// that many of its items run into 2027 (and some stay inside 2026).
+fn plan_across_new_year(seed: u64, calendar: CalendarSpec) -> Plan {
+    let mut plan = random_plan(seed);
+    let shift = Date::parse("2026-11-02", "d").unwrap().days() - start().days() + (seed % 50) as i32;
+    let moved = |d: Date| d.add_days(shift);
+    plan.start = moved(plan.start);
+    plan.calendar = calendar;
+    for d in &mut plan.departments {
+        d.available_from = d.available_from.map(moved);
+    }
+    for it in &mut plan.items {
+        it.not_before = it.not_before.map(moved);
+    }
+    plan
+}
+
+fn a_2027() -> CalendarYear {
+    CalendarYear {
+        year: 2027,
+        breaks: vec![
+            Break {
+                name: "New Year".into(),
+                first: Date::parse("2027-01-01", "d").unwrap(),
+                last: Date::parse("2027-01-03", "d").unwrap(),
+            },
+            Break { name: "Spring".into(), first: Date::parse("2027-02-05", "d").unwrap(), last: Date::parse("2027-02-12", "d").unwrap() },
+        ],
+        workdays: vec![Date::parse("2027-01-30", "d").unwrap()],
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(200))]
+
+    /// Past the last known year "cn" counts exactly like a weekends-only calendar, the schedule
+    /// says from which day, and a plan inside the known years is as it was, without a warning.
+    #[test]
+    fn past_the_known_years_the_schedule_counts_weekends_only_and_says_so(seed in any::<u64>()) {
+        let shipped = schedule(&plan_across_new_year(seed, CalendarSpec::Named("cn".into()))).unwrap();
+        let written = schedule(&plan_across_new_year(seed, cn_written_out(&[]))).unwrap();
+        prop_assert_eq!(&shipped.items, &written.items);
+        prop_assert_eq!(shipped.launch, written.launch);
+        prop_assert_eq!(written.holidays_unknown_after, None);
+        let known_until = Date::parse("2026-12-31", "d").unwrap();
+        // The generator's department calendars claim every year: only items on "cn" can warn.
+        let plan = plan_across_new_year(seed, CalendarSpec::Named("cn".into()));
+        let runs_past = shipped.items.iter().any(|it| {
+            let own = plan.departments.iter().find(|d| d.id == it.department).and_then(|d| d.calendar.as_ref());
+            own.is_none() && it.finish > known_until
+        });
+        prop_assert_eq!(shipped.holidays_unknown_after, runs_past.then_some(known_until));
+    }
+
+    /// An entered 2027 counts exactly like the same days written out, and moves the warning to
+    /// the end of 2027.
+    #[test]
+    fn an_entered_year_counts_its_days_and_moves_the_warning(seed in any::<u64>()) {
+        let entered = CalendarSpec::Custom(CustomCalendar { base: Some("cn".into()), years: vec![a_2027()], ..Default::default() });
+        let with_year = schedule(&plan_across_new_year(seed, entered)).unwrap();
+        let written = schedule(&plan_across_new_year(seed, cn_written_out(&[a_2027()]))).unwrap();
+        prop_assert_eq!(&with_year.items, &written.items);
+        let end_2027 = Date::parse("2027-12-31", "d").unwrap();
+        prop_assert!(with_year.holidays_unknown_after.is_none_or(|d| d == end_2027));
     }
 }

@@ -1,4 +1,5 @@
-//! The command line: `serve`, `migrate`, `seed-demo`, `plan`, `create-user`, `audit verify`.
+//! The command line: `serve`, `migrate`, `seed-demo`, `plan`, `calendar check`, `create-user`,
+//! `audit verify`.
 
 use crate::config::{Config, DEFAULT_DATABASE_URL};
 use anyhow::Context;
@@ -48,6 +49,9 @@ pub enum Command {
     /// Check the audit log's hash chain and the sign-off fingerprints
     #[command(subcommand)]
     Audit(crate::audit_cli::AuditCommand),
+    /// Which years of holidays the calendars know
+    #[command(subcommand)]
+    Calendar(crate::calendar_cli::CalendarCommand),
     /// Create a person; the password is read from standard input
     CreateUser {
         #[arg(long)]
@@ -96,6 +100,13 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
         }
         Command::Audit(audit) => {
             let status = crate::audit_cli::run(&cli.database_url, audit).await?;
+            if status != 0 {
+                std::process::exit(status);
+            }
+            Ok(())
+        }
+        Command::Calendar(calendar) => {
+            let status = crate::calendar_cli::run(&cli.database_url, calendar).await?;
             if status != 0 {
                 std::process::exit(status);
             }

@@ -2,6 +2,7 @@
 //! The rules themselves live in the `app` crate's services; everything here is a thin door.
 
 pub mod audit_cli;
+pub mod calendar_cli;
 pub mod cli;
 pub mod config;
 pub mod health;

@@ -4,6 +4,7 @@
 //! in one transaction and commit once. Row structs stay in here; services turn them into DTOs.
 
 pub mod audit;
+pub mod calendar_changes;
 pub mod departments;
 pub mod meetings;
 pub mod notifications;

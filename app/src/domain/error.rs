@@ -43,11 +43,23 @@ pub enum DomainError {
     /// A working-day calendar the schedule engine refuses; `message` is the engine's (or the JSON
     /// reader's) own words, which already name the field.
     #[error("{message}")]
-    InvalidCalendar { field: String, message: String },
+    InvalidCalendar {
+        field: String,
+        message: String,
+        /// The engine's error itself, so the UI can say it in the reader's language.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        plan: Option<Box<super::schedule::PlanError>>,
+    },
     /// A work plan the schedule engine refuses (a cycle, an unknown predecessor...); `message` is
     /// the engine's own words, which name the item.
     #[error("{message}")]
-    InvalidPlan { field: String, message: String },
+    InvalidPlan {
+        field: String,
+        message: String,
+        /// The engine's error itself, so the UI can say it in the reader's language.
+        #[serde(default, skip_serializing_if = "Option::is_none")]
+        plan: Option<Box<super::schedule::PlanError>>,
+    },
 }
 
 impl DomainError {

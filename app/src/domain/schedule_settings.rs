@@ -64,7 +64,7 @@ pub fn parse_available_from(raw: Option<&str>) -> Result<Option<Date>, DomainErr
 }
 
 fn invalid_calendar(field: Field, message: String) -> DomainError {
-    DomainError::InvalidCalendar { field: field.into(), message }
+    DomainError::InvalidCalendar { field: field.into(), message, plan: None }
 }
 
 /// A calendar given as JSON — a shipped calendar's name or a custom object — accepted only if the
@@ -84,7 +84,11 @@ pub fn parse_calendar(value: &Value, field: Field) -> Result<CalendarSpec, Domai
             ))
         }
     };
-    Calendar::from_spec(&spec, field).map_err(|e| invalid_calendar(field, e.to_string()))?;
+    Calendar::from_spec(&spec, field).map_err(|e| DomainError::InvalidCalendar {
+        field: field.into(),
+        message: e.to_string(),
+        plan: Some(Box::new(e)),
+    })?;
     Ok(spec)
 }
 
@@ -206,7 +210,7 @@ mod tests {
         ];
         for (value, words, why) in cases {
             match parse_calendar(&value, "calendar") {
-                Err(DomainError::InvalidCalendar { field, message }) => {
+                Err(DomainError::InvalidCalendar { field, message, .. }) => {
                     assert_eq!(field, "calendar", "{why}");
                     assert!(message.contains(words), "{why}: {message}");
                 }

@@ -148,7 +148,7 @@ fn at(error: DomainError, field: &str) -> DomainError {
 
 /// The engine's refusal of a plan, as a field error on `plan`.
 pub fn plan_error(error: PlanError) -> DomainError {
-    DomainError::InvalidPlan { field: "plan".into(), message: error.to_string() }
+    DomainError::InvalidPlan { field: "plan".into(), message: error.to_string(), plan: Some(Box::new(error)) }
 }
 
 /// What one revision of an option says.

@@ -109,6 +109,9 @@ pub fn schedule_text(m: &ScheduleMessages, s: &Schedule) -> String {
         out.push_str(&table(&rows));
     }
     let _ = writeln!(out, "\n{}: {}", m.launch, s.launch);
+    if let Some(after) = s.holidays_unknown_after {
+        let _ = writeln!(out, "\n⚠ {}", (m.holidays_unknown)(&after.to_string()));
+    }
     let _ = writeln!(out, "\n{}", m.load);
     for l in &s.load {
         let weeks: Vec<String> = l.weeks.iter().map(|w| format!("{} {}/{}", w.week, w.busy_days, w.capacity_days)).collect();
@@ -163,6 +166,9 @@ pub fn impact_text(m: &ScheduleMessages, i: &Impact, candidate: &Schedule, basel
         i.candidate_launch,
         (m.working_days)(i.launch_moved_working_days as i64)
     );
+    if let Some(after) = i.holidays_unknown_after {
+        let _ = writeln!(out, "⚠ {}", (m.holidays_unknown)(&after.to_string()));
+    }
     if !i.milestones.is_empty() {
         let _ = writeln!(out, "\n{}", m.milestones);
         let mut rows = vec![vec![m.milestone.to_string(), m.baseline.to_string(), m.candidate.to_string(), m.moved.to_string()]];

@@ -167,7 +167,7 @@ pub fn svg(plan: &Plan, schedule: &Schedule, o: &GanttOptions<'_>) -> String {
     if back {
         let _ = write!(
             out,
-            r#"<defs><pattern id="{id}-makeup" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="4" class="makeup-line"/></pattern></defs>"#
+            r#"<defs><pattern id="{id}-makeup" width="4" height="4" patternUnits="userSpaceOnUse" patternTransform="rotate(45)"><line x1="0" y1="0" x2="0" y2="4" class="makeup-line"/></pattern><pattern id="{id}-unknown" width="8" height="8" patternUnits="userSpaceOnUse" patternTransform="rotate(-45)"><line x1="0" y1="0" x2="0" y2="8" class="unknown-line"/></pattern></defs>"#
         );
         draw_background(&mut out, &lanes, o, (first, last), body_h, width);
     }
@@ -359,6 +359,20 @@ fn draw_background(
         let _ =
             write!(out, r#"<rect class="day-{class}" x="{}" y="{HEADER_H}" width="{w}" height="{body_h}"{fill}>{title}</rect>"#, x(day));
         day = end.add_days(1);
+    }
+
+    // Past the last day whose holidays the calendar knows: one hatched band, titled, so nobody
+    // reads those dates as exact as the ones before.
+    let unknown_from = o.calendar.known_until().add_days(1).max(first);
+    if unknown_from <= last {
+        let w = (last.days() - unknown_from.days() + 1) * dw;
+        let _ = write!(
+            out,
+            r#"<rect class="days-unknown" x="{}" y="{HEADER_H}" width="{w}" height="{body_h}" fill="url(#{id}-unknown)"><title>{} … {last} {}</title></rect>"#,
+            x(unknown_from),
+            unknown_from,
+            escape(m.unknown_stretch)
+        );
     }
 
     // Header: a tick and date every Monday, the month at its first day.

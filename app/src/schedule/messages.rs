@@ -2,6 +2,7 @@
 //! plan sandbox page. Used by the browser, the server and the `concord plan` CLI alike.
 
 use crate::domain::schedule::error::PlanError;
+use crate::domain::schedule::years::YearProblem;
 use crate::i18n::Locale;
 
 pub struct ScheduleMessages {
@@ -66,6 +67,10 @@ pub struct ScheduleMessages {
     pub no_chain_change: &'static str,
     pub teams_changed: fn(&str) -> String,
     pub calendar_changed: &'static str,
+    /// The warning of a schedule that runs past the holidays its calendars know.
+    pub holidays_unknown: fn(&str) -> String,
+    /// The Gantt legend's name for the stretch past the known holidays.
+    pub unknown_stretch: &'static str,
     pub list_separator: &'static str,
     pub clause_separator: &'static str,
     /// Between an explanation step's subject and its wait (a space in English, nothing in Chinese).
@@ -153,6 +158,8 @@ pub static EN: ScheduleMessages = ScheduleMessages {
     no_chain_change: "no work item on the critical chain changed",
     teams_changed: |teams| format!("teams' capacity, availability or calendar changed: {teams}"),
     calendar_changed: "the organisation calendar changed",
+    holidays_unknown: |date| format!("Holidays after {date} are not entered; dates beyond it count weekends only."),
+    unknown_stretch: "holidays not entered (weekends only)",
     list_separator: ", ",
     clause_separator: "; ",
     subject_wait_separator: " ",
@@ -225,11 +232,36 @@ pub static ZH: ScheduleMessages = ScheduleMessages {
     no_chain_change: "关键链上没有工作项发生变化",
     teams_changed: |teams| format!("团队的并行能力、可用日期或日历有变：{teams}"),
     calendar_changed: "组织日历有变",
+    holidays_unknown: |date| format!("{date} 之后的节假日尚未录入；此后的日期只按周末计算。"),
+    unknown_stretch: "节假日未录入（只按周末计算）",
     list_separator: "、",
     clause_separator: "；",
     subject_wait_separator: "",
     error: zh_error,
 };
+
+/// A refused calendar year in Chinese (English is the problem's `Display`).
+pub fn zh_year_problem(p: &YearProblem) -> String {
+    match p {
+        YearProblem::YearOutOfRange => "年份须在 1900 到 2999 之间".to_string(),
+        YearProblem::AlreadyEntered { year } => format!("{year} 年已录入；请编辑它，而不是再次添加"),
+        YearProblem::NotEntered { year } => format!("{year} 年尚未录入"),
+        YearProblem::Empty { year } => format!("{year} 年没有任何假期或调休上班日"),
+        YearProblem::OutsideYear { date, year } => format!("{date} 不在 {year} 年内"),
+        YearProblem::UnnamedBreak { first } => format!("从 {first} 开始的假期需要名称"),
+        YearProblem::NameTooLong { name, max } => format!("假期“{name}”的名称超过 {max} 个字"),
+        YearProblem::BreakReversed { name, first, last } => format!("假期“{name}”的结束日 {last} 早于开始日 {first}"),
+        YearProblem::BreaksOverlap { date, first, second } => format!("{date} 同时属于假期“{first}”和“{second}”"),
+        YearProblem::MakeUpNotWeekend { date } => format!("{date} 被列为调休上班日，但它不是周末"),
+        YearProblem::MakeUpInBreak { date, name } => format!("{date} 被列为调休上班日，但它在假期“{name}”之内"),
+        YearProblem::MakeUpTwice { date } => format!("{date} 被重复列为调休上班日"),
+        YearProblem::TooMany { max } => format!("一年内的条目超过 {max} 个"),
+        YearProblem::UnreadableBreak { line, text } => {
+            format!("第 {line} 行：假期请写成“名称, 开始日, 结束日”，日期格式为 YYYY-MM-DD（现为“{text}”）")
+        }
+        YearProblem::UnreadableDate { text } => format!("“{text}”不是日期（YYYY-MM-DD）"),
+    }
+}
 
 /// The plan errors in Chinese (English comes from the error's `Display`, as the CLI prints it).
 fn zh_error(e: &PlanError) -> String {
@@ -243,8 +275,11 @@ fn zh_error(e: &PlanError) -> String {
         PlanError::NegativeLag { item, after, lag } => format!("工作项 {item:?}：在 {after:?} 之后的间隔须 ≥ 0（现为 {lag}）"),
         PlanError::TooLarge { field, value, max } => format!("{field}：{value} 超过 {max} 个工作日"),
         PlanError::NonPositiveCapacity { department, capacity } => format!("部门 {department:?}：并行能力须 ≥ 1（现为 {capacity}）"),
-        PlanError::OutsideCalendar { field, date, first, last } => format!("{field}：{date} 超出日历范围 {first}..{last}"),
-        PlanError::RunsPastCalendar { item, last } => format!("工作项 {item:?} 将超过其部门日历的最后一天 {last}"),
+        PlanError::OutsideCalendar { field, date, first, calendar, .. } => format!(
+            "{field}：{date} 早于日历 {calendar} 能计算的第一天 {first}；请选 {first} 或之后的日期，或在日历设置页录入此前各年的节假日（或改用 \"weekdays\" 日历）"
+        ),
+        PlanError::RunsPastCalendar { item, last } => format!("工作项 {item:?} 将超过 Concord 能计算的最后一天 {last}"),
+        PlanError::InvalidYear { calendar, year, problem } => format!("{calendar}：{year} 年：{}", zh_year_problem(problem)),
         PlanError::UnknownCalendar { calendar, name } => format!("{calendar}：未知日历 {name:?}（内置：\"cn\"、\"weekdays\"）"),
         PlanError::EmptyCalendarRange { calendar } => format!("{calendar}：from 晚于 until"),
         PlanError::NoWorkingDays { calendar } => format!("{calendar}：没有工作日"),

@@ -4,6 +4,7 @@
 
 use super::api::{SetDepartmentSchedule, SetOrganisationCalendar};
 use super::dto::{DepartmentScheduleDto, OrganisationCalendarDto};
+use super::years_page::CalendarYearsSection;
 use crate::domain::permissions::{can_edit_department_schedule, can_edit_organisation_calendar};
 use crate::domain::schedule::CalendarSpec;
 use crate::domain::schedule_settings::{calendar_text, CalendarChoice};
@@ -43,6 +44,7 @@ fn ScheduleSettings() -> impl IntoView {
                 };
                 let user = user.get_value();
                 let calendar_editable = can_edit_organisation_calendar(&user.actor());
+                let departments = settings.departments.clone();
                 view! {
                     <OrganisationCalendar initial=settings.organisation_calendar editable=calendar_editable/>
                     <section>
@@ -70,6 +72,7 @@ fn ScheduleSettings() -> impl IntoView {
                             </tbody>
                         </table>
                     </section>
+                    <CalendarYearsSection departments/>
                 }
                 .into_any()
             })}

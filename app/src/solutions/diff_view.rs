@@ -32,7 +32,7 @@ pub fn OptionDiffView(diff: OptionDiff, context: Arc<PlanContext>) -> impl IntoV
     let chart = match (&earlier, &later) {
         (Ok(e), Ok(l)) => {
             let moved = d.impact.as_ref().map(|i| i.launch_moved_working_days);
-            Some(view! { <GanttChart scheduled=l.clone() baseline=Some(e.clone()) launch_moved=moved id="diff-gantt"/> }.into_any())
+            Some(view! { <GanttChart scheduled=l.clone() baseline=Some(e.clone()) launch_moved=moved id="diff-gantt" warn_unknown_holidays=true/> }.into_any())
         }
         (Err(e), _) | (_, Err(e)) => {
             let e = e.clone();

@@ -94,6 +94,11 @@ pub struct OptionImpact {
     /// The engine's impact against the baseline (with its explanation); none before a baseline.
     #[cfg_attr(feature = "ssr", schema(value_type = Option<Object>))]
     pub impact: Option<Impact>,
+    /// Set when the option's schedule runs past the last day whose holidays its calendars know:
+    /// "holidays after this day are not entered; dates beyond it count weekends only".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ssr", schema(value_type = Option<String>))]
+    pub holidays_unknown_after: Option<Date>,
 }
 
 /// Everything the browser needs to schedule an option's plan exactly as the server does.

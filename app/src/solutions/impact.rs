@@ -42,7 +42,15 @@ pub fn assess(plan: &WorkPlan, covered_scenarios: &[String], context: &PlanConte
         .collect();
     let uncovered_scenarios = context.scenarios.iter().filter(|s| !covered_scenarios.contains(&s.id)).map(|s| s.id.clone()).collect();
     Ok(Assessed {
-        impact: OptionImpact { launch, reference, launch_moved_working_days: moved, departments, uncovered_scenarios, impact },
+        impact: OptionImpact {
+            holidays_unknown_after: scheduled.schedule.holidays_unknown_after,
+            launch,
+            reference,
+            launch_moved_working_days: moved,
+            departments,
+            uncovered_scenarios,
+            impact,
+        },
         scheduled,
     })
 }

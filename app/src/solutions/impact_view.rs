@@ -142,11 +142,33 @@ pub fn GanttChart(
     launch_moved: Option<i32>,
     /// Unique on the page: the SVG's title and markers are referenced by it.
     id: &'static str,
+    /// Says above the chart when its dates run past the holidays its calendars know (where no
+    /// impact next to it says so already).
+    #[prop(optional)]
+    warn_unknown_holidays: bool,
 ) -> impl IntoView {
     let i18n = use_i18n();
     let today = use_today();
+    let unknown_after = scheduled.schedule.holidays_unknown_after.filter(|_| warn_unknown_holidays);
     let svg = move || gantt_svg(&scheduled, baseline.as_deref(), launch_moved, i18n.get(), today.get(), id, GanttView::default());
-    view! { <div class="gantt-wrap" data-gantt=id inner_html=svg></div> }
+    view! {
+        <HolidaysUnknown after=unknown_after/>
+        <div class="gantt-wrap" data-gantt=id inner_html=svg></div>
+    }
+}
+
+/// "Holidays after … are not entered; dates beyond it count weekends only": shown wherever a
+/// schedule runs past the last day whose holidays its calendars know.
+#[component]
+pub fn HolidaysUnknown(after: Option<Date>) -> impl IntoView {
+    let i18n = use_i18n();
+    after.map(|day| {
+        view! {
+            <p class="calendar-warning" role="note" data-testid="holidays-unknown" data-after=day.to_string()>
+                {move || (ScheduleMessages::for_locale(i18n.get()).holidays_unknown)(&i18n.get().date(day))}
+            </p>
+        }
+    })
 }
 
 /// A Gantt chart that follows `source` (a scheduled plan and its launch move): the same element
@@ -298,6 +320,7 @@ pub fn ImpactView(
         })
         .collect();
     let uncovered: Vec<String> = i.uncovered_scenarios.iter().map(|id| scenario_name(&context.scenarios, id)).collect();
+    let unknown_after = i.holidays_unknown_after;
     let all_covered = uncovered.is_empty();
     let engine = i.impact.clone();
     // Before a baseline there is no change to explain: the critical chain says why the launch
@@ -356,6 +379,7 @@ pub fn ImpactView(
     view! {
         <div class="impact-view" data-launch=launch.to_string() data-moved=moved>
             <p class=format!("launch-line moved-{direction}") data-testid="launch-line"><strong>{move || om().launch}": "</strong>{launch_line}</p>
+            <HolidaysUnknown after=unknown_after/>
             {match explanation {
                 Some(sentence) => view! { <p class="explanation" data-testid="explanation">{sentence}</p> }.into_any(),
                 None => view! { <p class="muted no-baseline">{move || om().no_baseline_yet}</p> {chain} }.into_any(),

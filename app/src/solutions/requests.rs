@@ -233,7 +233,7 @@ fn GanttSection(
             <h2 id="request-gantt-heading">{move || if overlay { rm().before_after } else { rm().plan_to_agree }}</h2>
             {overlay.then(|| view! { <p class="hint muted">{move || rm().before_after_hint}</p> })}
             {problem.map(|e| view! { <p class="form-error" role="alert">{move || (rm().plan_unschedulable)(&(sm().error)(&e))}</p> })}
-            {after.map(|after| view! { <GanttChart scheduled=after baseline=before launch_moved=moved id="request-gantt"/> })}
+            {after.map(|after| view! { <GanttChart scheduled=after baseline=before launch_moved=moved id="request-gantt" warn_unknown_holidays=true/> })}
         </section>
     }
 }

@@ -37,7 +37,20 @@ pub fn router() -> Router<AppState> {
             "/departments/{id}/schedule",
             get(schedule_settings::get_department_schedule).put(schedule_settings::put_department_schedule),
         )
+        .route(
+            "/departments/{id}/calendar/years",
+            get(schedule_settings::get_department_years).post(schedule_settings::post_department_year),
+        )
+        .route(
+            "/departments/{id}/calendar/years/{year}",
+            axum::routing::put(schedule_settings::put_department_year).delete(schedule_settings::delete_department_year),
+        )
+        .route("/departments/{id}/calendar/import", post(schedule_settings::import_department))
         .route("/calendar", get(schedule_settings::get_calendar).put(schedule_settings::put_calendar))
+        .route("/calendar/years", get(schedule_settings::get_years).post(schedule_settings::post_year))
+        .route("/calendar/years/{year}", axum::routing::put(schedule_settings::put_year).delete(schedule_settings::delete_year))
+        .route("/calendar/import", post(schedule_settings::import))
+        .route("/calendar/changes", get(schedule_settings::get_changes))
         .route("/schedule-settings", get(schedule_settings::get_schedule_settings))
         .route("/projects", get(projects::list).post(projects::create))
         .route("/projects/{id}", get(projects::get).patch(projects::update))

@@ -1,12 +1,19 @@
 //! Working-day calendars: which dates a team works.
 //!
 //! A calendar is weekend days (default Saturday and Sunday) minus holidays (dates off) plus make-up
-//! working days (dates on, 调休), valid over a date range. A shipped calendar is named (`"cn"`, see
-//! [`super::cn`]); a custom one may start from a shipped one (`"base": "cn"`) and add its own days.
-//! A date outside the range is an error rather than a guess: we do not know 2027's holidays yet.
+//! working days (dates on, 调休). A shipped calendar is named (`"cn"`, see [`super::cn`]); a custom
+//! one may start from a shipped one (`"base": "cn"`), enter whole years of its own
+//! ([`super::years::CalendarYear`], replacing the base's days of those years) and add single days.
+//!
+//! A calendar knows holidays up to a day ([`Calendar::known_until`]): the end of the last year of
+//! an unbroken run of shipped or entered years. Later dates still count — weekends only — and the
+//! schedule says so ([`super::Schedule::holidays_unknown_after`]), so a plan is never refused for
+//! crossing into a year whose holidays are not published yet. Dates before the calendar's first
+//! day are refused: nobody plans backwards into years the calendar never covered.
 
 use super::cn;
 use super::error::PlanError;
+use super::years::CalendarYear;
 use crate::domain::dates::Date;
 use serde::{Deserialize, Serialize};
 
@@ -38,6 +45,17 @@ pub enum CalendarSpec {
     Custom(CustomCalendar),
 }
 
+impl CalendarSpec {
+    /// The calendar as people chose it, for messages: `"cn"`, `"cn" with entered years`, `custom`.
+    pub fn describe(&self) -> String {
+        match self {
+            CalendarSpec::Named(name) => format!("{name:?}"),
+            CalendarSpec::Custom(CustomCalendar { base: Some(base), .. }) => format!("{base:?} (with the organisation's own days)"),
+            CalendarSpec::Custom(_) => "(custom)".to_string(),
+        }
+    }
+}
+
 impl Default for CalendarSpec {
     fn default() -> Self {
         CalendarSpec::Custom(CustomCalendar::default())
@@ -60,10 +78,16 @@ pub struct CustomCalendar {
     /// Make-up working days: dates on even though they fall on the weekend.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub workdays: Vec<Date>,
-    /// First date the calendar knows (default: the base's, or no limit).
+    /// Whole years entered by people (breaks and make-up days), each replacing the base's days of
+    /// that year; a year right after the base's last known year extends what the calendar knows.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub years: Vec<CalendarYear>,
+    /// First date the calendar can count (default: the base's, or no limit).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub from: Option<Date>,
-    /// Last date the calendar knows (default: the base's, or no limit).
+    /// The last day whose holidays this calendar claims to know. Without a base it is the whole
+    /// truth (default: every day); with a base it can only shorten what the base and the entered
+    /// years know — an `until` alone never makes an unpublished year look holiday-free.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub until: Option<Date>,
 }
@@ -79,6 +103,8 @@ pub struct Calendar {
     workdays: Vec<i32>,
     first: Date,
     last: Date,
+    /// The last day whose holidays are known; later days count weekends only.
+    known_until: Date,
 }
 
 /// The whole range [`Date`] supports: a calendar without limits.
@@ -90,7 +116,7 @@ impl Calendar {
     /// Monday to Friday, every date, no holidays.
     pub fn weekdays() -> Self {
         let (first, last) = unlimited_range();
-        Calendar { weekend_mask: mask(&[Weekday::Sat, Weekday::Sun]), holidays: vec![], workdays: vec![], first, last }
+        Calendar { weekend_mask: mask(&[Weekday::Sat, Weekday::Sun]), holidays: vec![], workdays: vec![], first, last, known_until: last }
     }
 
     /// Compiles a spec; `what` names it in errors (`calendar`, `departments[2].calendar`).
@@ -105,6 +131,7 @@ impl Calendar {
                 if let Some(weekend) = &custom.weekend {
                     cal.weekend_mask = mask(weekend);
                 }
+                cal.enter_years(&custom.years, what)?;
                 cal.holidays.extend(custom.holidays.iter().map(|d| d.days()));
                 cal.workdays.extend(custom.workdays.iter().map(|d| d.days()));
                 cal.holidays.sort_unstable();
@@ -115,9 +142,9 @@ impl Calendar {
                     cal.first = from;
                 }
                 if let Some(until) = custom.until {
-                    cal.last = until;
+                    cal.known_until = if custom.base.is_some() { cal.known_until.min(until) } else { until };
                 }
-                if cal.first > cal.last {
+                if custom.from.zip(custom.until).is_some_and(|(from, until)| from > until) {
                     return Err(PlanError::EmptyCalendarRange { calendar: what.to_string() });
                 }
                 if cal.weekend_mask == 0x7f && cal.workdays.is_empty() {
@@ -128,6 +155,52 @@ impl Calendar {
         }
     }
 
+    /// Puts entered years in place of whatever the calendar had for them, and extends the known
+    /// stretch over years that follow it without a gap (or precede its first day without one).
+    fn enter_years(&mut self, years: &[CalendarYear], what: &str) -> Result<(), PlanError> {
+        let weekend = self.weekend_days();
+        let mut entered: Vec<i32> = Vec::with_capacity(years.len());
+        for year in years {
+            let invalid = |problem| PlanError::InvalidYear { calendar: what.to_string(), year: year.year, problem };
+            if entered.contains(&year.year) {
+                return Err(invalid(super::years::YearProblem::AlreadyEntered { year: year.year }));
+            }
+            let year = year.clone().normalised(&weekend).map_err(invalid)?;
+            let (jan1, dec31) = CalendarYear::span(year.year).expect("checked by normalised");
+            let span = jan1.days()..=dec31.days();
+            self.holidays.retain(|d| !span.contains(d));
+            self.workdays.retain(|d| !span.contains(d));
+            self.holidays.extend(year.holiday_days());
+            self.workdays.extend(year.workdays.iter().map(|d| d.days()));
+            entered.push(year.year);
+        }
+        entered.sort_unstable();
+        let unlimited = unlimited_range();
+        if self.known_until < unlimited.1 {
+            for &y in &entered {
+                let (jan1, dec31) = CalendarYear::span(y).expect("checked by normalised");
+                if jan1 == self.known_until.add_days(1) {
+                    self.known_until = dec31;
+                }
+            }
+        }
+        if self.first > unlimited.0 {
+            for &y in entered.iter().rev() {
+                let (jan1, dec31) = CalendarYear::span(y).expect("checked by normalised");
+                if dec31 == self.first.add_days(-1) {
+                    self.first = jan1;
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// The weekly days off.
+    pub fn weekend_days(&self) -> Vec<Weekday> {
+        use Weekday::*;
+        [Mon, Tue, Wed, Thu, Fri, Sat, Sun].into_iter().filter(|d| self.weekend_mask & (1 << d.number()) != 0).collect()
+    }
+
     fn named(name: &str, what: &str) -> Result<Self, PlanError> {
         match name {
             cn::NAME => Ok(cn::calendar()),
@@ -136,8 +209,8 @@ impl Calendar {
         }
     }
 
-    pub(super) fn from_parts(weekend: &[Weekday], holidays: Vec<i32>, workdays: Vec<i32>, first: Date, last: Date) -> Self {
-        Calendar { weekend_mask: mask(weekend), holidays, workdays, first, last }
+    pub(super) fn from_parts(weekend: &[Weekday], holidays: Vec<i32>, workdays: Vec<i32>, first: Date, known_until: Date) -> Self {
+        Calendar { weekend_mask: mask(weekend), holidays, workdays, first, last: unlimited_range().1, known_until }
     }
 
     pub fn is_working_day(&self, date: Date) -> bool {
@@ -163,13 +236,24 @@ impl Calendar {
         self.weekend_mask & (1 << date.weekday()) != 0
     }
 
-    /// The first and last date this calendar knows.
+    /// The first and last date this calendar can count (the last is the end of what [`Date`]
+    /// holds: beyond [`Self::known_until`] it counts weekends only).
     pub fn range(&self) -> (Date, Date) {
         (self.first, self.last)
     }
 
     pub fn contains(&self, date: Date) -> bool {
         self.first <= date && date <= self.last
+    }
+
+    /// The last day whose holidays are known: after it, only weekends are days off.
+    pub fn known_until(&self) -> Date {
+        self.known_until
+    }
+
+    /// Whether `date` lies past what the calendar knows of holidays.
+    pub fn is_unknown(&self, date: Date) -> bool {
+        date > self.known_until
     }
 }
 
@@ -191,7 +275,7 @@ pub struct WorkingDays {
     index: Vec<u32>,
 }
 
-/// The calendar ran out: a date past its last known day was needed.
+/// The calendar ran out: a date past the last one [`Date`] holds (2999-12-31) was needed.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct BeyondRange;
 
@@ -300,9 +384,48 @@ mod tests {
     }
 
     #[test]
-    fn running_past_the_range_is_reported() {
+    fn past_the_known_years_only_weekends_are_off() {
         let mut wd = WorkingDays::new(cn::calendar(), d("2026-12-28"));
         assert_eq!(Date::from_days(wd.day(3).unwrap()), d("2026-12-31"));
-        assert_eq!(wd.day(4), Err(BeyondRange));
+        assert_eq!(Date::from_days(wd.day(4).unwrap()), d("2027-01-01"), "New Year 2027 is not entered: a Friday counts");
+        assert_eq!(Date::from_days(wd.day(5).unwrap()), d("2027-01-04"));
+        assert_eq!(cn::calendar().known_until(), d("2026-12-31"));
+        assert!(cn::calendar().is_unknown(d("2027-01-01")));
+    }
+
+    #[test]
+    fn an_entered_year_extends_what_the_calendar_knows_and_replaces_the_base() {
+        let spec: CalendarSpec = serde_json::from_str(
+            r#"{"base":"cn","years":[
+                {"year":2027,"breaks":[{"name":"元旦","first":"2027-01-01","last":"2027-01-03"}],"workdays":["2027-01-09"]},
+                {"year":2026,"breaks":[{"name":"only this","first":"2026-03-02","last":"2026-03-02"}]}
+            ]}"#,
+        )
+        .unwrap();
+        let cal = Calendar::from_spec(&spec, "calendar").unwrap();
+        assert_eq!(cal.known_until(), d("2027-12-31"));
+        assert!(!cal.is_working_day(d("2027-01-01")));
+        assert!(cal.is_working_day(d("2027-01-09")), "a Saturday entered as a make-up day");
+        assert!(cal.is_working_day(d("2026-02-16")), "the shipped 2026 Spring Festival is replaced by the entered 2026");
+        assert!(!cal.is_working_day(d("2026-03-02")));
+        assert!(!cal.is_working_day(d("2025-01-28")), "2025 stays as shipped");
+    }
+
+    #[test]
+    fn a_year_after_a_gap_or_an_until_does_not_extend_what_is_known() {
+        let gap: CalendarSpec = serde_json::from_str(
+            r#"{"base":"cn","years":[{"year":2028,"breaks":[{"name":"x","first":"2028-01-03","last":"2028-01-03"}]}]}"#,
+        )
+        .unwrap();
+        assert_eq!(Calendar::from_spec(&gap, "c").unwrap().known_until(), d("2026-12-31"), "2027 is missing");
+        let until: CalendarSpec = serde_json::from_str(r#"{"base":"cn","until":"2027-12-31"}"#).unwrap();
+        assert_eq!(Calendar::from_spec(&until, "c").unwrap().known_until(), d("2026-12-31"), "until alone claims nothing");
+        let own: CalendarSpec = serde_json::from_str(r#"{"holidays":["2030-01-01"],"until":"2030-12-31"}"#).unwrap();
+        assert_eq!(Calendar::from_spec(&own, "c").unwrap().known_until(), d("2030-12-31"), "without a base, until is the author's word");
+        let twice: CalendarSpec = serde_json::from_str(
+            r#"{"base":"cn","years":[{"year":2027,"workdays":["2027-01-09"]},{"year":2027,"workdays":["2027-01-10"]}]}"#,
+        )
+        .unwrap();
+        assert!(matches!(Calendar::from_spec(&twice, "c"), Err(PlanError::InvalidYear { year: 2027, .. })));
     }
 }

@@ -512,6 +512,13 @@ impl<'p> Engine<'p> {
         chain.reverse();
 
         let load = self.load(pass, finish_all)?;
+        // The earliest "known until" among the calendars some item's finish runs past.
+        let holidays_unknown_after = (0..n)
+            .map(|i| self.timelines[self.cal[i] as usize].calendar().known_until())
+            .zip(&pass.finish_day)
+            .filter(|(known, &finish)| finish > known.days())
+            .map(|(known, _)| known)
+            .min();
         Ok(Schedule {
             start: p.start,
             launch: date(launch_day),
@@ -521,6 +528,7 @@ impl<'p> Engine<'p> {
             milestones,
             critical_chain: chain,
             load,
+            holidays_unknown_after,
         })
     }
 

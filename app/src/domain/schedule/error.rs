@@ -30,10 +30,24 @@ pub enum PlanError {
     TooLarge { field: String, value: i64, max: i64 },
     #[error("department {department:?}: capacity must be ≥ 1 (got {capacity})")]
     NonPositiveCapacity { department: String, capacity: i64 },
-    #[error("{field}: {date} is outside the calendar's range {first}..{last}")]
-    OutsideCalendar { field: String, date: String, first: String, last: String },
-    #[error("item {item:?} would run past {last}, the last day its department's calendar knows")]
+    /// A date before the first day a calendar counts. `calendar` names the calendar as the plan
+    /// chose it (`"cn"`, `custom calendar based on "cn"`), `first` is its first day.
+    #[error("{field}: {date} is before {first}, the first day calendar {calendar} counts; choose a date on or after {first}, or enter the holidays of the years before it on the calendar settings page (or pick the \"weekdays\" calendar)")]
+    OutsideCalendar {
+        field: String,
+        date: String,
+        first: String,
+        last: String,
+        #[serde(default)]
+        calendar: String,
+    },
+    /// Past the last date Concord counts at all (2999-12-31); holidays past the known years never
+    /// refuse a plan (see `Schedule::holidays_unknown_after`).
+    #[error("item {item:?} would run past {last}, the last date Concord can count")]
     RunsPastCalendar { item: String, last: String },
+    /// An entered year of a custom calendar is refused; `problem` names the day at fault.
+    #[error("{calendar}: {year}: {problem}")]
+    InvalidYear { calendar: String, year: i32, problem: super::years::YearProblem },
     #[error("{calendar}: unknown calendar {name:?} (shipped: \"cn\", \"weekdays\")")]
     UnknownCalendar { calendar: String, name: String },
     #[error("{calendar}: `from` is after `until`")]

@@ -34,6 +34,10 @@ pub struct Impact {
     /// Departments with items in both plans whose start or finish moved.
     pub departments_with_moved_dates: Vec<DepartmentMove>,
     pub explanation: Explanation,
+    /// The earlier of the two schedules' `holidays_unknown_after`: dates after it count weekends
+    /// only, so the moves measured past it may change once that year's holidays are entered.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holidays_unknown_after: Option<Date>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -333,6 +337,7 @@ pub fn compare(base_plan: &Plan, base: &Schedule, cand_plan: &Plan, cand: &Sched
         departments_newly_involved,
         departments_no_longer_involved,
         departments_with_moved_dates,
+        holidays_unknown_after: [base.holidays_unknown_after, cand.holidays_unknown_after].into_iter().flatten().min(),
         explanation: Explanation {
             launch_moved_working_days: launch_moved,
             baseline_launch: base.launch,

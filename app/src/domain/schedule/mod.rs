@@ -3,8 +3,10 @@
 //! Pure Rust (no I/O, no clock): the server runs it before storing a plan and the browser runs it
 //! on every keystroke. The semantics, in short (each module documents its part):
 //!
-//! - **Calendar** ([`calendar`]): weekend days, holidays (off) and make-up days (on), over a range;
-//!   `"cn"` is the official mainland-China calendar for 2025–2026 ([`cn`]).
+//! - **Calendar** ([`calendar`]): weekend days, holidays (off) and make-up days (on), known up to a
+//!   day and counted weekends-only after it (the schedule then carries a warning);
+//!   `"cn"` is the official mainland-China calendar for 2025–2026 ([`cn`]); organisations enter
+//!   later years themselves ([`years`]).
 //! - **Work item**: `effort` consecutive working days of its department's calendar; `start` is
 //!   the first and `finish` the last (inclusive). It starts on the earliest working day on or
 //!   after the plan's start, the department's `available_from` and its `not_before`, after each
@@ -19,9 +21,11 @@ pub mod cn;
 pub mod engine;
 pub mod error;
 mod graph;
+pub mod holiday_files;
 pub mod impact;
 pub mod plan;
 pub mod result;
+pub mod years;
 
 pub use calendar::{Calendar, CalendarSpec, CustomCalendar, Weekday};
 pub use engine::{schedule, schedule_problem, schedule_with_calendar, ScheduledPlan};
@@ -29,6 +33,7 @@ pub use error::PlanError;
 pub use impact::{impact, Impact};
 pub use plan::{DepartmentSpec, ItemSpec, MilestoneSpec, Plan, Predecessor, Problem};
 pub use result::{ChainLink, Schedule, ScheduledItem, Wait};
+pub use years::{Break, CalendarYear, YearProblem};
 
 #[cfg(test)]
 mod tests;

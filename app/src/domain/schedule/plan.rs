@@ -190,12 +190,18 @@ fn check_days(value: i64, field: impl FnOnce() -> String) -> Result<u32, PlanErr
     Ok(value as u32)
 }
 
-fn check_in_range(cal: &Calendar, date: Date, field: impl FnOnce() -> String) -> Result<(), PlanError> {
+fn check_in_range(cal: &Calendar, spec: &CalendarSpec, date: Date, field: impl FnOnce() -> String) -> Result<(), PlanError> {
     if cal.contains(date) {
         return Ok(());
     }
     let (first, last) = cal.range();
-    Err(PlanError::OutsideCalendar { field: field(), date: date.to_string(), first: first.to_string(), last: last.to_string() })
+    Err(PlanError::OutsideCalendar {
+        field: field(),
+        date: date.to_string(),
+        first: first.to_string(),
+        last: last.to_string(),
+        calendar: spec.describe(),
+    })
 }
 
 fn check_id(id: &str, field: impl FnOnce() -> String) -> Result<(), PlanError> {
@@ -216,7 +222,9 @@ impl Problem {
             return Err(PlanError::NoItems);
         }
         let mut calendars = vec![Calendar::from_spec(&plan.calendar, "calendar")?];
-        check_in_range(&calendars[0], plan.start, || "start".into())?;
+        // The spec each calendar was compiled from, so errors name the calendar as the plan chose it.
+        let mut specs = vec![&plan.calendar];
+        check_in_range(&calendars[0], &plan.calendar, plan.start, || "start".into())?;
 
         let mut departments = Vec::with_capacity(plan.departments.len());
         let mut dept_index: HashMap<&str, u32> = HashMap::new();
@@ -233,12 +241,14 @@ impl Problem {
                 None => 0,
                 Some(spec) => {
                     calendars.push(Calendar::from_spec(spec, &format!("department {:?} calendar", d.id))?);
+                    specs.push(spec);
                     calendars.len() - 1
                 }
             };
-            check_in_range(&calendars[calendar], plan.start, || format!("start (in department {:?}'s calendar)", d.id))?;
+            let spec = d.calendar.as_ref().unwrap_or(&plan.calendar);
+            check_in_range(&calendars[calendar], spec, plan.start, || format!("start (in department {:?}'s calendar)", d.id))?;
             if let Some(from) = d.available_from {
-                check_in_range(&calendars[calendar], from, || format!("department {:?} available_from", d.id))?;
+                check_in_range(&calendars[calendar], spec, from, || format!("department {:?} available_from", d.id))?;
             }
             departments.push(Department {
                 id: d.id.clone(),
@@ -270,8 +280,8 @@ impl Problem {
                 }
             };
             if let Some(nb) = it.not_before {
-                let cal = &calendars[departments[department as usize].calendar];
-                check_in_range(cal, nb, || format!("item {:?} not_before", it.id))?;
+                let c = departments[department as usize].calendar;
+                check_in_range(&calendars[c], specs[c], nb, || format!("item {:?} not_before", it.id))?;
             }
             items.push(Item { id: it.id.clone(), name: it.name.clone(), department, effort, not_before: it.not_before });
         }

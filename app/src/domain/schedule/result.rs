@@ -20,6 +20,10 @@ pub struct Schedule {
     /// From the plan's start to the launch: each link's item and why it starts when it does.
     pub critical_chain: Vec<ChainLink>,
     pub load: Vec<DepartmentLoad>,
+    /// Set when some item runs past the last day whose holidays its calendar knows: that day.
+    /// Dates after it count weekends only ("holidays after … are not entered").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub holidays_unknown_after: Option<Date>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

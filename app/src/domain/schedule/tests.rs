@@ -192,10 +192,10 @@ fn every_error_names_the_problem() {
         error_of(json!({ "start": "2024-12-30", "calendar": "cn", "items": [{ "id": "a", "department": "A", "effort": 1 }] })),
         PlanError::OutsideCalendar { field, .. } if field == "start"
     ));
-    assert!(matches!(
-        error_of(json!({ "start": "2026-12-01", "calendar": "cn", "items": [{ "id": "a", "department": "A", "effort": 40 }] })),
-        PlanError::RunsPastCalendar { item, last } if item == "a" && last == "2026-12-31"
-    ));
+    match error_of(json!({ "start": "2024-12-30", "calendar": "cn", "items": [{ "id": "a", "department": "A", "effort": 1 }] })) {
+        PlanError::OutsideCalendar { calendar, first, .. } => assert_eq!((calendar.as_str(), first.as_str()), ("\"cn\"", "2025-01-01")),
+        other => panic!("expected a date before the calendar, got {other:?}"),
+    }
     let many: Vec<serde_json::Value> = (0..100_001).map(|i| json!({ "id": format!("i{i}"), "department": "A", "effort": 1 })).collect();
     assert_eq!(error_of(base(json!(many))), PlanError::TooManyItems { count: 100_001, max: 100_000 });
     assert!(matches!(
@@ -296,4 +296,20 @@ fn impact_explains_an_earlier_launch_a_team_change_and_no_move() {
     assert_eq!(imp.items_changed.len(), 1);
     let a = imp.departments_with_moved_dates.iter().find(|d| d.department == "A").expect("a-check's finish moved");
     assert_eq!((a.items_moved, a.last_finish_moved_working_days), (1, 0));
+}
+
+#[test]
+fn a_plan_running_past_the_known_years_is_scheduled_with_a_warning() {
+    let s = schedule(&plan(json!({ "start": "2026-12-01", "calendar": "cn", "items": [{ "id": "a", "department": "A", "effort": 40 }] })))
+        .unwrap();
+    // 23 working days left in December 2026, then 17 weekdays of January 2027 (no holidays known).
+    assert_eq!(dates(&s, "a"), pair("2026-12-01", "2027-01-25"));
+    assert_eq!(s.holidays_unknown_after, Some(d("2026-12-31")));
+    let inside =
+        schedule(&plan(json!({ "start": "2026-12-01", "calendar": "cn", "items": [{ "id": "a", "department": "A", "effort": 5 }] })))
+            .unwrap();
+    assert_eq!(inside.holidays_unknown_after, None, "a plan inside the known years carries no warning");
+    let text =
+        crate::schedule::describe::schedule_text(crate::schedule::messages::ScheduleMessages::for_locale(crate::i18n::Locale::En), &s);
+    assert!(text.contains("Holidays after 2026-12-31 are not entered; dates beyond it count weekends only."), "{text}");
 }
