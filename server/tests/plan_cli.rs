@@ -110,7 +110,7 @@ fn an_invalid_plan_exits_2_with_the_problem_on_stderr() {
         (r#"{"start":"2025-01-06","items":[{"id":"a","department":"A","effort":1,"after":["nope"]}]}"#, "unknown id \"nope\""),
         (
             r#"{"start":"2024-06-01","calendar":"cn","items":[{"id":"a","department":"A","effort":1}]}"#,
-            "outside the calendar's range 2025-01-01..2026-12-31",
+            "is before 2025-01-01, the first day calendar \"cn\" counts",
         ),
         (r#"{"start": "2025-01-06", "items": [ }"#, "not valid JSON"),
     ];
@@ -125,4 +125,52 @@ fn an_invalid_plan_exits_2_with_the_problem_on_stderr() {
     }
     let missing = concord(&["plan", "schedule", "/nonexistent/plan.json"]);
     assert_eq!(missing.status.code(), Some(1));
+}
+
+#[test]
+fn a_plan_past_the_known_years_is_scheduled_with_the_warning_in_json_and_text() {
+    let dir = std::env::temp_dir().join(format!("concord-plan-cli-next-year-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join("next-year.json");
+    std::fs::write(&path, r#"{"start":"2026-12-01","calendar":"cn","items":[{"id":"a","department":"A","effort":40}]}"#).unwrap();
+    let path = path.to_str().unwrap();
+
+    let json = concord(&["plan", "schedule", path]);
+    let text = concord(&["plan", "schedule", path, "--format", "text"]);
+    let zh = concord(&["plan", "schedule", path, "--format", "text", "--lang", "zh-CN"]);
+
+    assert_eq!(json.status.code(), Some(0), "{}", String::from_utf8_lossy(&json.stderr));
+    let value: Value = serde_json::from_slice(&json.stdout).expect("JSON on stdout");
+    assert_eq!(value["holidays_unknown_after"], "2026-12-31");
+    assert_eq!(value["items"][0]["finish"], "2027-01-25", "2027 counts weekends only");
+    assert_valid(&schema("schedule.schema.json"), &value, "the schedule");
+    assert_eq!(text.status.code(), Some(0));
+    assert!(
+        String::from_utf8_lossy(&text.stdout).contains("Holidays after 2026-12-31 are not entered; dates beyond it count weekends only.")
+    );
+    assert_eq!(zh.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&zh.stdout).contains("2026-12-31 之后的节假日尚未录入；此后的日期只按周末计算。"));
+}
+
+#[test]
+fn calendar_check_lists_the_years_each_calendar_knows() {
+    let dir = std::env::temp_dir().join(format!("concord-calendar-check-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let url = format!("sqlite://{}/check.db", dir.display());
+    assert_eq!(concord(&["--database-url", &url, "seed-demo"]).status.code(), Some(0), "the demo loads");
+
+    let text = concord(&["--database-url", &url, "calendar", "check"]);
+    let json = concord(&["--database-url", &url, "calendar", "check", "--json"]);
+    let next_year = concord(&["--database-url", &url, "calendar", "check", "--require-year", "2027"]);
+
+    assert_eq!(text.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&text.stdout);
+    assert!(text.contains("shipped cn: shipped years 2025, 2026; entered years none; holidays known until 2026-12-31"), "{text}");
+    assert!(text.contains("organisation: shipped years 2025, 2026"), "{text}");
+    let value: Value = serde_json::from_slice(&json.stdout).expect("JSON");
+    assert_eq!(value["in_use"][0]["calendar"], "organisation");
+    assert_eq!(value["in_use"][0]["known_until"], "2026-12-31");
+    assert_eq!(next_year.status.code(), Some(1), "2027 is not entered yet");
+    assert!(String::from_utf8_lossy(&next_year.stderr).contains("2027 is not entered on: organisation"));
+    assert_eq!(concord(&["--database-url", &url, "calendar", "check", "--require-year", "2026"]).status.code(), Some(0));
 }

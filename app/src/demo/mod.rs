@@ -116,9 +116,8 @@ pub async fn seed(pool: &db::Db, kind: DbKind, today: Date) -> Result<bool, AppE
 
 /// The teams' limits: A runs two items at once, B's tech manager keeps B to one, and C — found
 /// late, with its own backlog — can start this project's work only three weeks from now. The
-/// organisation works on the official mainland-China calendar, which the admin extended to the end
-/// of next year (weekends off, no holidays yet) so that plans running past the last published year
-/// schedule; the official table for the new year is entered when the State Council publishes it.
+/// organisation works on the shipped mainland-China calendar as it is: plans that run past its
+/// last published year count weekends only there and say so, until an admin enters the new year.
 async fn seed_schedule_settings(
     tx: &mut db::Conn,
     id_of: &dyn Fn(&str) -> String,
@@ -126,9 +125,6 @@ async fn seed_schedule_settings(
     today: Date,
 ) -> Result<(), AppError> {
     use crate::db::schedule_settings as repo;
-    let admin_set = at_noon(today.add_days(-22));
-    let calendar = serde_json::to_string(&demo_calendar(today)).map_err(|_| AppError::Internal)?;
-    repo::update_organisation_calendar_if_version(tx, &calendar, 2, admin_set, &user("admin")).await?;
     let teams = [
         ("A", 2, None, "zhaozong", today.add_days(-21)),
         ("B", 1, None, "liujingli", today.add_days(-20)),
@@ -147,13 +143,6 @@ async fn seed_schedule_settings(
         repo::insert_department(tx, &row).await?;
     }
     Ok(())
-}
-
-/// `cn` until the end of next year: `{"base": "cn", "until": "<next year>-12-31"}`.
-pub fn demo_calendar(today: Date) -> crate::domain::schedule::CalendarSpec {
-    use crate::domain::schedule::{CalendarSpec, CustomCalendar};
-    let (year, _, _) = today.ymd();
-    CalendarSpec::Custom(CustomCalendar { base: Some("cn".into()), until: Date::from_ymd(year + 1, 12, 31), ..Default::default() })
 }
 
 struct DemoIds {

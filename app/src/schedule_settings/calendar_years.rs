@@ -183,9 +183,15 @@ fn with_years(spec: &CalendarSpec, years: Vec<CalendarYear>, field: Option<&'sta
     let mut custom = custom_of(spec);
     custom.years = years;
     custom.years.sort_by_key(|y| y.year);
-    let spec = CalendarSpec::Custom(custom);
+    let spec = CalendarSpec::Custom(custom.clone());
     match Calendar::from_spec(&spec, "calendar") {
-        Ok(_) => Ok(spec),
+        // Stored as checked: names trimmed, days in order (what the history shows is what counts).
+        Ok(calendar) => {
+            let weekend = calendar.weekend_days();
+            custom.years =
+                custom.years.into_iter().map(|y| y.normalised(&weekend)).collect::<Result<_, _>>().map_err(|_| AppError::Internal)?;
+            Ok(CalendarSpec::Custom(custom))
+        }
         Err(e @ PlanError::InvalidYear { .. }) => {
             let PlanError::InvalidYear { problem, .. } = &e else { unreachable!("matched above") };
             Err(year_refused(field.unwrap_or_else(|| field_of(problem)), e))
@@ -311,7 +317,6 @@ async fn change_year(
         }
     };
     let spec = with_years(&current.spec, years, None)?;
-    // Stored normalised (sorted days, trimmed names): what the history shows is what counts.
     let after = after.and_then(|_| entered_years(&spec).iter().find(|y| y.year == year).cloned());
     let version = save(&mut tx, user, scope, &current, &spec, &[(action, year, before, after)]).await?;
     tx.commit().await?;

@@ -9,6 +9,7 @@ mod helpers;
 
 mod audit;
 mod calendar;
+mod calendar_years;
 mod concurrency;
 mod demo_story;
 mod departments;

@@ -25,11 +25,10 @@ both_engines!(the_combined_settings_hold_the_calendar_and_every_departments_demo
 
     let settings = engineer.read("/api/v1/schedule-settings").await;
 
-    let next_year = today().ymd().0 + 1;
     assert_eq!(
         settings["organisation_calendar"]["calendar"],
-        json!({ "base": "cn", "until": format!("{next_year}-12-31") }),
-        "the demo works on the mainland-China calendar, extended to the end of next year"
+        json!("cn"),
+        "the demo works on the shipped mainland-China calendar, with no work-around for the next year"
     );
     let departments = &settings["departments"];
     let codes: Vec<&str> = departments.as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
@@ -204,7 +203,7 @@ both_engines!(unknown_departments_are_not_found_and_visitors_must_sign_in, |app|
     }
     put(&visitor, "/api/v1/calendar", json!({"calendar": "weekdays"})).await.expect_error(401, "unauthorized", None, "PUT calendar");
     put(&visitor, &schedule_path(&department_a), json!({"capacity": 3})).await.expect_error(401, "unauthorized", None, "PUT schedule");
-    assert_eq!(admin.read("/api/v1/calendar").await["calendar"], serde_json::to_value(app::demo::demo_calendar(today())).unwrap());
+    assert_eq!(admin.read("/api/v1/calendar").await["calendar"], json!("cn"));
 
     let document = visitor.get("/api/v1/openapi.json").await.expect(200, "the OpenAPI document").clone();
     let paths = &document["paths"];
@@ -257,7 +256,7 @@ both_engines!(the_settings_page_form_saves_through_its_server_functions, |app| a
 
     // What a plan is built from (the next step's input) reads the same settings.
     let plan = app::schedule_settings::service::plan_settings(&app.state).await.expect("the plan settings");
-    assert_eq!(plan.calendar, app::demo::demo_calendar(today()), "the demo's calendar: cn, extended to the end of next year");
+    assert_eq!(plan.calendar, app::domain::schedule::CalendarSpec::Named("cn".into()), "the demo's calendar: the shipped cn");
     let specs = plan.department_specs();
     let b = specs.iter().find(|d| d.id == "B").expect("B in the plan's departments");
     assert_eq!(b.capacity, Some(2));
@@ -276,8 +275,7 @@ both_engines!(the_settings_page_shows_everyone_the_values_and_forms_only_where_t
 
         assert_eq!(reply.status, 200, "{why}: {reply}");
         let html = &reply.text;
-        let until = format!("{}-12-31", today().ymd().0 + 1);
-        for text in ["Calendar and team capacity", "Organisation calendar", &until, "Order approval"] {
+        for text in ["Calendar and team capacity", "Organisation calendar", "Mainland-China working calendar (cn)", "Order approval"] {
             assert!(html.contains(text), "{why}: the page shows {text:?}");
         }
         assert_eq!(html.matches("name=\"calendar_choice\"").count(), forms, "{why}: one calendar picker per editable part");
