@@ -204,11 +204,15 @@ fn SandboxResult(o: Outcome, m: &'static ScheduleMessages) -> impl IntoView {
         .collect();
     let explanation = o.impact.as_ref().map(|i| explanation_sentence(m, &i.explanation, &name_of));
     let impact = o.impact.clone().map(|i| view! { <ImpactTables i m/> });
+    let unknown_after = o.impact.as_ref().map_or(s.holidays_unknown_after, |i| i.holidays_unknown_after);
     view! {
         <section class="card sandbox-result">
             <p class="launch-line">
                 <strong>{m.launch}": "</strong><time class="launch-date">{s.launch.to_string()}</time>
             </p>
+            {unknown_after.map(|day| view! {
+                <p class="calendar-warning" role="note" data-testid="holidays-unknown">{(m.holidays_unknown)(&day.to_string())}</p>
+            })}
             {explanation.map(|e| view! { <p class="explanation" data-testid="explanation">{e}</p> })}
             <h2>{m.gantt}</h2>
             <div class="gantt-wrap" inner_html=svg></div>

@@ -165,7 +165,7 @@ pub fn HolidaysUnknown(after: Option<Date>) -> impl IntoView {
     after.map(|day| {
         view! {
             <p class="calendar-warning" role="note" data-testid="holidays-unknown" data-after=day.to_string()>
-                {move || (ScheduleMessages::for_locale(i18n.get()).holidays_unknown)(&i18n.get().date(day))}
+                {move || (ScheduleMessages::for_locale(i18n.get()).holidays_unknown)(&day.to_string())}
             </p>
         }
     })

@@ -9,7 +9,6 @@
 //! (19 working days to New Year's Eve) into 2027.
 
 use crate::helpers::*;
-use app::domain::dates::Date;
 use app::i18n::Locale;
 use app::schedule::messages::ScheduleMessages;
 use reqwest::header::ACCEPT;
@@ -85,10 +84,6 @@ fn option_path(id: &str) -> String {
     format!("/api/v1/options/{id}")
 }
 
-fn date(s: &str) -> Date {
-    Date::parse(s, "d").unwrap()
-}
-
 both_engines!(an_organisation_planning_into_next_year_saves_its_option_at_once_and_sees_the_warning, |app| async move {
     let w = next_year_project(&app).await;
 
@@ -105,7 +100,7 @@ both_engines!(an_organisation_planning_into_next_year_saves_its_option_at_once_a
             .send(w.pm_a.request(Method::GET, &format!("/options/{}", w.option)).header(ACCEPT, "text/html").header("accept-language", tag))
             .await;
         assert_eq!(page.status, 200, "{tag}: {page}");
-        let warning = (ScheduleMessages::for_locale(locale).holidays_unknown)(&locale.date(date("2026-12-31")));
+        let warning = (ScheduleMessages::for_locale(locale).holidays_unknown)("2026-12-31");
         assert!(page.text.contains(&warning), "{tag}: the page shows {warning:?}");
     }
     // The calendar says what it knows.
