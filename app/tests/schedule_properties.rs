@@ -236,14 +236,13 @@ fn cn_written_out(extra: &[CalendarYear]) -> CalendarSpec {
 fn plan_across_new_year(seed: u64, calendar: CalendarSpec) -> Plan {
     let mut plan = random_plan(seed);
     let shift = Date::parse("2026-11-02", "d").unwrap().days() - start().days() + (seed % 50) as i32;
-    let moved = |d: Date| d.add_days(shift);
-    plan.start = moved(plan.start);
+    plan.start = plan.start.add_days(shift);
     plan.calendar = calendar;
     for d in &mut plan.departments {
-        d.available_from = d.available_from.map(moved);
+        d.available_from = d.available_from.map(|day| day.add_days(shift));
     }
     for it in &mut plan.items {
-        it.not_before = it.not_before.map(moved);
+        it.not_before = it.not_before.map(|day| day.add_days(shift));
     }
     plan
 }

@@ -190,13 +190,21 @@ fn with_years(spec: &CalendarSpec, years: Vec<CalendarYear>, field: Option<&'sta
             let weekend = calendar.weekend_days();
             custom.years =
                 custom.years.into_iter().map(|y| y.normalised(&weekend)).collect::<Result<_, _>>().map_err(|_| AppError::Internal)?;
-            Ok(CalendarSpec::Custom(custom))
+            // The last entered year removed from a shipped calendar: it is that calendar again.
+            let plain_base = custom.base.clone().filter(|base| custom == CustomCalendar { base: Some(base.clone()), ..Default::default() });
+            Ok(match plain_base {
+                Some(base) => CalendarSpec::Named(base),
+                None => CalendarSpec::Custom(custom),
+            })
         }
-        Err(e @ PlanError::InvalidYear { .. }) => {
-            let PlanError::InvalidYear { problem, .. } = &e else { unreachable!("matched above") };
-            Err(year_refused(field.unwrap_or_else(|| field_of(problem)), e))
+        Err(e) => {
+            let field = match (&e, field) {
+                (_, Some(field)) => field,
+                (PlanError::InvalidYear { problem, .. }, None) => field_of(problem),
+                _ => "calendar",
+            };
+            Err(year_refused(field, e))
         }
-        Err(e) => Err(year_refused("calendar", e)),
     }
 }
 

@@ -186,6 +186,7 @@ both_engines!(an_admin_enters_edits_and_removes_a_year_by_hand, |app| async move
     let removed = w.admin.delete(&format!("/api/v1/calendar/years/2027?version={}", edited["version"])).await;
     let removed = removed.expect(200, "removing 2027").clone();
     assert_eq!(removed["known_until"], "2026-12-31");
+    assert_eq!(removed["calendar"], "cn", "with no year of its own left, the calendar is the shipped cn again");
     assert_eq!(w.pm_a.read(&option_path(&w.option)).await["impact"]["holidays_unknown_after"], "2026-12-31", "the warning is back");
     let actions: Vec<String> = w
         .admin

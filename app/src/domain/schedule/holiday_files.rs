@@ -95,6 +95,16 @@ fn read_json(text: &str) -> Result<Vec<CalendarYear>, FileProblem> {
     Ok(years)
 }
 
+/// An event being read: the line of its `BEGIN:VEVENT`, `DTSTART`, `DTEND` (with whether it
+/// was a whole day) and `SUMMARY`.
+#[derive(Default)]
+struct Reading {
+    line: usize,
+    start: Option<Date>,
+    end: Option<(Date, bool)>,
+    summary: String,
+}
+
 /// One all-day event as read.
 struct Event {
     summary: String,
@@ -154,28 +164,28 @@ fn read_ics(text: &str) -> Result<Vec<CalendarYear>, FileProblem> {
         return Err(FileProblem::NotICalendar);
     }
     let mut events = Vec::new();
-    let mut current: Option<(usize, Option<Date>, Option<(Date, bool)>, String)> = None;
+    let mut current: Option<Reading> = None;
     for (line, content) in &lines {
         let Some((name_params, value)) = content.split_once(':') else { continue };
         let name = name_params.split(';').next().unwrap_or("").trim().to_ascii_uppercase();
         match (name.as_str(), &mut current) {
-            ("BEGIN", None) if value.trim().eq_ignore_ascii_case("VEVENT") => current = Some((*line, None, None, String::new())),
+            ("BEGIN", None) if value.trim().eq_ignore_ascii_case("VEVENT") => current = Some(Reading { line: *line, ..Default::default() }),
             ("END", Some(_)) if value.trim().eq_ignore_ascii_case("VEVENT") => {
-                let (start_line, start, end, summary) = current.take().expect("matched Some");
-                let first = start.ok_or(FileProblem::NoStart { line: start_line })?;
-                let last = match end {
+                let reading = current.take().expect("matched Some");
+                let first = reading.start.ok_or(FileProblem::NoStart { line: reading.line })?;
+                let last = match reading.end {
                     None => first,
                     Some((end, true)) if end > first => end.add_days(-1),
                     Some((end, _)) => end,
                 };
                 if last < first {
-                    return Err(FileProblem::EndsBeforeStart { line: start_line });
+                    return Err(FileProblem::EndsBeforeStart { line: reading.line });
                 }
-                events.push(Event { summary, first, last });
+                events.push(Event { summary: reading.summary, first, last });
             }
-            ("DTSTART", Some(event)) => event.1 = Some(ics_date(value.trim(), *line)?.0),
-            ("DTEND", Some(event)) => event.2 = Some(ics_date(value.trim(), *line)?),
-            ("SUMMARY", Some(event)) => event.3 = unescape(value.trim()),
+            ("DTSTART", Some(event)) => event.start = Some(ics_date(value.trim(), *line)?.0),
+            ("DTEND", Some(event)) => event.end = Some(ics_date(value.trim(), *line)?),
+            ("SUMMARY", Some(event)) => event.summary = unescape(value.trim()),
             _ => {}
         }
     }

@@ -145,7 +145,7 @@ impl CalendarYear {
                 return Err(YearProblem::BreakReversed { name: b.name.clone(), first: b.first, last: b.last });
             }
         }
-        self.breaks.sort_by(|a, b| (a.first, a.last).cmp(&(b.first, b.last)));
+        self.breaks.sort_by_key(|b| (b.first, b.last));
         for pair in self.breaks.windows(2) {
             if pair[1].first <= pair[0].last {
                 return Err(YearProblem::BreaksOverlap { date: pair[1].first, first: pair[0].name.clone(), second: pair[1].name.clone() });
