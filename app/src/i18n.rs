@@ -714,6 +714,26 @@ mod tests {
     }
 
     #[test]
+    fn a_date_before_the_calendar_is_explained_in_the_reader_s_language_naming_the_chosen_calendar() {
+        use crate::domain::schedule::PlanError;
+        let error = PlanError::OutsideCalendar {
+            field: "start".into(),
+            date: "2024-06-03".into(),
+            first: "2025-01-01".into(),
+            last: "2999-12-31".into(),
+            calendar: "\"cn\"".into(),
+        };
+        let app_error = AppError::Invalid(crate::domain::solutions::plan_error(error));
+        let en = Locale::En.error(&app_error);
+        assert!(en.contains("calendar \"cn\" counts") && en.contains("calendar settings page"), "{en}");
+        let zh = Locale::ZhCn.error(&app_error);
+        assert!(zh.contains("早于日历 \"cn\" 能计算的第一天 2025-01-01") && zh.contains("日历设置页"), "{zh}");
+        // As the browser receives it from a server function: the engine's error travels along.
+        let sent: AppError = serde_json::from_str(&serde_json::to_string(&app_error).unwrap()).unwrap();
+        assert_eq!(Locale::ZhCn.error(&sent), zh);
+    }
+
+    #[test]
     fn the_inbox_links_name_says_how_many_are_unread() {
         assert_eq!((EN.nav_inbox_unread)(3), "Inbox, 3 unread");
         assert_eq!((ZH.nav_inbox_unread)(3), "通知，3 条未读");
