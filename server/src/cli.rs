@@ -1,5 +1,5 @@
 //! The command line: `serve`, `migrate`, `seed-demo`, `plan`, `calendar check`, `create-user`,
-//! `audit verify`.
+//! `audit verify`, `openapi`.
 
 use crate::config::{Config, DEFAULT_DATABASE_URL};
 use anyhow::Context;
@@ -52,6 +52,8 @@ pub enum Command {
     /// Which years of holidays the calendars know
     #[command(subcommand)]
     Calendar(crate::calendar_cli::CalendarCommand),
+    /// Print the REST API's OpenAPI document (what `docs/openapi.json` holds; no database needed)
+    Openapi,
     /// Create a person; the password is read from standard input
     CreateUser {
         #[arg(long)]
@@ -110,6 +112,10 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             if status != 0 {
                 std::process::exit(status);
             }
+            Ok(())
+        }
+        Command::Openapi => {
+            println!("{}", crate::rest::openapi_json());
             Ok(())
         }
         Command::Migrate => {

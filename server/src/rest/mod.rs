@@ -20,7 +20,7 @@ use app::state::AppState;
 use axum::routing::{delete, get, post};
 use axum::Router;
 
-pub use openapi::ApiDoc;
+pub use openapi::{openapi_json, ApiDoc};
 
 pub fn router() -> Router<AppState> {
     Router::new()

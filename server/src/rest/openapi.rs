@@ -1,5 +1,7 @@
 //! The OpenAPI 3 document, generated from the handlers' annotations and the DTOs' derives so it
-//! cannot drift from the code. Served at `/api/v1/openapi.json`.
+//! cannot drift from the code. Served at `/api/v1/openapi.json`; a copy is committed as
+//! `docs/openapi.json` (`concord openapi > docs/openapi.json`) and a test fails when the two
+//! differ, so every change to the API shows up as a diff of that file.
 
 use axum::Json;
 use utoipa::OpenApi;
@@ -123,4 +125,9 @@ pub struct ApiDoc;
 
 pub async fn document() -> Json<utoipa::openapi::OpenApi> {
     Json(ApiDoc::openapi())
+}
+
+/// The document as committed in `docs/openapi.json`: pretty JSON with a final new line.
+pub fn openapi_json() -> String {
+    serde_json::to_string_pretty(&ApiDoc::openapi()).expect("the OpenAPI document serializes")
 }
