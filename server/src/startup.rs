@@ -102,7 +102,7 @@ pub fn router(state: AppState) -> Router {
         .route_layer(GlobalConcurrencyLimitLayer::new(renders_at_once))
         .route_layer(axum::middleware::from_fn_with_state(state.clone(), middleware::page_redirects));
     Router::new()
-        .nest("/api/v1", rest::router())
+        .merge(rest::router())
         .route("/healthz", get(health::healthz))
         .route("/_sfn/{*name}", post(server_fn_handler).get(server_fn_handler))
         .merge(pages)

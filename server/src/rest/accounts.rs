@@ -11,13 +11,14 @@ use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use std::net::SocketAddr;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 fn with_cookie<T: IntoResponse>(cookie: String, body: T) -> Response {
     ([(header::SET_COOKIE, cookie)], body).into_response()
 }
 
 /// Signs in and sets the session cookie.
-#[utoipa::path(post, path = "/api/v1/session", tag = "session", request_body = LoginInput,
+#[utoipa::path(post, path = "/session", tag = "session", request_body = LoginInput,
     responses((status = 200, description = "Signed in; the session cookie is set", body = CurrentUser),
               (status = 401, description = "Wrong username or password"), (status = 429, description = "Too many attempts")))]
 pub async fn login(
@@ -30,19 +31,19 @@ pub async fn login(
 }
 
 /// Signs out: the session ends on the server and the cookie is cleared.
-#[utoipa::path(delete, path = "/api/v1/session", tag = "session", responses((status = 204, description = "Signed out")))]
+#[utoipa::path(delete, path = "/session", tag = "session", responses((status = 204, description = "Signed out")))]
 pub async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, AppError> {
     auth::end_session(&state, &headers).await?;
     Ok(with_cookie(auth::clear_session_cookie(&state), StatusCode::NO_CONTENT))
 }
 
-#[utoipa::path(get, path = "/api/v1/me", tag = "session", responses((status = 200, body = CurrentUser), (status = 401)))]
+#[utoipa::path(get, path = "/me", tag = "session", responses((status = 200, body = CurrentUser), (status = 401)))]
 pub async fn me(AuthUser(user): AuthUser) -> Json<CurrentUser> {
     Json(user)
 }
 
 /// Changes one's own password; other sessions are signed out and a fresh cookie is set.
-#[utoipa::path(post, path = "/api/v1/me/password", tag = "session", request_body = PasswordChange,
+#[utoipa::path(post, path = "/me/password", tag = "session", request_body = PasswordChange,
     responses((status = 204), (status = 422, description = "Wrong current password or a too-short new one")))]
 pub async fn change_password(
     State(state): State<AppState>,
@@ -53,13 +54,13 @@ pub async fn change_password(
     Ok(with_cookie(auth::session_cookie(&state, &token), StatusCode::NO_CONTENT))
 }
 
-#[utoipa::path(get, path = "/api/v1/tokens", tag = "tokens", responses((status = 200, body = [TokenDto])))]
+#[utoipa::path(get, path = "/tokens", tag = "tokens", responses((status = 200, body = [TokenDto])))]
 pub async fn list_tokens(State(state): State<AppState>, AuthUser(user): AuthUser) -> Result<Json<Vec<TokenDto>>, AppError> {
     Ok(Json(service::list_tokens(&state, &user).await?))
 }
 
 /// Creates a personal access token for oneself; the secret is in this response only.
-#[utoipa::path(post, path = "/api/v1/tokens", tag = "tokens", request_body = NewToken, responses((status = 201, body = CreatedToken)))]
+#[utoipa::path(post, path = "/tokens", tag = "tokens", request_body = NewToken, responses((status = 201, body = CreatedToken)))]
 pub async fn create_token(
     State(state): State<AppState>,
     AuthUser(user): AuthUser,
@@ -69,7 +70,7 @@ pub async fn create_token(
 }
 
 /// Revokes one of one's own tokens, named in the body.
-#[utoipa::path(delete, path = "/api/v1/tokens", tag = "tokens", request_body = TokenRef, responses((status = 204), (status = 404)))]
+#[utoipa::path(delete, path = "/tokens", tag = "tokens", request_body = TokenRef, responses((status = 204), (status = 404)))]
 pub async fn revoke_token_by_body(
     State(state): State<AppState>,
     AuthUser(user): AuthUser,
@@ -79,8 +80,19 @@ pub async fn revoke_token_by_body(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[utoipa::path(delete, path = "/api/v1/tokens/{id}", tag = "tokens", params(("id" = String, Path)), responses((status = 204), (status = 404)))]
+#[utoipa::path(delete, path = "/tokens/{id}", tag = "tokens", params(("id" = String, Path)), responses((status = 204), (status = 404)))]
 pub async fn revoke_token(State(state): State<AppState>, AuthUser(user): AuthUser, Path(id): Path<String>) -> Result<StatusCode, AppError> {
     service::revoke_token(&state, &user, &id).await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+/// This module's routes: each handler's path, method and OpenAPI entry come from its
+/// `#[utoipa::path]`, so a route is declared once.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(login, logout))
+        .routes(routes!(me))
+        .routes(routes!(change_password))
+        .routes(routes!(list_tokens, create_token, revoke_token_by_body))
+        .routes(routes!(revoke_token))
 }

@@ -11,6 +11,7 @@ use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 fn ics_response(body: String, filename: Option<&str>) -> Response {
     let mut response = (StatusCode::OK, body).into_response();
@@ -25,7 +26,7 @@ fn ics_response(body: String, filename: Option<&str>) -> Response {
 
 /// One meeting as an iCalendar file (`text/calendar`): a VEVENT in the meeting's time zone, with
 /// its VTIMEZONE, place, agenda, organiser and invitees.
-#[utoipa::path(get, path = "/api/v1/meetings/{id}/calendar.ics", tag = "calendar", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/meetings/{id}/calendar.ics", tag = "calendar", params(("id" = String, Path)),
     responses((status = 200, content_type = "text/calendar", body = String), (status = 401), (status = 404)))]
 pub async fn meeting_ics(
     State(state): State<AppState>,
@@ -39,13 +40,13 @@ pub async fn meeting_ics(
 }
 
 /// Whether the person has a live feed address (the address itself is shown only when created).
-#[utoipa::path(get, path = "/api/v1/me/calendar-feed", tag = "calendar", responses((status = 200, body = CalendarFeedDto), (status = 401)))]
+#[utoipa::path(get, path = "/me/calendar-feed", tag = "calendar", responses((status = 200, body = CalendarFeedDto), (status = 401)))]
 pub async fn feed_status(State(state): State<AppState>, AuthUser(user): AuthUser) -> Result<Json<CalendarFeedDto>, AppError> {
     Ok(Json(calendar::feed_status(&state, &user).await?))
 }
 
 /// Creates a new secret feed address, revoking any previous one; `url` is in this answer only.
-#[utoipa::path(post, path = "/api/v1/me/calendar-feed", tag = "calendar", responses((status = 201, body = CalendarFeedDto), (status = 401)))]
+#[utoipa::path(post, path = "/me/calendar-feed", tag = "calendar", responses((status = 201, body = CalendarFeedDto), (status = 401)))]
 pub async fn create_feed(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -56,17 +57,23 @@ pub async fn create_feed(
 }
 
 /// Revokes the person's feed address (404 when there is none).
-#[utoipa::path(delete, path = "/api/v1/me/calendar-feed", tag = "calendar", responses((status = 200, body = CalendarFeedDto), (status = 401), (status = 404)))]
+#[utoipa::path(delete, path = "/me/calendar-feed", tag = "calendar", responses((status = 200, body = CalendarFeedDto), (status = 401), (status = 404)))]
 pub async fn revoke_feed(State(state): State<AppState>, AuthUser(user): AuthUser) -> Result<Json<CalendarFeedDto>, AppError> {
     Ok(Json(calendar::revoke_feed(&state, &user).await?))
 }
 
 /// The feed: the person's meetings, their open action items' due dates (all-day events) and their
 /// projects' milestones from the current baselines (all-day events). No cookie needed.
-#[utoipa::path(get, path = "/api/v1/calendar-feeds/{token}", tag = "calendar",
+#[utoipa::path(get, path = "/calendar-feeds/{token}", tag = "calendar",
     params(("token" = String, Path, description = "the secret token, with or without `.ics`")),
     responses((status = 200, content_type = "text/calendar", body = String), (status = 404)))]
 pub async fn feed(State(state): State<AppState>, headers: HeaderMap, Path(token): Path<String>) -> Result<Response, AppError> {
     let base = calendar::site_base(&headers, &state);
     Ok(ics_response(calendar::feed_ics(&state, &token, Some(&base)).await?, None))
+}
+
+/// This module's routes: each handler's path, method and OpenAPI entry come from its
+/// `#[utoipa::path]`, so a route is declared once.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(meeting_ics)).routes(routes!(feed_status, create_feed, revoke_feed)).routes(routes!(feed))
 }

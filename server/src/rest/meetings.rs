@@ -11,11 +11,12 @@ use app::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 type Detail = Result<Json<MeetingDetail>, AppError>;
 
 /// A project's meetings, earliest first.
-#[utoipa::path(get, path = "/api/v1/projects/{id}/meetings", tag = "meetings", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/projects/{id}/meetings", tag = "meetings", params(("id" = String, Path)),
     responses((status = 200, body = [MeetingSummary]), (status = 401), (status = 404)))]
 pub async fn list(
     State(state): State<AppState>,
@@ -26,7 +27,7 @@ pub async fn list(
 }
 
 /// Schedules a meeting (PMs of the project's departments, admins). Invitees are notified.
-#[utoipa::path(post, path = "/api/v1/projects/{id}/meetings", tag = "meetings", params(("id" = String, Path)),
+#[utoipa::path(post, path = "/projects/{id}/meetings", tag = "meetings", params(("id" = String, Path)),
     request_body = MeetingInput,
     responses((status = 201, body = MeetingDetail), (status = 403), (status = 404), (status = 422)))]
 pub async fn create(
@@ -39,7 +40,7 @@ pub async fn create(
 }
 
 /// The people and the requirements, options and change requests a meeting of the project can name.
-#[utoipa::path(get, path = "/api/v1/projects/{id}/meeting-choices", tag = "meetings", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/projects/{id}/meeting-choices", tag = "meetings", params(("id" = String, Path)),
     responses((status = 200, body = MeetingChoices), (status = 404)))]
 pub async fn choices(
     State(state): State<AppState>,
@@ -50,7 +51,7 @@ pub async fn choices(
 }
 
 /// The project's decision log: every decision in time order with its meeting, makers and links.
-#[utoipa::path(get, path = "/api/v1/projects/{id}/decisions", tag = "meetings", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/projects/{id}/decisions", tag = "meetings", params(("id" = String, Path)),
     responses((status = 200, body = [MeetingDecisionDto]), (status = 404)))]
 pub async fn decision_log(
     State(state): State<AppState>,
@@ -61,14 +62,14 @@ pub async fn decision_log(
 }
 
 /// A meeting with its agenda, attendance, minutes, decisions, action items and amendments.
-#[utoipa::path(get, path = "/api/v1/meetings/{id}", tag = "meetings", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/meetings/{id}", tag = "meetings", params(("id" = String, Path)),
     responses((status = 200, body = MeetingDetail), (status = 404)))]
 pub async fn get(State(state): State<AppState>, AuthUser(user): AuthUser, Path(id): Path<String>) -> Detail {
     Ok(Json(service::get_meeting(&state, &user, &id).await?))
 }
 
 /// Changes title, kind, time, place or invitees of a meeting that is not closed (409 when closed).
-#[utoipa::path(patch, path = "/api/v1/meetings/{id}", tag = "meetings", params(("id" = String, Path)), request_body = MeetingPatch,
+#[utoipa::path(patch, path = "/meetings/{id}", tag = "meetings", params(("id" = String, Path)), request_body = MeetingPatch,
     responses((status = 200, body = MeetingDetail), (status = 403), (status = 404), (status = 409), (status = 422)))]
 pub async fn update(
     State(state): State<AppState>,
@@ -80,7 +81,7 @@ pub async fn update(
 }
 
 /// planned → in_progress → closed. Closing locks the record and writes it to the audit log.
-#[utoipa::path(post, path = "/api/v1/meetings/{id}/status", tag = "meetings", params(("id" = String, Path)),
+#[utoipa::path(post, path = "/meetings/{id}/status", tag = "meetings", params(("id" = String, Path)),
     request_body = MeetingStatusInput,
     responses((status = 200, body = MeetingDetail), (status = 403), (status = 404), (status = 409), (status = 422)))]
 pub async fn set_status(
@@ -93,7 +94,7 @@ pub async fn set_status(
 }
 
 /// Adds an agenda item (optionally linked to a requirement, option or change request of the project).
-#[utoipa::path(post, path = "/api/v1/meetings/{id}/agenda", tag = "meetings", params(("id" = String, Path)),
+#[utoipa::path(post, path = "/meetings/{id}/agenda", tag = "meetings", params(("id" = String, Path)),
     request_body = AgendaItemInput,
     responses((status = 200, body = MeetingDetail), (status = 403), (status = 404), (status = 409), (status = 422)))]
 pub async fn add_agenda_item(
@@ -106,7 +107,7 @@ pub async fn add_agenda_item(
 }
 
 /// Replaces an agenda item's title and link (meeting not closed).
-#[utoipa::path(put, path = "/api/v1/agenda-items/{id}", tag = "meetings", params(("id" = String, Path)),
+#[utoipa::path(put, path = "/agenda-items/{id}", tag = "meetings", params(("id" = String, Path)),
     request_body = AgendaItemInput,
     responses((status = 200, body = MeetingDetail), (status = 403), (status = 404), (status = 409), (status = 422)))]
 pub async fn update_agenda_item(
@@ -119,14 +120,14 @@ pub async fn update_agenda_item(
 }
 
 /// Removes an agenda item (meeting not closed).
-#[utoipa::path(delete, path = "/api/v1/agenda-items/{id}", tag = "meetings", params(("id" = String, Path)),
+#[utoipa::path(delete, path = "/agenda-items/{id}", tag = "meetings", params(("id" = String, Path)),
     responses((status = 200, body = MeetingDetail), (status = 403), (status = 404), (status = 409)))]
 pub async fn delete_agenda_item(State(state): State<AppState>, AuthUser(user): AuthUser, Path(id): Path<String>) -> Detail {
     Ok(Json(service::delete_agenda_item(&state, &user, &id).await?))
 }
 
 /// Writes an agenda item's minutes (Markdown) while the meeting is in progress.
-#[utoipa::path(put, path = "/api/v1/agenda-items/{id}/minutes", tag = "meetings", params(("id" = String, Path)),
+#[utoipa::path(put, path = "/agenda-items/{id}/minutes", tag = "meetings", params(("id" = String, Path)),
     request_body = MinutesInput,
     responses((status = 200, body = MeetingDetail), (status = 403), (status = 404), (status = 409), (status = 422)))]
 pub async fn set_minutes(
@@ -139,7 +140,7 @@ pub async fn set_minutes(
 }
 
 /// Records who came (the whole list) while the meeting is in progress.
-#[utoipa::path(put, path = "/api/v1/meetings/{id}/attendance", tag = "meetings", params(("id" = String, Path)),
+#[utoipa::path(put, path = "/meetings/{id}/attendance", tag = "meetings", params(("id" = String, Path)),
     request_body = AttendanceInput,
     responses((status = 200, body = MeetingDetail), (status = 403), (status = 404), (status = 409), (status = 422)))]
 pub async fn set_attendance(
@@ -152,7 +153,7 @@ pub async fn set_attendance(
 }
 
 /// Records a decision while the meeting is in progress.
-#[utoipa::path(post, path = "/api/v1/meetings/{id}/decisions", tag = "meetings", params(("id" = String, Path)),
+#[utoipa::path(post, path = "/meetings/{id}/decisions", tag = "meetings", params(("id" = String, Path)),
     request_body = MeetingDecisionInput,
     responses((status = 200, body = MeetingDetail), (status = 403), (status = 404), (status = 409), (status = 422)))]
 pub async fn add_decision(
@@ -165,14 +166,14 @@ pub async fn add_decision(
 }
 
 /// Removes a decision recorded by mistake while the meeting is in progress.
-#[utoipa::path(delete, path = "/api/v1/decisions/{id}", tag = "meetings", params(("id" = String, Path)),
+#[utoipa::path(delete, path = "/decisions/{id}", tag = "meetings", params(("id" = String, Path)),
     responses((status = 200, body = MeetingDetail), (status = 403), (status = 404), (status = 409)))]
 pub async fn delete_decision(State(state): State<AppState>, AuthUser(user): AuthUser, Path(id): Path<String>) -> Detail {
     Ok(Json(service::delete_decision(&state, &user, &id).await?))
 }
 
 /// Adds an action item while the meeting is in progress; the owner is notified.
-#[utoipa::path(post, path = "/api/v1/meetings/{id}/action-items", tag = "meetings", params(("id" = String, Path)),
+#[utoipa::path(post, path = "/meetings/{id}/action-items", tag = "meetings", params(("id" = String, Path)),
     request_body = ActionItemInput,
     responses((status = 200, body = MeetingDetail), (status = 403), (status = 404), (status = 409), (status = 422)))]
 pub async fn add_action_item(
@@ -185,7 +186,7 @@ pub async fn add_action_item(
 }
 
 /// Changes an action item's title, owner or due date while the meeting is in progress.
-#[utoipa::path(put, path = "/api/v1/action-items/{id}", tag = "meetings", params(("id" = String, Path)),
+#[utoipa::path(put, path = "/action-items/{id}", tag = "meetings", params(("id" = String, Path)),
     request_body = ActionItemInput,
     responses((status = 200, body = MeetingDetail), (status = 403), (status = 404), (status = 409), (status = 422)))]
 pub async fn update_action_item(
@@ -198,14 +199,14 @@ pub async fn update_action_item(
 }
 
 /// Removes an action item recorded by mistake while the meeting is in progress.
-#[utoipa::path(delete, path = "/api/v1/action-items/{id}", tag = "meetings", params(("id" = String, Path)),
+#[utoipa::path(delete, path = "/action-items/{id}", tag = "meetings", params(("id" = String, Path)),
     responses((status = 200, body = MeetingDetail), (status = 403), (status = 404), (status = 409)))]
 pub async fn delete_action_item(State(state): State<AppState>, AuthUser(user): AuthUser, Path(id): Path<String>) -> Detail {
     Ok(Json(service::delete_action_item(&state, &user, &id).await?))
 }
 
 /// Marks an action item open, done or dropped — also after the meeting closed (owner or meeting editors).
-#[utoipa::path(post, path = "/api/v1/action-items/{id}/status", tag = "meetings", params(("id" = String, Path)),
+#[utoipa::path(post, path = "/action-items/{id}/status", tag = "meetings", params(("id" = String, Path)),
     request_body = ActionStatusInput,
     responses((status = 200, body = ActionItemDto), (status = 403), (status = 404), (status = 422)))]
 pub async fn set_action_status(
@@ -218,7 +219,7 @@ pub async fn set_action_status(
 }
 
 /// Amends a closed meeting: a visible note and any added or correcting decisions (409 while open).
-#[utoipa::path(post, path = "/api/v1/meetings/{id}/amendments", tag = "meetings", params(("id" = String, Path)),
+#[utoipa::path(post, path = "/meetings/{id}/amendments", tag = "meetings", params(("id" = String, Path)),
     request_body = AmendmentInput,
     responses((status = 201, body = MeetingDetail), (status = 403), (status = 404), (status = 409), (status = 422)))]
 pub async fn amend(
@@ -231,7 +232,7 @@ pub async fn amend(
 }
 
 /// The decisions and meetings that touched a requirement, option or change request.
-#[utoipa::path(get, path = "/api/v1/linked-decisions", tag = "meetings", params(LinkedQuery),
+#[utoipa::path(get, path = "/linked-decisions", tag = "meetings", params(LinkedQuery),
     responses((status = 200, body = LinkedDecisions), (status = 404), (status = 422)))]
 pub async fn linked(
     State(state): State<AppState>,
@@ -242,7 +243,30 @@ pub async fn linked(
 }
 
 /// The person's action items across projects, open ones first by due date; overdue ones marked.
-#[utoipa::path(get, path = "/api/v1/me/action-items", tag = "meetings", responses((status = 200, body = [ActionItemDto]), (status = 401)))]
+#[utoipa::path(get, path = "/me/action-items", tag = "meetings", responses((status = 200, body = [ActionItemDto]), (status = 401)))]
 pub async fn my_action_items(State(state): State<AppState>, AuthUser(user): AuthUser) -> Result<Json<Vec<ActionItemDto>>, AppError> {
     Ok(Json(views::my_action_items(&state, &user).await?))
+}
+
+/// This module's routes: each handler's path, method and OpenAPI entry come from its
+/// `#[utoipa::path]`, so a route is declared once.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, create))
+        .routes(routes!(choices))
+        .routes(routes!(decision_log))
+        .routes(routes!(get, update))
+        .routes(routes!(set_status))
+        .routes(routes!(add_agenda_item))
+        .routes(routes!(set_attendance))
+        .routes(routes!(add_decision))
+        .routes(routes!(add_action_item))
+        .routes(routes!(amend))
+        .routes(routes!(update_agenda_item, delete_agenda_item))
+        .routes(routes!(set_minutes))
+        .routes(routes!(delete_decision))
+        .routes(routes!(update_action_item, delete_action_item))
+        .routes(routes!(set_action_status))
+        .routes(routes!(linked))
+        .routes(routes!(my_action_items))
 }

@@ -6,128 +6,20 @@
 use axum::Json;
 use utoipa::OpenApi;
 
+/// The document's title and description; its paths come from the routers (`super::router`).
 #[derive(OpenApi)]
-#[openapi(
-    info(
-        title = "Concord API",
-        description = "Cross-department requirements, solutions and schedules. Authenticate with the session cookie (POST /api/v1/session) or `Authorization: Bearer <personal access token>`. Errors are {\"error\":{\"code\",\"message\",\"field\"?}}."
-    ),
-    paths(
-        super::accounts::login,
-        super::accounts::logout,
-        super::accounts::me,
-        super::accounts::change_password,
-        super::accounts::list_tokens,
-        super::accounts::create_token,
-        super::accounts::revoke_token_by_body,
-        super::accounts::revoke_token,
-        super::organisation::list_users,
-        super::organisation::create_user,
-        super::organisation::get_user,
-        super::organisation::update_user,
-        super::organisation::list_departments,
-        super::organisation::create_department,
-        super::organisation::get_department,
-        super::organisation::update_department,
-        super::schedule_settings::get_calendar,
-        super::schedule_settings::put_calendar,
-        super::schedule_settings::get_department_schedule,
-        super::schedule_settings::put_department_schedule,
-        super::schedule_settings::get_schedule_settings,
-        super::schedule_settings::get_years,
-        super::schedule_settings::post_year,
-        super::schedule_settings::put_year,
-        super::schedule_settings::delete_year,
-        super::schedule_settings::import,
-        super::schedule_settings::get_changes,
-        super::schedule_settings::get_department_years,
-        super::schedule_settings::post_department_year,
-        super::schedule_settings::put_department_year,
-        super::schedule_settings::delete_department_year,
-        super::schedule_settings::import_department,
-        super::projects::list,
-        super::projects::create,
-        super::projects::get,
-        super::projects::update,
-        super::projects::list_stakeholders,
-        super::projects::add_stakeholder,
-        super::projects::remove_stakeholder,
-        super::projects::list_links,
-        super::projects::add_link,
-        super::projects::remove_link,
-        super::requirements::list,
-        super::requirements::create,
-        super::requirements::get,
-        super::requirements::update,
-        super::requirements::revisions,
-        super::requirements::revision,
-        super::requirements::diff,
-        super::requirements::transition,
-        super::requirements::comments,
-        super::requirements::add_comment,
-        super::notifications::list,
-        super::notifications::unread_count,
-        super::notifications::mark_read,
-        super::notifications::mark_all_read,
-        super::signoffs::matrix,
-        super::signoffs::sign,
-        super::signoffs::revoke,
-        super::audit::list,
-        super::solutions::list,
-        super::solutions::create,
-        super::solutions::plan_context,
-        super::solutions::get,
-        super::solutions::update,
-        super::solutions::export_plan,
-        super::solutions::import_plan,
-        super::solutions::revisions,
-        super::solutions::revision,
-        super::solutions::diff,
-        super::solutions::choose,
-        super::solutions::comments,
-        super::solutions::add_comment,
-        super::solutions::resolve,
-        super::solutions::project_requests,
-        super::solutions::baselines,
-        super::solutions::get_request,
-        super::solutions::decide,
-        super::solutions::withdraw,
-        super::solutions::my_decisions,
-        super::meetings::list,
-        super::meetings::create,
-        super::meetings::choices,
-        super::meetings::decision_log,
-        super::meetings::get,
-        super::meetings::update,
-        super::meetings::set_status,
-        super::meetings::add_agenda_item,
-        super::meetings::update_agenda_item,
-        super::meetings::delete_agenda_item,
-        super::meetings::set_minutes,
-        super::meetings::set_attendance,
-        super::meetings::add_decision,
-        super::meetings::delete_decision,
-        super::meetings::add_action_item,
-        super::meetings::update_action_item,
-        super::meetings::delete_action_item,
-        super::meetings::set_action_status,
-        super::meetings::amend,
-        super::meetings::linked,
-        super::meetings::my_action_items,
-        super::calendar::meeting_ics,
-        super::calendar::feed_status,
-        super::calendar::create_feed,
-        super::calendar::revoke_feed,
-        super::calendar::feed,
-    )
-)]
+#[openapi(info(
+    title = "Concord API",
+    description = "Cross-department requirements, solutions and schedules. Authenticate with the session cookie (POST /api/v1/session) or `Authorization: Bearer <personal access token>`. Errors are {\"error\":{\"code\",\"message\",\"field\"?}}."
+))]
 pub struct ApiDoc;
 
-pub async fn document() -> Json<utoipa::openapi::OpenApi> {
-    Json(ApiDoc::openapi())
+/// Answers `/api/v1/openapi.json` with the document the routers were built with.
+pub async fn document(document: utoipa::openapi::OpenApi) -> Json<utoipa::openapi::OpenApi> {
+    Json(document)
 }
 
 /// The document as committed in `docs/openapi.json`: pretty JSON with a final new line.
 pub fn openapi_json() -> String {
-    serde_json::to_string_pretty(&ApiDoc::openapi()).expect("the OpenAPI document serializes")
+    serde_json::to_string_pretty(&super::document()).expect("the OpenAPI document serializes")
 }

@@ -8,15 +8,16 @@ use app::state::AppState;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 /// The projects the caller may read.
-#[utoipa::path(get, path = "/api/v1/projects", tag = "projects", responses((status = 200, body = [ProjectDto])))]
+#[utoipa::path(get, path = "/projects", tag = "projects", responses((status = 200, body = [ProjectDto])))]
 pub async fn list(State(state): State<AppState>, AuthUser(user): AuthUser) -> Result<Json<Vec<ProjectDto>>, AppError> {
     Ok(Json(service::list_projects(&state, &user).await?.into_iter().map(|item| item.project).collect()))
 }
 
 /// Creates a project (PMs and admins); the lead department becomes its first stakeholder.
-#[utoipa::path(post, path = "/api/v1/projects", tag = "projects", request_body = ProjectInput,
+#[utoipa::path(post, path = "/projects", tag = "projects", request_body = ProjectInput,
     responses((status = 201, body = ProjectDto), (status = 403), (status = 422)))]
 pub async fn create(
     State(state): State<AppState>,
@@ -27,13 +28,13 @@ pub async fn create(
 }
 
 /// A project; 404 also when it is restricted and the caller is not a stakeholder.
-#[utoipa::path(get, path = "/api/v1/projects/{id}", tag = "projects", params(("id" = String, Path)), responses((status = 200, body = ProjectDto), (status = 404)))]
+#[utoipa::path(get, path = "/projects/{id}", tag = "projects", params(("id" = String, Path)), responses((status = 200, body = ProjectDto), (status = 404)))]
 pub async fn get(State(state): State<AppState>, AuthUser(user): AuthUser, Path(id): Path<String>) -> Result<Json<ProjectDto>, AppError> {
     Ok(Json(service::get_project(&state, &user, &id).await?))
 }
 
 /// Edits a project; with `version`, a stale edit is refused with 409.
-#[utoipa::path(patch, path = "/api/v1/projects/{id}", tag = "projects", params(("id" = String, Path)), request_body = ProjectPatch,
+#[utoipa::path(patch, path = "/projects/{id}", tag = "projects", params(("id" = String, Path)), request_body = ProjectPatch,
     responses((status = 200, body = ProjectDto), (status = 403), (status = 404), (status = 409), (status = 422)))]
 pub async fn update(
     State(state): State<AppState>,
@@ -44,7 +45,7 @@ pub async fn update(
     Ok(Json(service::update_project(&state, &user, &id, patch).await?))
 }
 
-#[utoipa::path(get, path = "/api/v1/projects/{id}/stakeholders", tag = "projects", params(("id" = String, Path)), responses((status = 200, body = [StakeholderDto]), (status = 404)))]
+#[utoipa::path(get, path = "/projects/{id}/stakeholders", tag = "projects", params(("id" = String, Path)), responses((status = 200, body = [StakeholderDto]), (status = 404)))]
 pub async fn list_stakeholders(
     State(state): State<AppState>,
     AuthUser(user): AuthUser,
@@ -54,7 +55,7 @@ pub async fn list_stakeholders(
 }
 
 /// Adds a stakeholder department (recording when and by whom it was identified).
-#[utoipa::path(post, path = "/api/v1/projects/{id}/stakeholders", tag = "projects", params(("id" = String, Path)), request_body = StakeholderInput,
+#[utoipa::path(post, path = "/projects/{id}/stakeholders", tag = "projects", params(("id" = String, Path)), request_body = StakeholderInput,
     responses((status = 201, body = StakeholderDto), (status = 403), (status = 404), (status = 409), (status = 422)))]
 pub async fn add_stakeholder(
     State(state): State<AppState>,
@@ -66,7 +67,7 @@ pub async fn add_stakeholder(
 }
 
 /// Removes a stakeholder and its links (not the lead department).
-#[utoipa::path(delete, path = "/api/v1/projects/{id}/stakeholders/{department_id}", tag = "projects",
+#[utoipa::path(delete, path = "/projects/{id}/stakeholders/{department_id}", tag = "projects",
     params(("id" = String, Path), ("department_id" = String, Path)), responses((status = 204), (status = 403), (status = 404), (status = 409)))]
 pub async fn remove_stakeholder(
     State(state): State<AppState>,
@@ -77,7 +78,7 @@ pub async fn remove_stakeholder(
     Ok(StatusCode::NO_CONTENT)
 }
 
-#[utoipa::path(get, path = "/api/v1/projects/{id}/links", tag = "projects", params(("id" = String, Path)), responses((status = 200, body = [LinkDto]), (status = 404)))]
+#[utoipa::path(get, path = "/projects/{id}/links", tag = "projects", params(("id" = String, Path)), responses((status = 200, body = [LinkDto]), (status = 404)))]
 pub async fn list_links(
     State(state): State<AppState>,
     AuthUser(user): AuthUser,
@@ -87,7 +88,7 @@ pub async fn list_links(
 }
 
 /// Adds an upstream → downstream link between two stakeholders; a loop is refused with 422.
-#[utoipa::path(post, path = "/api/v1/projects/{id}/links", tag = "projects", params(("id" = String, Path)), request_body = LinkDto,
+#[utoipa::path(post, path = "/projects/{id}/links", tag = "projects", params(("id" = String, Path)), request_body = LinkDto,
     responses((status = 201, body = [LinkDto]), (status = 403), (status = 404), (status = 409), (status = 422)))]
 pub async fn add_link(
     State(state): State<AppState>,
@@ -98,7 +99,7 @@ pub async fn add_link(
     Ok((StatusCode::CREATED, Json(service::add_link(&state, &user, &id, link).await?)))
 }
 
-#[utoipa::path(delete, path = "/api/v1/projects/{id}/links", tag = "projects", params(("id" = String, Path)), request_body = LinkDto,
+#[utoipa::path(delete, path = "/projects/{id}/links", tag = "projects", params(("id" = String, Path)), request_body = LinkDto,
     responses((status = 200, body = [LinkDto]), (status = 403), (status = 404)))]
 pub async fn remove_link(
     State(state): State<AppState>,
@@ -107,4 +108,15 @@ pub async fn remove_link(
     ApiJson(link): ApiJson<LinkDto>,
 ) -> Result<Json<Vec<LinkDto>>, AppError> {
     Ok(Json(service::remove_link(&state, &user, &id, link).await?))
+}
+
+/// This module's routes: each handler's path, method and OpenAPI entry come from its
+/// `#[utoipa::path]`, so a route is declared once.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, create))
+        .routes(routes!(get, update))
+        .routes(routes!(list_stakeholders, add_stakeholder))
+        .routes(routes!(remove_stakeholder))
+        .routes(routes!(list_links, add_link, remove_link))
 }

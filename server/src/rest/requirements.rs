@@ -11,6 +11,7 @@ use axum::http::{header, HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
 use serde::Deserialize;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 /// The detail with its revision as the ETag, so a client can send it back in `If-Match`.
 fn with_etag(detail: RequirementDetail, status: StatusCode) -> Response {
@@ -32,7 +33,7 @@ pub(super) fn if_match(headers: &HeaderMap) -> Result<Option<i64>, AppError> {
 }
 
 /// A project's requirements, one page at a time.
-#[utoipa::path(get, path = "/api/v1/projects/{id}/requirements", tag = "requirements",
+#[utoipa::path(get, path = "/projects/{id}/requirements", tag = "requirements",
     params(("id" = String, Path), RequirementListQuery), responses((status = 200, body = RequirementPage), (status = 404), (status = 422)))]
 pub async fn list(
     State(state): State<AppState>,
@@ -44,7 +45,7 @@ pub async fn list(
 }
 
 /// Creates a requirement (PMs of stakeholder departments, admins) as revision 1, status `draft`.
-#[utoipa::path(post, path = "/api/v1/projects/{id}/requirements", tag = "requirements", params(("id" = String, Path)),
+#[utoipa::path(post, path = "/projects/{id}/requirements", tag = "requirements", params(("id" = String, Path)),
     request_body = RequirementInput, responses((status = 201, body = RequirementDetail), (status = 403), (status = 404), (status = 422)))]
 pub async fn create(
     State(state): State<AppState>,
@@ -56,7 +57,7 @@ pub async fn create(
 }
 
 /// A requirement's latest revision; the `ETag` is its version.
-#[utoipa::path(get, path = "/api/v1/requirements/{id}", tag = "requirements", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/requirements/{id}", tag = "requirements", params(("id" = String, Path)),
     responses((status = 200, body = RequirementDetail), (status = 404)))]
 pub async fn get(State(state): State<AppState>, AuthUser(user): AuthUser, Path(id): Path<String>) -> Result<Response, AppError> {
     Ok(with_etag(service::get_requirement(&state, &user, &id).await?, StatusCode::OK))
@@ -64,7 +65,7 @@ pub async fn get(State(state): State<AppState>, AuthUser(user): AuthUser, Path(i
 
 /// Saves an edit as a new revision. The edited version goes in `version` or `If-Match`; if another
 /// revision was saved since, 409 `edit_conflict` names who saved it and nothing is written.
-#[utoipa::path(patch, path = "/api/v1/requirements/{id}", tag = "requirements", params(("id" = String, Path)),
+#[utoipa::path(patch, path = "/requirements/{id}", tag = "requirements", params(("id" = String, Path)),
     request_body = RequirementPatch,
     responses((status = 200, body = RequirementDetail), (status = 400), (status = 403), (status = 404), (status = 409), (status = 422)))]
 pub async fn update(
@@ -84,7 +85,7 @@ pub async fn update(
 }
 
 /// Every revision, newest first (without contents).
-#[utoipa::path(get, path = "/api/v1/requirements/{id}/revisions", tag = "requirements", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/requirements/{id}/revisions", tag = "requirements", params(("id" = String, Path)),
     responses((status = 200, body = [RevisionSummary]), (status = 404)))]
 pub async fn revisions(
     State(state): State<AppState>,
@@ -95,7 +96,7 @@ pub async fn revisions(
 }
 
 /// One revision, whole.
-#[utoipa::path(get, path = "/api/v1/requirements/{id}/revisions/{n}", tag = "requirements",
+#[utoipa::path(get, path = "/requirements/{id}/revisions/{n}", tag = "requirements",
     params(("id" = String, Path), ("n" = i64, Path)), responses((status = 200, body = RevisionDto), (status = 404)))]
 pub async fn revision(
     State(state): State<AppState>,
@@ -116,7 +117,7 @@ pub struct DiffQuery {
 
 /// What changed between two revisions: per field, text word by word, scenarios and change
 /// points as added, removed or changed.
-#[utoipa::path(get, path = "/api/v1/requirements/{id}/diff", tag = "requirements", params(("id" = String, Path), DiffQuery),
+#[utoipa::path(get, path = "/requirements/{id}/diff", tag = "requirements", params(("id" = String, Path), DiffQuery),
     responses((status = 200, body = DiffDto), (status = 404), (status = 422)))]
 pub async fn diff(
     State(state): State<AppState>,
@@ -128,7 +129,7 @@ pub async fn diff(
 }
 
 /// Moves the requirement along the workflow (allowed transitions only), recording who and why.
-#[utoipa::path(post, path = "/api/v1/requirements/{id}/transitions", tag = "requirements", params(("id" = String, Path)),
+#[utoipa::path(post, path = "/requirements/{id}/transitions", tag = "requirements", params(("id" = String, Path)),
     request_body = TransitionInput, responses((status = 200, body = RequirementDetail), (status = 403), (status = 404), (status = 409), (status = 422)))]
 pub async fn transition(
     State(state): State<AppState>,
@@ -139,7 +140,7 @@ pub async fn transition(
     Ok(with_etag(service::transition(&state, &user, &id, input).await?, StatusCode::OK))
 }
 
-#[utoipa::path(get, path = "/api/v1/requirements/{id}/comments", tag = "requirements", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/requirements/{id}/comments", tag = "requirements", params(("id" = String, Path)),
     responses((status = 200, body = [CommentDto]), (status = 404)))]
 pub async fn comments(
     State(state): State<AppState>,
@@ -151,7 +152,7 @@ pub async fn comments(
 
 /// Comments (Markdown, `@username` mentions), or replies with `parent_id`. Members of stakeholder
 /// departments only.
-#[utoipa::path(post, path = "/api/v1/requirements/{id}/comments", tag = "requirements", params(("id" = String, Path)),
+#[utoipa::path(post, path = "/requirements/{id}/comments", tag = "requirements", params(("id" = String, Path)),
     request_body = CommentInput, responses((status = 201, body = CommentDto), (status = 403), (status = 404), (status = 422)))]
 pub async fn add_comment(
     State(state): State<AppState>,
@@ -160,4 +161,17 @@ pub async fn add_comment(
     ApiJson(input): ApiJson<CommentInput>,
 ) -> Result<(StatusCode, Json<CommentDto>), AppError> {
     Ok((StatusCode::CREATED, Json(service::add_comment(&state, &user, &id, input).await?)))
+}
+
+/// This module's routes: each handler's path, method and OpenAPI entry come from its
+/// `#[utoipa::path]`, so a route is declared once.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, create))
+        .routes(routes!(get, update))
+        .routes(routes!(revisions))
+        .routes(routes!(revision))
+        .routes(routes!(diff))
+        .routes(routes!(transition))
+        .routes(routes!(comments, add_comment))
 }

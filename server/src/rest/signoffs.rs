@@ -11,11 +11,12 @@ use axum::extract::{ConnectInfo, Path, State};
 use axum::http::HeaderMap;
 use axum::Json;
 use std::net::SocketAddr;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 /// The project's sign-off matrix: subjects at their current revision and fingerprint, the people
 /// who must sign, and each required signature's state (signed, stale or missing), computed from
 /// fingerprints.
-#[utoipa::path(get, path = "/api/v1/projects/{id}/signoffs", tag = "signoffs", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/projects/{id}/signoffs", tag = "signoffs", params(("id" = String, Path)),
     responses((status = 200, body = SignoffMatrix), (status = 401), (status = 404)))]
 pub async fn matrix(
     State(state): State<AppState>,
@@ -30,7 +31,7 @@ pub async fn matrix(
 /// `Retry-After` once over the limit). Not the person named in the cell: 403. The subject changed
 /// since: 409. The meaning text is stored in the caller's language (their setting, else
 /// `Accept-Language`).
-#[utoipa::path(post, path = "/api/v1/projects/{id}/signoffs", tag = "signoffs", params(("id" = String, Path)), request_body = SignInput,
+#[utoipa::path(post, path = "/projects/{id}/signoffs", tag = "signoffs", params(("id" = String, Path)), request_body = SignInput,
     responses((status = 201, body = SignatureDto), (status = 401), (status = 403), (status = 404), (status = 409), (status = 422), (status = 429)))]
 pub async fn sign(
     State(state): State<AppState>,
@@ -49,7 +50,7 @@ pub async fn sign(
 
 /// Revokes the caller's own signature (the latest of its cell) with a reason; the cell becomes
 /// missing and the revocation is written to the audit log.
-#[utoipa::path(post, path = "/api/v1/signoffs/{id}/revoke", tag = "signoffs", params(("id" = String, Path)), request_body = RevokeInput,
+#[utoipa::path(post, path = "/signoffs/{id}/revoke", tag = "signoffs", params(("id" = String, Path)), request_body = RevokeInput,
     responses((status = 200, body = SignatureDto), (status = 401), (status = 403), (status = 404), (status = 409), (status = 422)))]
 pub async fn revoke(
     State(state): State<AppState>,
@@ -58,4 +59,10 @@ pub async fn revoke(
     ApiJson(input): ApiJson<RevokeInput>,
 ) -> Result<Json<SignatureDto>, AppError> {
     Ok(Json(service::revoke(&state, &user, &id, input).await?))
+}
+
+/// This module's routes: each handler's path, method and OpenAPI entry come from its
+/// `#[utoipa::path]`, so a route is declared once.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new().routes(routes!(matrix, sign)).routes(routes!(revoke))
 }

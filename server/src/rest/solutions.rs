@@ -12,9 +12,10 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::Json;
 use serde::Deserialize;
+use utoipa_axum::{router::OpenApiRouter, routes};
 
 /// A requirement's options, oldest first.
-#[utoipa::path(get, path = "/api/v1/requirements/{id}/options", tag = "solutions", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/requirements/{id}/options", tag = "solutions", params(("id" = String, Path)),
     responses((status = 200, body = [OptionSummary]), (status = 404)))]
 pub async fn list(
     State(state): State<AppState>,
@@ -26,7 +27,7 @@ pub async fn list(
 
 /// Proposes an option (PMs and architects of stakeholder departments). The work plan must schedule;
 /// the engine's refusal is a 422 on `plan`.
-#[utoipa::path(post, path = "/api/v1/requirements/{id}/options", tag = "solutions", params(("id" = String, Path)),
+#[utoipa::path(post, path = "/requirements/{id}/options", tag = "solutions", params(("id" = String, Path)),
     request_body = OptionInput, responses((status = 201, body = OptionDetail), (status = 403), (status = 404), (status = 422)))]
 pub async fn create(
     State(state): State<AppState>,
@@ -38,7 +39,7 @@ pub async fn create(
 }
 
 /// The frame, baseline and choices an option of this requirement is scheduled with.
-#[utoipa::path(get, path = "/api/v1/requirements/{id}/plan-context", tag = "solutions", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/requirements/{id}/plan-context", tag = "solutions", params(("id" = String, Path)),
     responses((status = 200, body = PlanContext), (status = 404)))]
 pub async fn plan_context(
     State(state): State<AppState>,
@@ -49,7 +50,7 @@ pub async fn plan_context(
 }
 
 /// An option's latest revision with its schedule impact computed now.
-#[utoipa::path(get, path = "/api/v1/options/{id}", tag = "solutions", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/options/{id}", tag = "solutions", params(("id" = String, Path)),
     responses((status = 200, body = OptionDetail), (status = 404)))]
 pub async fn get(State(state): State<AppState>, AuthUser(user): AuthUser, Path(id): Path<String>) -> Result<Json<OptionDetail>, AppError> {
     Ok(Json(service::get_option(&state, &user, &id).await?))
@@ -59,7 +60,7 @@ pub async fn get(State(state): State<AppState>, AuthUser(user): AuthUser, Path(i
 /// `edit_conflict` otherwise). On a chosen option that changes the agreed schedule, `reason` is
 /// required and a change request is opened (its id in `change_request_id`); 409 `conflict` while
 /// another request of the project is pending.
-#[utoipa::path(patch, path = "/api/v1/options/{id}", tag = "solutions", params(("id" = String, Path)), request_body = OptionPatch,
+#[utoipa::path(patch, path = "/options/{id}", tag = "solutions", params(("id" = String, Path)), request_body = OptionPatch,
     responses((status = 200, body = OptionSaved), (status = 400), (status = 403), (status = 404), (status = 409), (status = 422)))]
 pub async fn update(
     State(state): State<AppState>,
@@ -88,7 +89,7 @@ pub struct PlanQuery {
 
 /// The option's work plan as a plan file (`docs/schema/plan.schema.json`) on the project's frame:
 /// readable by `concord plan schedule` and the plan sandbox.
-#[utoipa::path(get, path = "/api/v1/options/{id}/plan", tag = "solutions", params(("id" = String, Path), PlanQuery),
+#[utoipa::path(get, path = "/options/{id}/plan", tag = "solutions", params(("id" = String, Path), PlanQuery),
     responses((status = 200, body = Object), (status = 404)))]
 pub async fn export_plan(
     State(state): State<AppState>,
@@ -111,7 +112,7 @@ pub struct ImportQuery {
 
 /// Replaces the option's work plan with a plan file's items and milestones (its start, calendar and
 /// teams are the project's and are ignored), saved as a new revision like `PATCH`.
-#[utoipa::path(put, path = "/api/v1/options/{id}/plan", tag = "solutions", params(("id" = String, Path), ImportQuery),
+#[utoipa::path(put, path = "/options/{id}/plan", tag = "solutions", params(("id" = String, Path), ImportQuery),
     request_body(content = Object, description = "a plan file"),
     responses((status = 200, body = OptionSaved), (status = 400), (status = 403), (status = 404), (status = 409), (status = 422)))]
 pub async fn import_plan(
@@ -135,7 +136,7 @@ pub async fn import_plan(
 }
 
 /// Every revision, newest first, with the baseline each became.
-#[utoipa::path(get, path = "/api/v1/options/{id}/revisions", tag = "solutions", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/options/{id}/revisions", tag = "solutions", params(("id" = String, Path)),
     responses((status = 200, body = [OptionRevisionSummary]), (status = 404)))]
 pub async fn revisions(
     State(state): State<AppState>,
@@ -146,7 +147,7 @@ pub async fn revisions(
 }
 
 /// One revision's content: title, description, covered scenarios and work plan.
-#[utoipa::path(get, path = "/api/v1/options/{id}/revisions/{n}", tag = "solutions", params(("id" = String, Path), ("n" = i64, Path)),
+#[utoipa::path(get, path = "/options/{id}/revisions/{n}", tag = "solutions", params(("id" = String, Path), ("n" = i64, Path)),
     responses((status = 200, body = Object), (status = 404)))]
 pub async fn revision(
     State(state): State<AppState>,
@@ -164,7 +165,7 @@ pub struct DiffQuery {
 }
 
 /// Two revisions compared, with the later plan's impact against the earlier.
-#[utoipa::path(get, path = "/api/v1/options/{id}/diff", tag = "solutions", params(("id" = String, Path), DiffQuery),
+#[utoipa::path(get, path = "/options/{id}/diff", tag = "solutions", params(("id" = String, Path), DiffQuery),
     responses((status = 200, body = OptionDiff), (status = 404), (status = 422)))]
 pub async fn diff(
     State(state): State<AppState>,
@@ -177,7 +178,7 @@ pub async fn diff(
 
 /// The lead department's PM chooses the option (a rationale; an override reason while concerns are
 /// open). Opens the change request that makes its plan the baseline once the leaders approve.
-#[utoipa::path(post, path = "/api/v1/options/{id}/choose", tag = "solutions", params(("id" = String, Path)), request_body = ChooseInput,
+#[utoipa::path(post, path = "/options/{id}/choose", tag = "solutions", params(("id" = String, Path)), request_body = ChooseInput,
     responses((status = 200, body = OptionSaved), (status = 403), (status = 404), (status = 409), (status = 422)))]
 pub async fn choose(
     State(state): State<AppState>,
@@ -188,7 +189,7 @@ pub async fn choose(
     Ok(Json(service::choose(&state, &user, &id, input).await?))
 }
 
-#[utoipa::path(get, path = "/api/v1/options/{id}/comments", tag = "solutions", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/options/{id}/comments", tag = "solutions", params(("id" = String, Path)),
     responses((status = 200, body = [OptionCommentDto]), (status = 404)))]
 pub async fn comments(
     State(state): State<AppState>,
@@ -199,7 +200,7 @@ pub async fn comments(
 }
 
 /// A comment, reply (`parent_id`) or blocking concern (`concern: true`), by stakeholders' people.
-#[utoipa::path(post, path = "/api/v1/options/{id}/comments", tag = "solutions", params(("id" = String, Path)),
+#[utoipa::path(post, path = "/options/{id}/comments", tag = "solutions", params(("id" = String, Path)),
     request_body = OptionCommentInput, responses((status = 201, body = OptionCommentDto), (status = 403), (status = 404), (status = 422)))]
 pub async fn add_comment(
     State(state): State<AppState>,
@@ -211,7 +212,7 @@ pub async fn add_comment(
 }
 
 /// Resolves a concern with a note (its author or an admin; once).
-#[utoipa::path(post, path = "/api/v1/option-comments/{id}/resolve", tag = "solutions", params(("id" = String, Path)),
+#[utoipa::path(post, path = "/option-comments/{id}/resolve", tag = "solutions", params(("id" = String, Path)),
     request_body = ResolveInput, responses((status = 200, body = OptionCommentDto), (status = 403), (status = 404), (status = 409), (status = 422)))]
 pub async fn resolve(
     State(state): State<AppState>,
@@ -223,7 +224,7 @@ pub async fn resolve(
 }
 
 /// A project's change requests, newest first.
-#[utoipa::path(get, path = "/api/v1/projects/{id}/change-requests", tag = "solutions", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/projects/{id}/change-requests", tag = "solutions", params(("id" = String, Path)),
     responses((status = 200, body = [ChangeRequestSummary]), (status = 404)))]
 pub async fn project_requests(
     State(state): State<AppState>,
@@ -235,7 +236,7 @@ pub async fn project_requests(
 
 /// The project's schedule: the current baseline's plan, every baseline (the slip history) and the
 /// change requests.
-#[utoipa::path(get, path = "/api/v1/projects/{id}/baselines", tag = "solutions", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/projects/{id}/baselines", tag = "solutions", params(("id" = String, Path)),
     responses((status = 200, body = ProjectSchedule), (status = 404)))]
 pub async fn baselines(
     State(state): State<AppState>,
@@ -246,7 +247,7 @@ pub async fn baselines(
 }
 
 /// A change request with its frozen plans, stored impact and every department's decision.
-#[utoipa::path(get, path = "/api/v1/change-requests/{id}", tag = "solutions", params(("id" = String, Path)),
+#[utoipa::path(get, path = "/change-requests/{id}", tag = "solutions", params(("id" = String, Path)),
     responses((status = 200, body = ChangeRequestDetail), (status = 404)))]
 pub async fn get_request(
     State(state): State<AppState>,
@@ -257,7 +258,7 @@ pub async fn get_request(
 }
 
 /// A listed department's leader approves or rejects (a comment is required to reject), once.
-#[utoipa::path(post, path = "/api/v1/change-requests/{id}/decisions", tag = "solutions", params(("id" = String, Path)),
+#[utoipa::path(post, path = "/change-requests/{id}/decisions", tag = "solutions", params(("id" = String, Path)),
     request_body = DecisionInput,
     responses((status = 200, body = ChangeRequestDetail), (status = 403), (status = 404), (status = 409), (status = 422)))]
 pub async fn decide(
@@ -270,7 +271,7 @@ pub async fn decide(
 }
 
 /// The requester (or an admin) withdraws a pending request.
-#[utoipa::path(post, path = "/api/v1/change-requests/{id}/withdraw", tag = "solutions", params(("id" = String, Path)),
+#[utoipa::path(post, path = "/change-requests/{id}/withdraw", tag = "solutions", params(("id" = String, Path)),
     responses((status = 200, body = ChangeRequestDetail), (status = 403), (status = 404), (status = 409)))]
 pub async fn withdraw(
     State(state): State<AppState>,
@@ -281,7 +282,29 @@ pub async fn withdraw(
 }
 
 /// Pending requests waiting for the signed-in leader's decision.
-#[utoipa::path(get, path = "/api/v1/me/decisions", tag = "solutions", responses((status = 200, body = [ChangeRequestSummary]), (status = 401)))]
+#[utoipa::path(get, path = "/me/decisions", tag = "solutions", responses((status = 200, body = [ChangeRequestSummary]), (status = 401)))]
 pub async fn my_decisions(State(state): State<AppState>, AuthUser(user): AuthUser) -> Result<Json<Vec<ChangeRequestSummary>>, AppError> {
     Ok(Json(service::waiting_for(&state, &user).await?))
+}
+
+/// This module's routes: each handler's path, method and OpenAPI entry come from its
+/// `#[utoipa::path]`, so a route is declared once.
+pub fn router() -> OpenApiRouter<AppState> {
+    OpenApiRouter::new()
+        .routes(routes!(list, create))
+        .routes(routes!(plan_context))
+        .routes(routes!(get, update))
+        .routes(routes!(export_plan, import_plan))
+        .routes(routes!(revisions))
+        .routes(routes!(revision))
+        .routes(routes!(diff))
+        .routes(routes!(choose))
+        .routes(routes!(comments, add_comment))
+        .routes(routes!(resolve))
+        .routes(routes!(project_requests))
+        .routes(routes!(baselines))
+        .routes(routes!(get_request))
+        .routes(routes!(decide))
+        .routes(routes!(withdraw))
+        .routes(routes!(my_decisions))
 }

@@ -180,7 +180,7 @@ both_engines!(an_admin_enters_edits_and_removes_a_year_by_hand, |app| async move
     assert_eq!(find_by_number(&added["years"], 2027)["breaks"][0]["name"], "元旦", "stored trimmed");
     assert_eq!(w.pm_a.read(&option_path(&w.option)).await["impact"]["launch"], LAUNCH_WITH_2027);
     let edit = json!({"breaks": [{"name": "元旦", "first": "2027-01-01", "last": "2027-01-01"}], "version": added["version"]});
-    let edited = w.admin.send(w.admin.request(Method::PUT, "/api/v1/calendar/years/2027").json(&edit)).await;
+    let edited = w.admin.put("/api/v1/calendar/years/2027", edit).await;
     let edited = edited.expect(200, "editing 2027").clone();
     assert_eq!(find_by_number(&edited["years"], 2027)["breaks"][0]["last"], "2027-01-01");
     let removed = w.admin.delete(&format!("/api/v1/calendar/years/2027?version={}", edited["version"])).await;
@@ -200,7 +200,7 @@ both_engines!(an_admin_enters_edits_and_removes_a_year_by_hand, |app| async move
     assert_eq!(actions, ["remove", "edit", "add"], "newest first");
     // A shipped year can be corrected: it becomes an entered one, and removing it brings the table back.
     let corrected = json!({"breaks": [{"name": "国庆节", "first": "2026-10-01", "last": "2026-10-08"}], "workdays": ["2026-10-10"], "version": removed["version"]});
-    let corrected = w.admin.send(w.admin.request(Method::PUT, "/api/v1/calendar/years/2026").json(&corrected)).await;
+    let corrected = w.admin.put("/api/v1/calendar/years/2026", corrected).await;
     assert_eq!(find_by_number(&corrected.expect(200, "correcting 2026")["years"], 2026)["source"], "entered");
 });
 

@@ -7,12 +7,7 @@
 //! Tests work in the demo project (A leads, B and C collaborate) unless they need a restricted one.
 
 use crate::helpers::*;
-use reqwest::Method;
 use serde_json::{json, Value};
-
-async fn put(client: &Client, path: &str, body: Value) -> Reply {
-    client.send(client.request(Method::PUT, path).json(&body)).await
-}
 
 /// The demo project, its requirement PAY-1, its chosen option and its first change request.
 struct Demo {
@@ -109,7 +104,7 @@ both_engines!(a_meeting_runs_from_agenda_to_close_and_is_locked_afterwards, |app
 
     // Attendance with departments, minutes (sanitised Markdown), a decision, an action item.
     let attended =
-        put(&pm, &format!("/api/v1/meetings/{mid}/attendance"), json!({"user_ids": [pm.user_id("xiaozhang").await, xiaolan]})).await;
+        pm.put(&format!("/api/v1/meetings/{mid}/attendance"), json!({"user_ids": [pm.user_id("xiaozhang").await, xiaolan]})).await;
     let codes: Vec<&str> = attended.expect(200, "attendance")["attendance"]
         .as_array()
         .unwrap()
@@ -119,7 +114,7 @@ both_engines!(a_meeting_runs_from_agenda_to_close_and_is_locked_afterwards, |app
     assert_eq!(codes, ["A", "B"]);
     let item = m["agenda"][0]["id"].as_str().unwrap();
     let minutes =
-        put(&pm, &format!("/api/v1/agenda-items/{item}/minutes"), json!({"minutes": "**B 提供接口** <script>alert(1)</script>"})).await;
+        pm.put(&format!("/api/v1/agenda-items/{item}/minutes"), json!({"minutes": "**B 提供接口** <script>alert(1)</script>"})).await;
     let html = minutes.expect(200, "minutes")["agenda"][0]["minutes_html"].as_str().unwrap().to_string();
     assert!(html.contains("<strong>B 提供接口</strong>") && !html.contains("<script"), "{html}");
     let with_decision = pm.post(&format!("/api/v1/meetings/{mid}/decisions"), decision.clone()).await;
@@ -164,9 +159,9 @@ both_engines!(a_meeting_runs_from_agenda_to_close_and_is_locked_afterwards, |app
     assert_eq!(audit_actions(&app, &decision_id).await, ["decision_recorded"]);
     for (reply, what) in [
         (pm.patch(&format!("/api/v1/meetings/{mid}"), json!({"title": "改过 Changed"})).await, "renaming"),
-        (put(&pm, &format!("/api/v1/agenda-items/{item}/minutes"), json!({"minutes": "silently changed"})).await, "minutes"),
+        (pm.put(&format!("/api/v1/agenda-items/{item}/minutes"), json!({"minutes": "silently changed"})).await, "minutes"),
         (pm.post(&format!("/api/v1/meetings/{mid}/decisions"), decision.clone()).await, "a decision"),
-        (put(&pm, &format!("/api/v1/meetings/{mid}/attendance"), json!({"user_ids": []})).await, "attendance"),
+        (pm.put(&format!("/api/v1/meetings/{mid}/attendance"), json!({"user_ids": []})).await, "attendance"),
         (pm.post(&format!("/api/v1/meetings/{mid}/agenda"), json!({"title": "more"})).await, "an agenda item"),
         (pm.delete(&format!("/api/v1/decisions/{decision_id}")).await, "deleting a decision"),
         (pm.post(&format!("/api/v1/meetings/{mid}/action-items"), action.clone()).await, "an action item"),

@@ -8,10 +8,6 @@ use reqwest::header::ACCEPT;
 use reqwest::Method;
 use serde_json::{json, Value};
 
-async fn put(client: &Client, path: &str, body: Value) -> Reply {
-    client.send(client.request(Method::PUT, path).json(&body)).await
-}
-
 fn schedule_path(department_id: &str) -> String {
     format!("/api/v1/departments/{department_id}/schedule")
 }
@@ -65,7 +61,7 @@ both_engines!(an_admin_sets_the_organisation_calendar_by_name_or_custom, |app| a
     let admin = app.login("admin").await;
     let before = admin.read("/api/v1/calendar").await;
 
-    let named = put(&admin, "/api/v1/calendar", json!({"calendar": "weekdays", "version": before["version"]})).await;
+    let named = admin.put("/api/v1/calendar", json!({"calendar": "weekdays", "version": before["version"]})).await;
 
     let named = named.expect(200, "setting a shipped calendar").clone();
     assert_eq!(named["calendar"], "weekdays");
@@ -73,10 +69,10 @@ both_engines!(an_admin_sets_the_organisation_calendar_by_name_or_custom, |app| a
     assert_eq!(named["updated_by_name"], "系统管理员");
     assert_eq!(admin.read("/api/v1/calendar").await, named);
     let custom = json!({"base": "cn", "weekend": ["sat", "sun"], "holidays": ["2026-03-02"], "workdays": ["2026-03-07"]});
-    let reply = put(&admin, "/api/v1/calendar", json!({ "calendar": custom })).await;
+    let reply = admin.put("/api/v1/calendar", json!({ "calendar": custom })).await;
     assert_eq!(reply.expect(200, "setting a custom calendar")["calendar"], custom);
     assert_eq!(admin.read("/api/v1/schedule-settings").await["organisation_calendar"]["calendar"], custom);
-    put(&admin, "/api/v1/calendar", json!({"calendar": "cn", "version": before["version"]})).await.expect_error(
+    admin.put("/api/v1/calendar", json!({"calendar": "cn", "version": before["version"]})).await.expect_error(
         409,
         "stale_version",
         None,
@@ -98,12 +94,12 @@ both_engines!(invalid_settings_are_refused_naming_the_field_and_nothing_is_writt
         (json!({}), "no calendar at all"),
     ];
     for (body, why) in calendars {
-        let reply = put(&admin, "/api/v1/calendar", body).await;
+        let reply = admin.put("/api/v1/calendar", body).await;
 
         reply.expect_error(422, "invalid", Some("calendar"), why);
         assert_eq!(admin.read("/api/v1/calendar").await, calendar_before, "{why}: nothing was written");
     }
-    let message = put(&admin, "/api/v1/calendar", json!({"calendar": "mars"})).await.json["error"]["message"].clone();
+    let message = admin.put("/api/v1/calendar", json!({"calendar": "mars"})).await.json["error"]["message"].clone();
     assert!(message.as_str().unwrap().contains("unknown calendar \"mars\""), "the engine's words: {message}");
 
     let department_b = admin.department_id("B").await;
@@ -121,7 +117,7 @@ both_engines!(invalid_settings_are_refused_naming_the_field_and_nothing_is_writt
         (with(&valid, "colour", json!("red")), 422, "invalid", None, "an unknown field"),
     ];
     for (body, status, code, field, why) in cases {
-        let reply = put(&admin, &path, body).await;
+        let reply = admin.put(&path, body).await;
 
         reply.expect_error(status, code, field, why);
         assert_eq!(admin.read(&path).await, schedule_before, "{why}: nothing was written");
@@ -139,8 +135,7 @@ both_engines!(a_leader_and_a_tech_manager_edit_their_own_departments_schedule, |
     let calendar = json!({"base": "cn", "holidays": ["2026-12-24"]});
 
     let reply =
-        put(&leader, &path, json!({"capacity": 3, "available_from": "2026-12-14", "calendar": calendar, "version": before["version"]}))
-            .await;
+        leader.put(&path, json!({"capacity": 3, "available_from": "2026-12-14", "calendar": calendar, "version": before["version"]})).await;
 
     let saved = reply.expect(200, "B's leader editing B").clone();
     assert_eq!((saved["capacity"].as_i64(), saved["available_from"].as_str()), (Some(3), Some("2026-12-14")));
@@ -149,10 +144,10 @@ both_engines!(a_leader_and_a_tech_manager_edit_their_own_departments_schedule, |
     assert_eq!(saved["updated_by_name"], "孙总");
     assert_eq!(leader.read(&path).await, saved);
     let tech_manager = app.login("liujingli").await;
-    let cleared = put(&tech_manager, &path, json!({"capacity": 1, "available_from": null, "calendar": null})).await;
+    let cleared = tech_manager.put(&path, json!({"capacity": 1, "available_from": null, "calendar": null})).await;
     let cleared = cleared.expect(200, "B's tech manager clearing B's availability and calendar").clone();
     assert_eq!((&cleared["available_from"], &cleared["calendar"]), (&Value::Null, &Value::Null));
-    put(&leader, &path, json!({"capacity": 2, "version": saved["version"]})).await.expect_error(
+    leader.put(&path, json!({"capacity": 2, "version": saved["version"]})).await.expect_error(
         409,
         "stale_version",
         None,
@@ -176,14 +171,14 @@ both_engines!(people_without_the_right_cannot_change_schedule_settings, |app| as
     for (username, department, why) in cases {
         let client = app.login(username).await;
 
-        let reply = put(&client, &schedule_path(department), body.clone()).await;
+        let reply = client.put(&schedule_path(department), body.clone()).await;
 
         reply.expect_error(403, "forbidden", None, why);
     }
     for username in ["xiaozhang", "zhaozong", "liujingli"] {
         let client = app.login(username).await;
 
-        let reply = put(&client, "/api/v1/calendar", json!({"calendar": "weekdays"})).await;
+        let reply = client.put("/api/v1/calendar", json!({"calendar": "weekdays"})).await;
 
         reply.expect_error(403, "forbidden", None, &format!("{username} setting the organisation calendar"));
     }
@@ -195,14 +190,14 @@ both_engines!(unknown_departments_are_not_found_and_visitors_must_sign_in, |app|
     let path = schedule_path("no-such-department");
 
     admin.get(&path).await.expect_error(404, "not_found", None, "reading an unknown department's schedule");
-    put(&admin, &path, json!({"capacity": 1})).await.expect_error(404, "not_found", None, "saving an unknown department's schedule");
+    admin.put(&path, json!({"capacity": 1})).await.expect_error(404, "not_found", None, "saving an unknown department's schedule");
     let visitor = app.client();
     let department_a = admin.department_id("A").await;
     for path in ["/api/v1/calendar", "/api/v1/schedule-settings", &schedule_path(&department_a)] {
         visitor.get(path).await.expect_error(401, "unauthorized", None, &format!("GET {path} signed out"));
     }
-    put(&visitor, "/api/v1/calendar", json!({"calendar": "weekdays"})).await.expect_error(401, "unauthorized", None, "PUT calendar");
-    put(&visitor, &schedule_path(&department_a), json!({"capacity": 3})).await.expect_error(401, "unauthorized", None, "PUT schedule");
+    visitor.put("/api/v1/calendar", json!({"calendar": "weekdays"})).await.expect_error(401, "unauthorized", None, "PUT calendar");
+    visitor.put(&schedule_path(&department_a), json!({"capacity": 3})).await.expect_error(401, "unauthorized", None, "PUT schedule");
     assert_eq!(admin.read("/api/v1/calendar").await["calendar"], json!("cn"));
 
     let document = visitor.get("/api/v1/openapi.json").await.expect(200, "the OpenAPI document").clone();

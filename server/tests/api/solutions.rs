@@ -38,7 +38,7 @@ struct World {
 /// and its requirement.
 async fn world(app: &TestApp) -> World {
     let admin = app.login("admin").await;
-    put(&admin, "/api/v1/calendar", json!({"calendar": "weekdays"})).await.expect(200, "setting the weekdays calendar");
+    admin.put("/api/v1/calendar", json!({"calendar": "weekdays"})).await.expect(200, "setting the weekdays calendar");
     let pm_a = app.login("xiaozhang").await;
     let project = project(&pm_a, "Approval status", "APS", "internal").await;
     let requirement = requirement(&pm_a, &project).await;
@@ -93,10 +93,6 @@ async fn outsider(app: &TestApp, admin: &Client) -> Client {
     });
     admin.post("/api/v1/users", person).await.expect(201, "adding D's PM");
     app.login_with("xiaoding", OUTSIDER_PASSWORD).await
-}
-
-async fn put(client: &Client, path: &str, body: Value) -> Reply {
-    client.send(client.request(Method::PUT, path).json(&body)).await
 }
 
 /// B's approval-status API (3 days), then A's check before charging (2 days), then the launch.
