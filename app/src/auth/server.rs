@@ -3,7 +3,6 @@
 
 use super::CurrentUser;
 use crate::db::{self, users::UserRow};
-use crate::domain::people::JobRole;
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::state::AppState;
@@ -80,7 +79,7 @@ pub fn user_from_row(row: UserRow) -> CurrentUser {
         username: row.username,
         display_name: row.display_name,
         department_id: row.department_id,
-        role: JobRole::parse(&row.job_role).unwrap_or(JobRole::Engineer),
+        role: row.job_role,
         is_admin: row.is_admin == 1,
         locale: row.locale.as_deref().and_then(Locale::from_tag),
     }

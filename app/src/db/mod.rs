@@ -5,6 +5,7 @@
 
 pub mod audit;
 pub mod calendar_changes;
+pub mod columns;
 pub mod departments;
 pub mod meetings;
 pub mod notifications;

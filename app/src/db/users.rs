@@ -1,6 +1,7 @@
 //! People: accounts with a department, a job role, an admin flag and an argon2id password hash.
 
 use super::Conn;
+use crate::domain::people::JobRole;
 use sqlx::FromRow;
 
 /// A person as stored. `password_hash` never leaves the server: this row has no `Serialize`.
@@ -10,7 +11,7 @@ pub struct UserRow {
     pub username: String,
     pub display_name: String,
     pub department_id: String,
-    pub job_role: String,
+    pub job_role: JobRole,
     pub is_admin: i64,
     pub password_hash: String,
     pub locale: Option<String>,
@@ -80,7 +81,7 @@ pub async fn insert(conn: &mut Conn, row: &UserRow) -> sqlx::Result<()> {
     .bind(&row.username)
     .bind(&row.display_name)
     .bind(&row.department_id)
-    .bind(&row.job_role)
+    .bind(row.job_role)
     .bind(row.is_admin)
     .bind(&row.password_hash)
     .bind(&row.locale)
@@ -100,7 +101,7 @@ pub async fn update_profile(conn: &mut Conn, row: &UserRow) -> sqlx::Result<()> 
     .bind(&row.user_id)
     .bind(&row.display_name)
     .bind(&row.department_id)
-    .bind(&row.job_role)
+    .bind(row.job_role)
     .bind(row.is_admin)
     .bind(&row.locale)
     .bind(row.updated_at)

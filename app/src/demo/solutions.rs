@@ -19,7 +19,6 @@ use super::at_noon;
 use crate::auth::CurrentUser;
 use crate::db::{self, DbKind};
 use crate::domain::dates::Date;
-use crate::domain::people::JobRole;
 use crate::domain::solutions::WorkPlan;
 use crate::error::AppError;
 use crate::solutions::dto::{ChooseInput, DecisionInput, OptionCommentInput, OptionInput, OptionPatch, ResolveInput};
@@ -45,7 +44,7 @@ pub(super) async fn person(pool: &db::Db, username: &str) -> Result<CurrentUser,
     let mut conn = pool.acquire().await?;
     let row = db::users::find_by_username(&mut conn, username).await?.ok_or(AppError::Internal)?;
     Ok(CurrentUser {
-        role: JobRole::parse(&row.job_role)?,
+        role: row.job_role,
         id: row.user_id,
         username: row.username,
         display_name: row.display_name,

@@ -16,7 +16,6 @@ use crate::domain::meetings::{
     can_edit_meeting, can_schedule_meeting, can_update_action, ActionStatus, MeetingFields, MeetingStatus, Refusal, SubjectKind,
     MINUTES_MAX, TEXT_MAX, TITLE_MAX,
 };
-use crate::domain::people::JobRole;
 use crate::domain::permissions::{can_read_project, Actor};
 use crate::domain::text::{bounded, optional_long};
 use crate::domain::DomainError;
@@ -87,12 +86,8 @@ async fn check_people(
         let Some(person) = db::users::find(conn, id).await? else {
             return Err(DomainError::not_allowed(field).into());
         };
-        let actor = Actor {
-            user_id: &person.user_id,
-            department_id: &person.department_id,
-            role: JobRole::parse(&person.job_role).unwrap_or(JobRole::Engineer),
-            is_admin: person.is_admin == 1,
-        };
+        let actor =
+            Actor { user_id: &person.user_id, department_id: &person.department_id, role: person.job_role, is_admin: person.is_admin == 1 };
         if !can_read_project(&actor, &access(project, stakeholders)) {
             return Err(DomainError::not_allowed(field).into());
         }
@@ -183,12 +178,8 @@ pub async fn meeting_choices(state: &AppState, user: &CurrentUser, project_id: &
     let departments = db::departments::list(&mut conn).await?;
     let mut people = Vec::new();
     for person in db::users::list(&mut conn).await? {
-        let actor = Actor {
-            user_id: &person.user_id,
-            department_id: &person.department_id,
-            role: JobRole::parse(&person.job_role).unwrap_or(JobRole::Engineer),
-            is_admin: person.is_admin == 1,
-        };
+        let actor =
+            Actor { user_id: &person.user_id, department_id: &person.department_id, role: person.job_role, is_admin: person.is_admin == 1 };
         // Everyone may read an internal project: offer its stakeholders' people (and admins), not
         // the whole organisation; the API accepts any reader.
         let stakeholder = crate::domain::permissions::is_stakeholder(&actor, &access(&project, &stakeholders));

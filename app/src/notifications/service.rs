@@ -5,7 +5,6 @@
 use super::dto::*;
 use crate::auth::CurrentUser;
 use crate::db::{self, notifications as repo};
-use crate::domain::people::JobRole;
 use crate::domain::permissions::{can_read_project, Actor};
 use crate::domain::DomainError;
 use crate::error::AppError;
@@ -66,7 +65,7 @@ pub async fn notify(conn: &mut db::Conn, recipients: &[String], note: NewNotific
             let actor = Actor {
                 user_id: &person.user_id,
                 department_id: &person.department_id,
-                role: JobRole::parse(&person.job_role).unwrap_or(JobRole::Engineer),
+                role: person.job_role,
                 is_admin: person.is_admin == 1,
             };
             can_read_project(&actor, &access(project, stakeholders))

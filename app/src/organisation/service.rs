@@ -15,7 +15,7 @@ pub fn department_dto(row: DepartmentRow) -> DepartmentDto {
 
 pub fn person_dto(row: UserRow) -> PersonDto {
     PersonDto {
-        role: JobRole::parse(&row.job_role).unwrap_or(JobRole::Engineer),
+        role: row.job_role,
         is_admin: row.is_admin == 1,
         id: row.user_id,
         username: row.username,
@@ -154,7 +154,7 @@ pub async fn insert_person_with_hash(conn: &mut db::Conn, input: &NewPerson, pas
         username: username.as_str().into(),
         display_name: display_name.into_inner(),
         department_id: input.department_id.clone(),
-        job_role: role.as_str().into(),
+        job_role: role,
         is_admin: input.is_admin as i64,
         password_hash: password_hash.to_string(),
         locale: None,
@@ -190,7 +190,7 @@ pub async fn update_person(state: &AppState, user: &CurrentUser, id: &str, patch
         row.department_id = department_id.clone();
     }
     if let Some(role) = &patch.role {
-        row.job_role = JobRole::parse(role)?.as_str().into();
+        row.job_role = JobRole::parse(role)?;
     }
     if let Some(is_admin) = patch.is_admin {
         if current.is_admin == 1 && !is_admin && db::users::count_admins(&mut tx).await? <= 1 {

@@ -74,7 +74,7 @@ fn to_json(content: &RequirementContent) -> Result<String, AppError> {
 /// project's stakeholder departments.
 async fn check_references(conn: &mut db::Conn, content: &RequirementContent, stakeholders: &[StakeholderRow]) -> Result<(), AppError> {
     let owner = db::users::find(conn, &content.owner_id).await?;
-    if !owner.is_some_and(|o| JobRole::parse(&o.job_role) == Ok(JobRole::Pm)) {
+    if !owner.is_some_and(|o| o.job_role == JobRole::Pm) {
         return Err(DomainError::NotAllowed { field: "owner_id".into() }.into());
     }
     for (i, point) in content.change_points.iter().enumerate() {
@@ -515,7 +515,7 @@ pub async fn form_options(state: &AppState, user: &CurrentUser, project_id: &str
     let owners = db::users::list_in_departments(&mut conn, project_id)
         .await?
         .into_iter()
-        .filter(|u| JobRole::parse(&u.job_role) == Ok(JobRole::Pm))
+        .filter(|u| u.job_role == JobRole::Pm)
         .map(|u| OwnerOption { id: u.user_id, display_name: u.display_name, username: u.username })
         .collect();
     Ok(RequirementFormOptions { project_id: project.project_id, project_name: project.name, departments, owners, can_edit })

@@ -392,10 +392,9 @@ pub async fn import_years(
     let mut recorded = Vec::new();
     for year in file_years {
         let number = year.year;
-        let after = year.normalised(&weekend).map_err(|problem| {
-            let field = "content";
-            year_refused(field, PlanError::InvalidYear { calendar: "calendar".into(), year: number, problem })
-        })?;
+        let after = year
+            .normalised(&weekend)
+            .map_err(|problem| year_refused("content", PlanError::InvalidYear { calendar: "calendar".into(), year: number, problem }))?;
         let before = year_of(&current.spec, number).map(|(y, _)| y);
         let status = match &before {
             None => YearImport::Added,
@@ -423,8 +422,7 @@ pub async fn import_years(
             return Err(year_refused("content", PlanError::InvalidYear { calendar: "calendar".into(), year, problem }));
         }
         if applied {
-            let rows: Vec<(&str, i32, Option<CalendarYear>, Option<CalendarYear>)> = recorded;
-            version = save(&mut tx, user, scope, &current, &spec, &rows).await?;
+            version = save(&mut tx, user, scope, &current, &spec, &recorded).await?;
             tx.commit().await?;
         }
     }

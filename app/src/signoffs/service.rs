@@ -8,7 +8,6 @@ use super::dto::*;
 use crate::audit::{self, AuditAction, NewAuditEntry};
 use crate::auth::CurrentUser;
 use crate::db::{self, signoffs as repo};
-use crate::domain::people::JobRole;
 use crate::domain::requirement_content::RequirementContent;
 use crate::domain::signoffs::{self as rules, cell_state, fingerprint, meaning_text, Person, RequiredSignature, SubjectFacts};
 use crate::domain::solutions::OptionContent;
@@ -156,13 +155,11 @@ async fn snapshot(conn: &mut db::Conn, project_id: &str) -> Result<Snapshot, App
     let people = db::users::list_in_departments(conn, project_id).await?;
     let persons: Vec<Person> = people
         .iter()
-        .filter_map(|u| {
-            Some(Person {
-                user_id: u.user_id.clone(),
-                username: u.username.clone(),
-                department_id: u.department_id.clone(),
-                role: JobRole::parse(&u.job_role).ok()?,
-            })
+        .map(|u| Person {
+            user_id: u.user_id.clone(),
+            username: u.username.clone(),
+            department_id: u.department_id.clone(),
+            role: u.job_role,
         })
         .collect();
     let facts: Vec<SubjectFacts> = subjects.iter().map(|s| s.facts.clone()).collect();
@@ -258,7 +255,7 @@ pub async fn matrix(state: &AppState, user: &CurrentUser, project_id: &str) -> R
                 department_code: d.map(|d| d.code.clone()).unwrap_or_default(),
                 department_name_zh: d.map(|d| d.name_zh.clone()).unwrap_or_default(),
                 department_name_en: d.map(|d| d.name_en.clone()).unwrap_or_default(),
-                job_role: p.job_role.clone(),
+                job_role: p.job_role.as_str().to_string(),
             }
         })
         .collect();

@@ -206,3 +206,17 @@ both_engines!(the_last_admin_cannot_drop_the_admin_flag, |app| async move {
         "the remaining admin dropping their own flag",
     );
 });
+
+both_engines!(a_role_the_code_does_not_know_is_an_internal_error_not_a_silent_default, |app| async move {
+    let admin = app.login("admin").await;
+    // Written by something other than Concord (a manual fix, a newer version): no such role.
+    sqlx::query("update users set job_role = 'astronaut' where username = 'xiaowu'").execute(&app.state.db).await.unwrap();
+
+    let reply = admin.get("/api/v1/users").await;
+
+    reply.expect_error(500, "internal", None, "listing people with a role the code does not know");
+    assert!(!reply.text.contains("astronaut") && !reply.text.contains("job_role"), "no column or value reaches the client: {reply}");
+    // Before, the person was listed as an engineer, as if that had been stored.
+    sqlx::query("update users set job_role = 'engineer' where username = 'xiaowu'").execute(&app.state.db).await.unwrap();
+    admin.get("/api/v1/users").await.expect(200, "listing again once the row is mended");
+});
