@@ -5,6 +5,7 @@
 //! cannot drift apart.
 
 use crate::domain::people::JobRole;
+use crate::domain::projects::{StakeholderRole, Visibility};
 use sqlx::any::{Any, AnyTypeInfo};
 use sqlx::encode::IsNull;
 use sqlx::error::BoxDynError;
@@ -40,3 +41,5 @@ macro_rules! text_column {
 }
 
 text_column!(JobRole, "job role");
+text_column!(Visibility, "project visibility");
+text_column!(StakeholderRole, "stakeholder role");

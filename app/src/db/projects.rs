@@ -1,6 +1,7 @@
 //! Projects, their stakeholder departments and the upstream → downstream links between them.
 
 use super::Conn;
+use crate::domain::projects::{StakeholderRole, Visibility};
 use sqlx::FromRow;
 
 #[derive(Debug, Clone, FromRow)]
@@ -13,7 +14,7 @@ pub struct ProjectRow {
     pub lead_department_id: String,
     pub kickoff_on: String,
     pub target_launch_on: String,
-    pub visibility: String,
+    pub visibility: Visibility,
     pub created_by: String,
     pub created_at: i64,
     pub updated_at: i64,
@@ -24,7 +25,7 @@ pub struct ProjectRow {
 pub struct StakeholderRow {
     pub project_id: String,
     pub department_id: String,
-    pub stakeholder_role: String,
+    pub stakeholder_role: StakeholderRole,
     pub identified_at: i64,
     pub identified_by: String,
 }
@@ -36,7 +37,7 @@ pub struct StakeholderDetailRow {
     pub code: String,
     pub name_zh: String,
     pub name_en: String,
-    pub stakeholder_role: String,
+    pub stakeholder_role: StakeholderRole,
     pub identified_at: i64,
     pub identified_by: String,
     pub identified_by_name: String,
@@ -71,7 +72,7 @@ pub async fn insert(conn: &mut Conn, row: &ProjectRow) -> sqlx::Result<()> {
     .bind(&row.lead_department_id)
     .bind(&row.kickoff_on)
     .bind(&row.target_launch_on)
-    .bind(&row.visibility)
+    .bind(row.visibility)
     .bind(&row.created_by)
     .bind(row.created_at)
     .bind(row.updated_at)
@@ -95,7 +96,7 @@ pub async fn update_if_version(conn: &mut Conn, row: &ProjectRow) -> sqlx::Resul
     .bind(&row.lead_department_id)
     .bind(&row.kickoff_on)
     .bind(&row.target_launch_on)
-    .bind(&row.visibility)
+    .bind(row.visibility)
     .bind(row.updated_at)
     .bind(row.version)
     .bind(row.version - 1)
@@ -144,7 +145,7 @@ pub async fn insert_stakeholder(conn: &mut Conn, row: &StakeholderRow) -> sqlx::
     )
     .bind(&row.project_id)
     .bind(&row.department_id)
-    .bind(&row.stakeholder_role)
+    .bind(row.stakeholder_role)
     .bind(row.identified_at)
     .bind(&row.identified_by)
     .execute(conn)

@@ -83,20 +83,21 @@ pub async fn seed(pool: &db::Db, kind: DbKind, today: Date) -> Result<bool, AppE
         lead_department_id: id_of("A"),
         kickoff_on: kickoff.to_string(),
         target_launch_on: today.add_days(30).to_string(),
-        visibility: "internal".into(),
+        visibility: crate::domain::projects::Visibility::Internal,
         created_by: user("xiaozhang"),
         created_at: at_noon(kickoff),
         updated_at: at_noon(c_found),
         version: 1,
     };
     db::projects::insert(&mut tx, &project).await?;
+    use crate::domain::projects::StakeholderRole::{Collaborator, Lead};
     let stakeholders =
-        [("A", "lead", kickoff, "xiaozhang"), ("B", "collaborator", kickoff, "xiaozhang"), ("C", "collaborator", c_found, "xiaolan")];
+        [("A", Lead, kickoff, "xiaozhang"), ("B", Collaborator, kickoff, "xiaozhang"), ("C", Collaborator, c_found, "xiaolan")];
     for (code, role, when, who) in stakeholders {
         let row = StakeholderRow {
             project_id: project.project_id.clone(),
             department_id: id_of(code),
-            stakeholder_role: role.into(),
+            stakeholder_role: role,
             identified_at: at_noon(when),
             identified_by: user(who),
         };

@@ -5,7 +5,7 @@ use super::dto::*;
 use crate::auth::CurrentUser;
 use crate::db::{self, projects::ProjectRow, projects::StakeholderRow};
 use crate::domain::permissions::{can_create_project, can_edit_project, can_read_project, ProjectAccess};
-use crate::domain::projects::{check_new_link, ProjectFields, StakeholderRole, Visibility};
+use crate::domain::projects::{check_new_link, ProjectFields, StakeholderRole};
 use crate::domain::requirements::{default_project_code, parse_project_code};
 use crate::domain::DomainError;
 use crate::error::AppError;
@@ -14,7 +14,7 @@ use crate::state::AppState;
 
 pub fn project_dto(row: ProjectRow) -> ProjectDto {
     ProjectDto {
-        visibility: Visibility::parse(&row.visibility).unwrap_or(Visibility::Restricted),
+        visibility: row.visibility,
         id: row.project_id,
         code: row.code,
         name: row.name,
@@ -31,7 +31,7 @@ pub fn project_dto(row: ProjectRow) -> ProjectDto {
 
 pub(crate) fn access<'a>(project: &'a ProjectRow, stakeholders: &'a [StakeholderRow]) -> ProjectAccess<'a> {
     ProjectAccess {
-        visibility: Visibility::parse(&project.visibility).unwrap_or(Visibility::Restricted),
+        visibility: project.visibility,
         created_by: &project.created_by,
         lead_department_id: &project.lead_department_id,
         stakeholder_department_ids: stakeholders.iter().map(|s| s.department_id.as_str()).collect(),
@@ -112,7 +112,7 @@ pub async fn create_project(state: &AppState, user: &CurrentUser, input: Project
         lead_department_id: input.lead_department_id.clone(),
         kickoff_on: fields.kickoff_on.to_string(),
         target_launch_on: fields.target_launch_on.to_string(),
-        visibility: fields.visibility.as_str().into(),
+        visibility: fields.visibility,
         created_by: user.id.clone(),
         created_at: now,
         updated_at: now,
@@ -122,7 +122,7 @@ pub async fn create_project(state: &AppState, user: &CurrentUser, input: Project
     let lead = StakeholderRow {
         project_id: row.project_id.clone(),
         department_id: row.lead_department_id.clone(),
-        stakeholder_role: StakeholderRole::Lead.as_str().into(),
+        stakeholder_role: StakeholderRole::Lead,
         identified_at: now,
         identified_by: user.id.clone(),
     };
@@ -148,7 +148,7 @@ pub async fn project_detail(state: &AppState, user: &CurrentUser, project_id: &s
         .map(|s| StakeholderRow {
             project_id: project_id.into(),
             department_id: s.department_id.clone(),
-            stakeholder_role: s.role.as_str().into(),
+            stakeholder_role: s.role,
             identified_at: s.identified_at,
             identified_by: s.identified_by.clone(),
         })
@@ -175,7 +175,7 @@ pub async fn update_project(state: &AppState, user: &CurrentUser, project_id: &s
         patch.goal.as_deref().unwrap_or(&current.goal),
         patch.kickoff_on.as_deref().unwrap_or(&current.kickoff_on),
         patch.target_launch_on.as_deref().unwrap_or(&current.target_launch_on),
-        patch.visibility.as_deref().unwrap_or(&current.visibility),
+        patch.visibility.as_deref().unwrap_or(current.visibility.as_str()),
     )?;
     let code = match patch.code.as_deref() {
         None => current.code.clone(),
@@ -194,7 +194,7 @@ pub async fn update_project(state: &AppState, user: &CurrentUser, project_id: &s
         lead_department_id: lead,
         kickoff_on: fields.kickoff_on.to_string(),
         target_launch_on: fields.target_launch_on.to_string(),
-        visibility: fields.visibility.as_str().into(),
+        visibility: fields.visibility,
         updated_at: now,
         version: current.version + 1,
         ..current
@@ -217,7 +217,7 @@ async fn change_lead(conn: &mut db::Conn, user: &CurrentUser, project: &ProjectR
         let row = StakeholderRow {
             project_id: pid.clone(),
             department_id: new_lead.into(),
-            stakeholder_role: StakeholderRole::Lead.as_str().into(),
+            stakeholder_role: StakeholderRole::Lead,
             identified_at: now,
             identified_by: user.id.clone(),
         };
@@ -231,7 +231,7 @@ async fn stakeholder_dtos(conn: &mut db::Conn, project_id: &str) -> Result<Vec<S
         .await?
         .into_iter()
         .map(|s| StakeholderDto {
-            role: StakeholderRole::parse(&s.stakeholder_role).unwrap_or(StakeholderRole::Informed),
+            role: s.stakeholder_role,
             department_id: s.department_id,
             code: s.code,
             name_zh: s.name_zh,
@@ -283,7 +283,7 @@ pub async fn add_stakeholder(
     let row = StakeholderRow {
         project_id: project_id.into(),
         department_id: input.department_id.clone(),
-        stakeholder_role: role.as_str().into(),
+        stakeholder_role: role,
         identified_at: now,
         identified_by: user.id.clone(),
     };

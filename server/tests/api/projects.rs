@@ -605,3 +605,29 @@ both_engines!(self_links_cycles_and_links_to_outsiders_are_refused_and_nothing_i
     }
     assert_eq!(len(&pm.read(&format!("/api/v1/projects/{id}/stakeholders")).await), 3, "stakeholders unchanged");
 });
+
+both_engines!(a_visibility_or_stakeholder_role_the_code_does_not_know_is_an_internal_error, |app| async move {
+    let pm = app.login("xiaozhang").await;
+    let project = app.login("admin").await.demo_project_id().await;
+    let path = format!("/api/v1/projects/{project}");
+    for (sql, mend, what) in [
+        (
+            "update projects set visibility = 'secret' where project_id = $1",
+            "update projects set visibility = 'internal' where project_id = $1",
+            "an unknown visibility (before: read as restricted)",
+        ),
+        (
+            "update project_stakeholders set stakeholder_role = 'observer' where project_id = $1 and stakeholder_role = 'lead'",
+            "update project_stakeholders set stakeholder_role = 'lead' where project_id = $1 and stakeholder_role = 'observer'",
+            "an unknown stakeholder role (before: read as informed)",
+        ),
+    ] {
+        sqlx::query(sql).bind(&project).execute(&app.state.db).await.unwrap();
+
+        let reply = pm.get(&path).await;
+
+        reply.expect_error(500, "internal", None, what);
+        sqlx::query(mend).bind(&project).execute(&app.state.db).await.unwrap();
+        pm.get(&path).await.expect(200, "read again once the row is mended");
+    }
+});
