@@ -8,6 +8,7 @@ use super::gantt::{self, GanttOptions};
 use super::messages::ScheduleMessages;
 use crate::domain::schedule::impact::Impact;
 use crate::domain::schedule::{PlanError, Schedule, ScheduledPlan};
+use crate::ui::files::read_chosen_file;
 use crate::ui::{use_i18n, RequireLogin};
 use leptos::prelude::*;
 
@@ -77,23 +78,6 @@ fn js_sys_now() -> i64 {
     web_sys::window().and_then(|w| w.performance()).map_or(0.0, |p| p.time_origin() + p.now()) as i64
 }
 
-/// Reads the file chosen in an `<input type=file>` into `target`.
-fn load_file(ev: leptos::ev::Event, target: RwSignal<String>) {
-    #[cfg(feature = "hydrate")]
-    {
-        use wasm_bindgen::JsCast;
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-        leptos::task::spawn_local(async move {
-            if let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                target.set(text.as_string().unwrap_or_default());
-            }
-        });
-    }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = (ev, target);
-}
-
 #[component]
 fn Sandbox() -> impl IntoView {
     let i18n = use_i18n();
@@ -126,10 +110,10 @@ fn Sandbox() -> impl IntoView {
         </div>
         <div class="sandbox-actions">
             <label class="file-button">{move || sm().load_file} " 1 "
-                <input type="file" name="plan-file" accept=".json,application/json" on:change=move |ev| load_file(ev, first)/>
+                <input type="file" name="plan-file" accept=".json,application/json" on:change=move |ev| read_chosen_file(ev, move |_, text| first.set(text))/>
             </label>
             <label class="file-button">{move || sm().load_file} " 2 "
-                <input type="file" name="candidate-file" accept=".json,application/json" on:change=move |ev| load_file(ev, second)/>
+                <input type="file" name="candidate-file" accept=".json,application/json" on:change=move |ev| read_chosen_file(ev, move |_, text| second.set(text))/>
             </label>
             <button type="button" on:click=load_example>{move || sm().load_example}</button>
             <button type="button" class="secondary" on:click=clear>{move || sm().clear}</button>

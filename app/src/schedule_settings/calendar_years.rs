@@ -220,7 +220,7 @@ async fn save(
     scope: &CalendarScope,
     current: &Current,
     spec: &CalendarSpec,
-    recorded: &[(&str, i32, Option<CalendarYear>, Option<CalendarYear>)],
+    recorded: &[Recorded],
 ) -> Result<i64, AppError> {
     let text = serde_json::to_string(spec).map_err(|_| AppError::Internal)?;
     let (version, now) = (current.version + 1, db::now_ms());
@@ -371,7 +371,8 @@ fn file_refused(problem: FileProblem) -> AppError {
     AppError::Invalid(DomainError::InvalidCalendar { field: "content".into(), message: problem.to_string(), plan: None })
 }
 
-/// Previews (or, with `apply`, stores) the years of a holiday file.
+/// Previews (or, with `apply`, stores) the years of a holiday file. A preview reads on a plain
+/// connection; only storing takes the write transaction.
 #[tracing::instrument(skip_all)]
 pub async fn import_years(
     state: &AppState,
@@ -381,8 +382,37 @@ pub async fn import_years(
 ) -> Result<CalendarImportDto, AppError> {
     check_permission(user, scope)?;
     let file_years = read_years(input.format, &input.content).map_err(file_refused)?;
+    if !input.apply {
+        let mut conn = state.db.acquire().await?;
+        return Ok(plan_import(&mut conn, user, scope, &input, file_years).await?.0);
+    }
     let mut tx = db::begin_write(&state.db, state.db_kind).await?;
-    let current = load(&mut tx, scope).await?;
+    let (mut outcome, current, spec, recorded) = plan_import(&mut tx, user, scope, &input, file_years).await?;
+    if let Some(year) = outcome.years.iter().find(|y| y.status == YearImport::Conflict).map(|y| y.year) {
+        let problem = YearProblem::AlreadyEntered { year };
+        return Err(year_refused("content", PlanError::InvalidYear { calendar: "calendar".into(), year, problem }));
+    }
+    if !recorded.is_empty() {
+        outcome.version = save(&mut tx, user, scope, &current, &spec, &recorded).await?;
+        outcome.applied = true;
+        tx.commit().await?;
+    }
+    Ok(outcome)
+}
+
+/// A year's change as recorded in the history: action, year, before, after.
+type Recorded = (&'static str, i32, Option<CalendarYear>, Option<CalendarYear>);
+
+/// What importing `file_years` would do: the report (not yet applied), the calendar as it is,
+/// the calendar as it would become, and the changes to record.
+async fn plan_import(
+    conn: &mut db::Conn,
+    user: &CurrentUser,
+    scope: &CalendarScope,
+    input: &CalendarImportInput,
+    file_years: Vec<CalendarYear>,
+) -> Result<(CalendarImportDto, Current, CalendarSpec, Vec<Recorded>), AppError> {
+    let current = load(conn, scope).await?;
     if input.version != current.version {
         return Err(AppError::StaleVersion);
     }
@@ -410,23 +440,15 @@ pub async fn import_years(
         report.push(YearImportDto { year: number, status, before, after });
     }
     let spec = with_years(&current.spec, entered, Some("content"))?;
-    let moved_plans = moved_plans(&mut tx, user, scope, &spec).await?;
-    let known_until_before = known_until(&current.spec)?;
-    let known_until_after = known_until(&spec)?;
-    let conflict = report.iter().find(|y| y.status == YearImport::Conflict).map(|y| y.year);
-    let mut version = current.version;
-    let applied = input.apply && !recorded.is_empty();
-    if input.apply {
-        if let Some(year) = conflict {
-            let problem = YearProblem::AlreadyEntered { year };
-            return Err(year_refused("content", PlanError::InvalidYear { calendar: "calendar".into(), year, problem }));
-        }
-        if applied {
-            version = save(&mut tx, user, scope, &current, &spec, &recorded).await?;
-            tx.commit().await?;
-        }
-    }
-    Ok(CalendarImportDto { applied, years: report, known_until_before, known_until_after, moved_plans, version })
+    let outcome = CalendarImportDto {
+        applied: false,
+        known_until_before: known_until(&current.spec)?,
+        known_until_after: known_until(&spec)?,
+        moved_plans: moved_plans(conn, user, scope, &spec).await?,
+        years: report,
+        version: current.version,
+    };
+    Ok((outcome, current, spec, recorded))
 }
 
 /// The open options (of projects the person may read) whose schedule changes when the scope's

@@ -192,6 +192,18 @@ pub enum YearImport {
     Conflict,
 }
 
+impl YearImport {
+    /// As the API writes it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            YearImport::Added => "added",
+            YearImport::Unchanged => "unchanged",
+            YearImport::Replaced => "replaced",
+            YearImport::Conflict => "conflict",
+        }
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct YearImportDto {

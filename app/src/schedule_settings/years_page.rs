@@ -16,6 +16,7 @@ use crate::domain::schedule::years::{breaks_text, dates_text};
 use crate::domain::schedule::{Break, CalendarYear};
 use crate::i18n::Locale;
 use crate::t;
+use crate::ui::files::read_chosen_file;
 use crate::ui::forms::{action_error, load_error};
 use crate::ui::session::use_user;
 use crate::ui::{use_i18n, FieldError, FormError};
@@ -247,22 +248,13 @@ fn YearForm(
     }
 }
 
-/// Reads the file chosen in an `<input type=file>` into `target`, and guesses its format.
-fn load_file(ev: leptos::ev::Event, target: RwSignal<String>, format: RwSignal<HolidayFileFormat>) {
-    #[cfg(feature = "hydrate")]
-    {
-        use wasm_bindgen::JsCast;
-        let Some(input) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok()) else { return };
-        let Some(file) = input.files().and_then(|f| f.get(0)) else { return };
-        format.set(if file.name().to_lowercase().ends_with(".json") { HolidayFileFormat::Json } else { HolidayFileFormat::Ics });
-        leptos::task::spawn_local(async move {
-            if let Ok(text) = wasm_bindgen_futures::JsFuture::from(file.text()).await {
-                target.set(text.as_string().unwrap_or_default());
-            }
-        });
+/// The format a holiday file's name says: `.json` is JSON, anything else is read as iCalendar.
+fn format_of(file_name: &str) -> HolidayFileFormat {
+    if file_name.to_lowercase().ends_with(".json") {
+        HolidayFileFormat::Json
+    } else {
+        HolidayFileFormat::Ics
     }
-    #[cfg(not(feature = "hydrate"))]
-    let _ = (ev, target, format);
 }
 
 #[component]
@@ -301,7 +293,10 @@ fn ImportForm(scope: RwSignal<String>, version: RwSignal<Option<i64>>, changes: 
             <p class="hint">{move || ym().import_hint}</p>
             <label>
                 <span>{move || ym().file}</span>
-                <input type="file" accept=".ics,.ical,.json,text/calendar,application/json" on:change=move |ev| load_file(ev, content, format)/>
+                <input type="file" accept=".ics,.ical,.json,text/calendar,application/json" on:change=move |ev| read_chosen_file(ev, move |name, text| {
+                    format.set(format_of(&name));
+                    content.set(text);
+                })/>
             </label>
             <label>
                 <span>{move || ym().format}</span>
@@ -393,7 +388,7 @@ fn ImportResult(result: CalendarImportDto) -> impl IntoView {
                         .map(|y| {
                             let (b, a) = (y.before.clone(), y.after.clone());
                             view! {
-                                <tr data-year=y.year data-status=format!("{:?}", y.status).to_lowercase()>
+                                <tr data-year=y.year data-status=y.status.as_str()>
                                     <th scope="row">{y.year}</th>
                                     <td>{move || ym().status(y.status)}</td>
                                     <td>{move || year_summary(i18n.get(), b.as_ref())}</td>

@@ -1,6 +1,7 @@
 //! Building blocks every page uses: the language context, the session context and its guard, the
-//! page header, and form error display.
+//! page header, form error display, and reading a chosen file.
 
+pub mod files;
 pub mod forms;
 pub mod i18n_context;
 pub mod layout;
