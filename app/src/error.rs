@@ -4,6 +4,7 @@
 //! the browser intact (the UI shows the message next to the named field). Internal failures are
 //! logged where they happen and reach the client only as `Internal`, never with SQL or a trace.
 
+use crate::domain::meetings::Refusal;
 use crate::domain::DomainError;
 use leptos::server_fn::codec::JsonEncoding;
 use leptos::server_fn::error::{FromServerFnError, ServerFnErrorErr};
@@ -45,9 +46,9 @@ pub enum AppError {
     /// which revision, so the client can show the diff and keep the person's text.
     #[error("revision {current_revision} was saved by {saved_by} after the one you edited")]
     EditConflict { current_revision: i64, saved_by: String },
-    /// 409: the request conflicts with the current state (e.g. first admin already exists).
+    /// 409: the request conflicts with the current state; the reason says which rule.
     #[error("{0}")]
-    Conflict(String),
+    Conflict(Conflict),
     /// 429: too many attempts; try again after the given number of seconds.
     #[error("too many attempts; try again in {retry_after_secs} seconds")]
     RateLimited { retry_after_secs: u32 },
@@ -106,6 +107,118 @@ impl AppError {
     pub fn duplicate(field: &str) -> Self {
         AppError::Duplicate { field: field.into() }
     }
+
+    /// The stable reason of a 409, beside `code` in the REST error: which rule was in the way.
+    pub fn reason(&self) -> Option<&'static str> {
+        match self {
+            AppError::Conflict(c) => Some(c.reason()),
+            AppError::Duplicate { .. } => Some("taken"),
+            AppError::StaleVersion => Some("stale_version"),
+            AppError::EditConflict { .. } => Some("newer_revision"),
+            _ => None,
+        }
+    }
+}
+
+impl From<Conflict> for AppError {
+    fn from(c: Conflict) -> Self {
+        AppError::Conflict(c)
+    }
+}
+
+/// Why an action conflicts with the current state of the records (answered 409). Each reason
+/// has a stable snake_case name (`reason` in the REST error) and a sentence in each language
+/// (`Locale::conflict`); the English text here is the REST error's `message`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
+#[serde(rename_all = "snake_case")]
+pub enum Conflict {
+    /// First-run set-up once an administrator exists.
+    #[error("an administrator already exists")]
+    AdminExists,
+    /// Removing the admin flag of the only administrator.
+    #[error("the last administrator cannot lose the admin flag")]
+    LastAdmin,
+    /// Removing the lead department from its project's stakeholders.
+    #[error("the lead department cannot be removed; change the project's lead first")]
+    LeadDepartment,
+    /// A project has at most one pending schedule change request.
+    #[error("a schedule change request is already pending for this project; it must be decided or withdrawn first")]
+    RequestPending,
+    /// Deciding or withdrawing a request that was already approved, rejected or withdrawn.
+    #[error("this request is no longer pending")]
+    RequestClosed,
+    /// A department decides a request once.
+    #[error("your department has already decided this request")]
+    AlreadyDecided,
+    /// Choosing the revision that already is the agreed schedule.
+    #[error("this option's current revision is already the agreed schedule")]
+    AlreadyAgreed,
+    /// Resolving a comment that was not raised as a concern.
+    #[error("this comment is not a concern")]
+    NotAConcern,
+    /// Resolving a concern twice.
+    #[error("this concern is already resolved")]
+    ConcernResolved,
+    /// The meeting is closed: its record is locked; corrections are amendments.
+    #[error("this meeting is closed: its minutes and decisions are locked; add an amendment instead")]
+    MeetingClosed,
+    /// The meeting has not started: there is nothing to record yet.
+    #[error("this meeting has not started: start it before recording attendance, minutes, decisions or action items")]
+    MeetingNotStarted,
+    /// Amendments are for closed meetings; an open one is simply edited.
+    #[error("only a closed meeting is amended; edit an open meeting directly")]
+    MeetingNotClosed,
+    /// A meeting goes planned → in progress → closed, one step at a time.
+    #[error("a meeting goes from planned to in progress to closed, one step at a time")]
+    MeetingStep,
+    /// The subject of a signature changed after the signer saw it.
+    #[error("the subject changed: it is now at revision {revision} with fingerprint {fingerprint}; review it and sign again")]
+    SubjectChanged { revision: i64, fingerprint: String },
+    /// The cell is already signed at this revision.
+    #[error("already signed at this revision")]
+    AlreadySigned,
+    /// Revoking a revoked sign-off.
+    #[error("this sign-off is already revoked")]
+    AlreadyRevoked,
+    /// Revoking a sign-off that a newer one of the same cell superseded.
+    #[error("a newer sign-off of this cell exists; revoke that one")]
+    NewerSignoff,
+}
+
+impl From<Refusal> for Conflict {
+    fn from(r: Refusal) -> Self {
+        match r {
+            Refusal::Closed => Conflict::MeetingClosed,
+            Refusal::NotStarted => Conflict::MeetingNotStarted,
+            Refusal::NotClosed => Conflict::MeetingNotClosed,
+            Refusal::BadTransition => Conflict::MeetingStep,
+        }
+    }
+}
+
+impl Conflict {
+    /// The stable name of the REST error's `reason`.
+    pub fn reason(&self) -> &'static str {
+        match self {
+            Conflict::AdminExists => "admin_exists",
+            Conflict::LastAdmin => "last_admin",
+            Conflict::LeadDepartment => "lead_department",
+            Conflict::RequestPending => "request_pending",
+            Conflict::RequestClosed => "request_closed",
+            Conflict::AlreadyDecided => "already_decided",
+            Conflict::AlreadyAgreed => "already_agreed",
+            Conflict::NotAConcern => "not_a_concern",
+            Conflict::ConcernResolved => "concern_resolved",
+            Conflict::MeetingClosed => "meeting_closed",
+            Conflict::MeetingNotStarted => "meeting_not_started",
+            Conflict::MeetingNotClosed => "meeting_not_closed",
+            Conflict::MeetingStep => "meeting_step",
+            Conflict::SubjectChanged { .. } => "subject_changed",
+            Conflict::AlreadySigned => "already_signed",
+            Conflict::AlreadyRevoked => "already_revoked",
+            Conflict::NewerSignoff => "newer_signoff",
+        }
+    }
 }
 
 impl From<DomainError> for AppError {
@@ -130,8 +243,14 @@ mod ssr {
     use super::AppError;
 
     impl From<sqlx::Error> for AppError {
-        /// A database failure is logged here, with its text, and answered as `Internal`.
+        /// A violated unique constraint that means something to the person (a taken code, a
+        /// pending request, a lost race for a first save) becomes that error, by the
+        /// constraint's name (`db::constraints`); any other database failure is logged here,
+        /// with its text, and answered as `Internal`.
         fn from(e: sqlx::Error) -> Self {
+            if let Some(meaning) = crate::db::constraints::meaning(&e) {
+                return meaning;
+            }
             tracing::error!(error = %e, "database error");
             AppError::Internal
         }
@@ -143,6 +262,9 @@ mod ssr {
             let mut error = serde_json::json!({ "code": self.code(), "message": self.to_string() });
             if let Some(field) = self.field() {
                 error["field"] = serde_json::Value::String(field.to_string());
+            }
+            if let Some(reason) = self.reason() {
+                error["reason"] = serde_json::Value::String(reason.to_string());
             }
             if let AppError::EditConflict { current_revision, saved_by } = &self {
                 error["current_revision"] = serde_json::json!(current_revision);

@@ -8,7 +8,7 @@ use crate::domain::dates::Date;
 use crate::domain::projects::{StakeholderRole, Visibility};
 use crate::domain::schedule_settings::CalendarChoice;
 use crate::domain::{people::JobRole, DomainError};
-use crate::error::AppError;
+use crate::error::{AppError, Conflict};
 use serde::{Deserialize, Serialize};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
@@ -155,9 +155,33 @@ impl Locale {
             AppError::Duplicate { .. } => m.err_duplicate.into(),
             AppError::StaleVersion => m.err_stale.into(),
             AppError::EditConflict { current_revision, saved_by } => (m.err_edit_conflict)(saved_by, *current_revision),
-            AppError::Conflict(_) => m.err_conflict.into(),
+            AppError::Conflict(c) => self.conflict(c),
             AppError::RateLimited { retry_after_secs } => (m.err_rate_limited)(retry_after_secs.div_ceil(60).max(1)),
             AppError::Internal | AppError::Transport(_) => m.err_internal.into(),
+        }
+    }
+
+    /// The sentence for a 409's reason.
+    pub fn conflict(self, conflict: &Conflict) -> String {
+        let m = self.messages();
+        match conflict {
+            Conflict::AdminExists => m.conflict_admin_exists.into(),
+            Conflict::LastAdmin => m.conflict_last_admin.into(),
+            Conflict::LeadDepartment => m.conflict_lead_department.into(),
+            Conflict::RequestPending => m.conflict_request_pending.into(),
+            Conflict::RequestClosed => m.conflict_request_closed.into(),
+            Conflict::AlreadyDecided => m.conflict_already_decided.into(),
+            Conflict::AlreadyAgreed => m.conflict_already_agreed.into(),
+            Conflict::NotAConcern => m.conflict_not_a_concern.into(),
+            Conflict::ConcernResolved => m.conflict_concern_resolved.into(),
+            Conflict::MeetingClosed => m.conflict_meeting_closed.into(),
+            Conflict::MeetingNotStarted => m.conflict_meeting_not_started.into(),
+            Conflict::MeetingNotClosed => m.conflict_meeting_not_closed.into(),
+            Conflict::MeetingStep => m.conflict_meeting_step.into(),
+            Conflict::AlreadySigned => m.conflict_already_signed.into(),
+            Conflict::AlreadyRevoked => m.conflict_already_revoked.into(),
+            Conflict::NewerSignoff => m.conflict_newer_signoff.into(),
+            Conflict::SubjectChanged { revision, .. } => (m.conflict_subject_changed)(*revision),
         }
     }
 
@@ -343,7 +367,23 @@ pub struct Messages {
     pub err_duplicate: &'static str,
     pub err_stale: &'static str,
     pub err_edit_conflict: fn(&str, i64) -> String,
-    pub err_conflict: &'static str,
+    pub conflict_admin_exists: &'static str,
+    pub conflict_last_admin: &'static str,
+    pub conflict_lead_department: &'static str,
+    pub conflict_request_pending: &'static str,
+    pub conflict_request_closed: &'static str,
+    pub conflict_already_decided: &'static str,
+    pub conflict_already_agreed: &'static str,
+    pub conflict_not_a_concern: &'static str,
+    pub conflict_concern_resolved: &'static str,
+    pub conflict_meeting_closed: &'static str,
+    pub conflict_meeting_not_started: &'static str,
+    pub conflict_meeting_not_closed: &'static str,
+    pub conflict_meeting_step: &'static str,
+    pub conflict_already_signed: &'static str,
+    pub conflict_already_revoked: &'static str,
+    pub conflict_newer_signoff: &'static str,
+    pub conflict_subject_changed: fn(i64) -> String,
     pub err_rate_limited: fn(u32) -> String,
     pub err_internal: &'static str,
 }
@@ -508,7 +548,25 @@ pub static EN: Messages = Messages {
     err_edit_conflict: |who, revision| {
         format!("{who} saved revision {revision} while you were editing. Your text is kept below; compare their change, then save again.")
     },
-    err_conflict: "This conflicts with the current state.",
+    conflict_admin_exists: "An administrator already exists. Sign in instead.",
+    conflict_last_admin: "The last administrator cannot lose the admin flag. Make someone else an administrator first.",
+    conflict_lead_department: "The lead department cannot be removed. Change the project's lead first.",
+    conflict_request_pending: "A schedule change request is already pending for this project. It must be decided or withdrawn first.",
+    conflict_request_closed: "This request is no longer pending.",
+    conflict_already_decided: "Your department has already decided this request.",
+    conflict_already_agreed: "This option's current revision is already the agreed schedule.",
+    conflict_not_a_concern: "This comment is not a concern.",
+    conflict_concern_resolved: "This concern is already resolved.",
+    conflict_meeting_closed: "This meeting is closed: its minutes and decisions are locked. Add an amendment instead.",
+    conflict_meeting_not_started: "Start the meeting before recording attendance, minutes, decisions or action items.",
+    conflict_meeting_not_closed: "Only a closed meeting is amended.",
+    conflict_meeting_step: "A meeting goes from planned to in progress to closed.",
+    conflict_already_signed: "Already signed at this revision.",
+    conflict_already_revoked: "This sign-off is already revoked.",
+    conflict_newer_signoff: "A newer sign-off of this cell exists; revoke that one.",
+    conflict_subject_changed: |revision| {
+        format!("It changed while you were reading: it is now at revision {revision}. Review it and sign again.")
+    },
     err_rate_limited: |minutes| format!("Too many sign-in attempts. Try again in {minutes} minute(s)."),
     err_internal: "Something went wrong on our side. Please try again.",
 };
@@ -668,7 +726,23 @@ pub static ZH: Messages = Messages {
     err_edit_conflict: |who, revision| {
         format!("你编辑期间，{who} 保存了第 {revision} 版。你的内容保留在下方；请先查看对方的修改，再重新保存。")
     },
-    err_conflict: "与当前状态冲突。",
+    conflict_admin_exists: "管理员已存在，请直接登录。",
+    conflict_last_admin: "最后一位管理员不能取消管理员身份。请先任命另一位管理员。",
+    conflict_lead_department: "牵头部门不能移除。请先更换项目的牵头部门。",
+    conflict_request_pending: "该项目已有待审批的排期变更申请，需先审批或撤回。",
+    conflict_request_closed: "该申请已不再待审批。",
+    conflict_already_decided: "你的部门已对该申请作出决定。",
+    conflict_already_agreed: "该方案的当前版本已是约定排期。",
+    conflict_not_a_concern: "该评论不是关注问题。",
+    conflict_concern_resolved: "该关注问题已解决。",
+    conflict_meeting_closed: "会议已结束：纪要和决策已锁定，请添加补充说明。",
+    conflict_meeting_not_started: "请先开始会议，再记录出席、纪要、决策或待办事项。",
+    conflict_meeting_not_closed: "只有已结束的会议才能添加补充说明。",
+    conflict_meeting_step: "会议按 计划中 → 进行中 → 已结束 的顺序推进。",
+    conflict_already_signed: "已在此版本签字。",
+    conflict_already_revoked: "该签字已撤销。",
+    conflict_newer_signoff: "此格已有更新的签字，请撤销那一份。",
+    conflict_subject_changed: |revision| format!("内容已在你阅读时变更，现为第 {revision} 版。请重新查看后再签字。"),
     err_rate_limited: |minutes| format!("登录尝试次数过多，请 {minutes} 分钟后再试。"),
     err_internal: "服务端出错，请重试。",
 };
@@ -676,6 +750,37 @@ pub static ZH: Messages = Messages {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_conflict_reason_has_its_own_sentence_in_both_languages() {
+        let all = [
+            Conflict::AdminExists,
+            Conflict::LastAdmin,
+            Conflict::LeadDepartment,
+            Conflict::RequestPending,
+            Conflict::RequestClosed,
+            Conflict::AlreadyDecided,
+            Conflict::AlreadyAgreed,
+            Conflict::NotAConcern,
+            Conflict::ConcernResolved,
+            Conflict::MeetingClosed,
+            Conflict::MeetingNotStarted,
+            Conflict::MeetingNotClosed,
+            Conflict::MeetingStep,
+            Conflict::SubjectChanged { revision: 3, fingerprint: "f".into() },
+            Conflict::AlreadySigned,
+            Conflict::AlreadyRevoked,
+            Conflict::NewerSignoff,
+        ];
+        for locale in [Locale::En, Locale::ZhCn] {
+            let sentences: std::collections::HashSet<String> = all.iter().map(|c| locale.conflict(c)).collect();
+            assert_eq!(sentences.len(), all.len(), "{locale:?}: two reasons read the same");
+            assert!(sentences.iter().all(|s| !s.is_empty()));
+        }
+        let reasons: std::collections::HashSet<&str> = all.iter().map(Conflict::reason).collect();
+        assert_eq!(reasons.len(), all.len(), "each reason has its own stable name");
+        assert!(Locale::ZhCn.conflict(&all[13]).contains('3'), "the revision is named");
+    }
 
     #[test]
     fn accept_language_picks_the_highest_weighted_supported_language() {

@@ -59,57 +59,88 @@ fn path_matches(pattern: &str, path: &str) -> bool {
     }
 }
 
-lazy_group!(ProjectPages {
-    NewProjectRoute: "/projects/new" => crate::projects::pages::NewProjectPage,
-    ProjectRoute: "/projects/:id" => crate::projects::pages::ProjectPage,
-});
+/// Declares every page's route once: the page that stays in the main bundle, and each lazy page
+/// with its group (one split point), its route name, the path pattern and the component. From
+/// this one list come the groups' views (which pick the page by the pattern) and [`routes!`],
+/// the router's `<Routes>` that `App` renders, so a pattern cannot differ between the two.
+/// (Patterns are `tt`s: `path!` does not accept a literal wrapped by a macro fragment.)
+macro_rules! pages {
+    (
+        eager { $eager_pattern:tt => $eager_page:path }
+        $($group:ident { $($route:ident: $pattern:tt => $page:path),+ $(,)? })+
+    ) => {
+        $(lazy_group!($group { $($route: $pattern => $page),+ });)+
 
-lazy_group!(RequirementPages {
-    RequirementListRoute: "/projects/:id/requirements" => crate::requirements::pages::RequirementListPage,
-    NewRequirementRoute: "/projects/:id/requirements/new" => crate::requirements::pages::NewRequirementPage,
-    RequirementRoute: "/requirements/:id" => crate::requirements::detail::RequirementPage,
-    EditRequirementRoute: "/requirements/:id/edit" => crate::requirements::pages::EditRequirementPage,
-    RequirementDiffRoute: "/requirements/:id/diff" => crate::requirements::pages::RequirementDiffPage,
-});
+        /// The router's routes: every page, each rendered on the server before it is sent.
+        macro_rules! routes {
+            () => {
+                view! {
+                    <Routes fallback=|| view! { <crate::NotFound/> }>
+                        <Route path=path!($eager_pattern) view=$eager_page ssr=SsrMode::Async/>
+                        $($(<Route path=path!($pattern) view={Lazy::<$crate::lazy_pages::$route>::new()} ssr=SsrMode::Async/>)+)+
+                    </Routes>
+                }
+            };
+        }
+        pub(crate) use routes;
+    };
+}
 
-lazy_group!(SolutionPages {
-    NewOptionRoute: "/requirements/:id/options/new" => crate::solutions::editor::NewOptionPage,
-    CompareOptionsRoute: "/requirements/:id/options/compare" => crate::solutions::compare::CompareOptionsPage,
-    OptionRoute: "/options/:id" => crate::solutions::option_page::OptionPage,
-    EditOptionRoute: "/options/:id/edit" => crate::solutions::editor::EditOptionPage,
-    ChangeRequestRoute: "/change-requests/:id" => crate::solutions::requests::ChangeRequestPage,
-    DecisionsRoute: "/decisions" => crate::solutions::decisions::DecisionsPage,
-    ProjectScheduleRoute: "/projects/:id/schedule" => crate::solutions::schedule_tab::ProjectSchedulePage,
-});
+pages! {
+    eager { "/" => crate::projects::pages::ProjectsPage }
 
-lazy_group!(MeetingPages {
-    MeetingsRoute: "/projects/:id/meetings" => crate::meetings::pages::MeetingsPage,
-    DecisionLogRoute: "/projects/:id/decision-log" => crate::meetings::pages::DecisionLogPage,
-    MeetingRoute: "/meetings/:id" => crate::meetings::run::MeetingPage,
-});
+    ProjectPages {
+        NewProjectRoute: "/projects/new" => crate::projects::pages::NewProjectPage,
+        ProjectRoute: "/projects/:id" => crate::projects::pages::ProjectPage,
+    }
 
-lazy_group!(SignoffPages {
-    SignoffsRoute: "/projects/:id/signoffs" => crate::signoffs::pages::SignoffsPage,
-});
+    RequirementPages {
+        RequirementListRoute: "/projects/:id/requirements" => crate::requirements::pages::RequirementListPage,
+        NewRequirementRoute: "/projects/:id/requirements/new" => crate::requirements::pages::NewRequirementPage,
+        RequirementRoute: "/requirements/:id" => crate::requirements::detail::RequirementPage,
+        EditRequirementRoute: "/requirements/:id/edit" => crate::requirements::pages::EditRequirementPage,
+        RequirementDiffRoute: "/requirements/:id/diff" => crate::requirements::pages::RequirementDiffPage,
+    }
 
-lazy_group!(AdministrationPages {
-    DepartmentsRoute: "/admin/departments" => crate::organisation::pages::DepartmentsPage,
-    PeopleRoute: "/admin/people" => crate::organisation::pages::PeoplePage,
-    ScheduleSettingsRoute: "/admin/schedule" => crate::schedule_settings::pages::ScheduleSettingsPage,
-    PlanSandboxRoute: "/plan-sandbox" => crate::schedule::sandbox::PlanSandboxPage,
-});
+    SolutionPages {
+        NewOptionRoute: "/requirements/:id/options/new" => crate::solutions::editor::NewOptionPage,
+        CompareOptionsRoute: "/requirements/:id/options/compare" => crate::solutions::compare::CompareOptionsPage,
+        OptionRoute: "/options/:id" => crate::solutions::option_page::OptionPage,
+        EditOptionRoute: "/options/:id/edit" => crate::solutions::editor::EditOptionPage,
+        ChangeRequestRoute: "/change-requests/:id" => crate::solutions::requests::ChangeRequestPage,
+        DecisionsRoute: "/decisions" => crate::solutions::decisions::DecisionsPage,
+        ProjectScheduleRoute: "/projects/:id/schedule" => crate::solutions::schedule_tab::ProjectSchedulePage,
+    }
 
-lazy_group!(SignInPages {
-    LoginRoute: "/login" => crate::accounts::pages::LoginPage,
-    SetupRoute: "/setup" => crate::accounts::pages::SetupPage,
-});
+    MeetingPages {
+        MeetingsRoute: "/projects/:id/meetings" => crate::meetings::pages::MeetingsPage,
+        DecisionLogRoute: "/projects/:id/decision-log" => crate::meetings::pages::DecisionLogPage,
+        MeetingRoute: "/meetings/:id" => crate::meetings::run::MeetingPage,
+    }
 
-lazy_group!(PersonalPages {
-    AccountRoute: "/account" => crate::accounts::pages::AccountPage,
-    InboxRoute: "/inbox" => crate::notifications::pages::InboxPage,
-    MyActionItemsRoute: "/action-items" => crate::meetings::pages::MyActionItemsPage,
-    CalendarFeedRoute: "/calendar-feed" => crate::meetings::pages::CalendarFeedPage,
-});
+    SignoffPages {
+        SignoffsRoute: "/projects/:id/signoffs" => crate::signoffs::pages::SignoffsPage,
+    }
+
+    AdministrationPages {
+        DepartmentsRoute: "/admin/departments" => crate::organisation::pages::DepartmentsPage,
+        PeopleRoute: "/admin/people" => crate::organisation::pages::PeoplePage,
+        ScheduleSettingsRoute: "/admin/schedule" => crate::schedule_settings::pages::ScheduleSettingsPage,
+        PlanSandboxRoute: "/plan-sandbox" => crate::schedule::sandbox::PlanSandboxPage,
+    }
+
+    SignInPages {
+        LoginRoute: "/login" => crate::accounts::pages::LoginPage,
+        SetupRoute: "/setup" => crate::accounts::pages::SetupPage,
+    }
+
+    PersonalPages {
+        AccountRoute: "/account" => crate::accounts::pages::AccountPage,
+        InboxRoute: "/inbox" => crate::notifications::pages::InboxPage,
+        MyActionItemsRoute: "/action-items" => crate::meetings::pages::MyActionItemsPage,
+        CalendarFeedRoute: "/calendar-feed" => crate::meetings::pages::CalendarFeedPage,
+    }
+}
 
 #[cfg(test)]
 mod tests {

@@ -23,6 +23,8 @@ pub mod solutions;
 pub mod ui;
 
 #[cfg(feature = "ssr")]
+pub mod access;
+#[cfg(feature = "ssr")]
 pub mod db;
 #[cfg(feature = "ssr")]
 pub mod demo;
@@ -75,37 +77,7 @@ pub fn App() -> impl IntoView {
         <Router>
             <ui::layout::Header/>
             <main id="main">
-                <Routes fallback=|| view! { <NotFound/> }>
-                    <Route path=path!("/") view=projects::pages::ProjectsPage ssr=SsrMode::Async/>
-                    <Route path=path!("/login") view={Lazy::<lazy_pages::LoginRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/setup") view={Lazy::<lazy_pages::SetupRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/account") view={Lazy::<lazy_pages::AccountRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/projects/new") view={Lazy::<lazy_pages::NewProjectRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/projects/:id") view={Lazy::<lazy_pages::ProjectRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/projects/:id/requirements") view={Lazy::<lazy_pages::RequirementListRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/projects/:id/requirements/new") view={Lazy::<lazy_pages::NewRequirementRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/requirements/:id") view={Lazy::<lazy_pages::RequirementRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/requirements/:id/edit") view={Lazy::<lazy_pages::EditRequirementRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/requirements/:id/diff") view={Lazy::<lazy_pages::RequirementDiffRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/plan-sandbox") view={Lazy::<lazy_pages::PlanSandboxRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/requirements/:id/options/new") view={Lazy::<lazy_pages::NewOptionRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/requirements/:id/options/compare") view={Lazy::<lazy_pages::CompareOptionsRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/options/:id") view={Lazy::<lazy_pages::OptionRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/options/:id/edit") view={Lazy::<lazy_pages::EditOptionRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/projects/:id/schedule") view={Lazy::<lazy_pages::ProjectScheduleRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/change-requests/:id") view={Lazy::<lazy_pages::ChangeRequestRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/inbox") view={Lazy::<lazy_pages::InboxRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/projects/:id/signoffs") view={Lazy::<lazy_pages::SignoffsRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/projects/:id/meetings") view={Lazy::<lazy_pages::MeetingsRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/projects/:id/decision-log") view={Lazy::<lazy_pages::DecisionLogRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/meetings/:id") view={Lazy::<lazy_pages::MeetingRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/action-items") view={Lazy::<lazy_pages::MyActionItemsRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/calendar-feed") view={Lazy::<lazy_pages::CalendarFeedRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/decisions") view={Lazy::<lazy_pages::DecisionsRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/departments") view={Lazy::<lazy_pages::DepartmentsRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/people") view={Lazy::<lazy_pages::PeopleRoute>::new()} ssr=SsrMode::Async/>
-                    <Route path=path!("/admin/schedule") view={Lazy::<lazy_pages::ScheduleSettingsRoute>::new()} ssr=SsrMode::Async/>
-                </Routes>
+                {lazy_pages::routes!()}
             </main>
         </Router>
     }

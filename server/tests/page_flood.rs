@@ -8,7 +8,7 @@
 //! response occasionally stalled (never with one app per process, as in production, where
 //! 5 × 256 parallel requests and `wrk -c64` all completed); `scripts/test.sh` runs tests serially.
 
-#[allow(dead_code, unused_macros)]
+#[expect(dead_code, unused_macros, reason = "this test uses the start-up helpers only")]
 #[path = "api/helpers.rs"]
 mod helpers;
 

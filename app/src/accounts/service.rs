@@ -6,7 +6,7 @@ use crate::auth::{self, CurrentUser};
 use crate::db::{self, tokens::TokenRow};
 use crate::domain::text::{Name, Password};
 use crate::domain::DomainError;
-use crate::error::AppError;
+use crate::error::{AppError, Conflict};
 use crate::i18n::Locale;
 use crate::organisation::dto::{DepartmentInput, NewPerson};
 use crate::organisation::service::{insert_department, insert_person};
@@ -65,7 +65,7 @@ pub async fn needs_setup(state: &AppState) -> Result<bool, AppError> {
 pub async fn setup_first_admin(state: &AppState, input: SetupInput) -> Result<(CurrentUser, String), AppError> {
     let mut tx = db::begin_write(&state.db, state.db_kind).await?;
     if db::users::count_admins(&mut tx).await? > 0 {
-        return Err(AppError::Conflict("an administrator already exists".into()));
+        return Err(Conflict::AdminExists.into());
     }
     let department_id = match db::departments::find_by_code(&mut tx, input.department_code.trim().to_ascii_uppercase().as_str()).await? {
         Some(existing) => existing.department_id,

@@ -3,12 +3,12 @@
 //! sign-off fingerprints and the closed meetings' records, for `concord audit verify`).
 
 use super::dto::*;
+use crate::access::load_readable;
 use crate::auth::CurrentUser;
 use crate::db::{self, audit as repo};
 use crate::domain::signoffs::{canonical_json, sha256_hex};
 use crate::domain::DomainError;
 use crate::error::AppError;
-use crate::projects::service::load_readable;
 use crate::state::AppState;
 
 /// The `prev_hash` of the first entry.

@@ -1,6 +1,7 @@
 //! The audit log's storage: append (with the head row that serialises appenders) and reads.
 //! There is deliberately no function here that updates or deletes an entry.
 
+use super::insert::Insert;
 use super::Conn;
 use sqlx::FromRow;
 
@@ -43,22 +44,19 @@ pub async fn claim_next(conn: &mut Conn) -> sqlx::Result<(i64, String)> {
 
 /// Stores `row` and makes its hash the head's.
 pub async fn append(conn: &mut Conn, row: &AuditRow) -> sqlx::Result<()> {
-    sqlx::query(
-        "insert into audit_log (seq, project_id, created_at, actor_id, action, subject_kind, subject_id, payload, prev_hash, hash)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-    )
-    .bind(row.seq)
-    .bind(row.project_id.as_deref())
-    .bind(row.created_at)
-    .bind(&row.actor_id)
-    .bind(&row.action)
-    .bind(&row.subject_kind)
-    .bind(&row.subject_id)
-    .bind(&row.payload)
-    .bind(&row.prev_hash)
-    .bind(&row.hash)
-    .execute(&mut *conn)
-    .await?;
+    Insert::into("audit_log")
+        .value("seq", row.seq)
+        .value("project_id", row.project_id.as_deref())
+        .value("created_at", row.created_at)
+        .value("actor_id", &row.actor_id)
+        .value("action", &row.action)
+        .value("subject_kind", &row.subject_kind)
+        .value("subject_id", &row.subject_id)
+        .value("payload", &row.payload)
+        .value("prev_hash", &row.prev_hash)
+        .value("hash", &row.hash)
+        .execute(&mut *conn)
+        .await?;
     sqlx::query("update audit_head set hash = $1 where head_id = 1 and seq = $2").bind(&row.hash).bind(row.seq).execute(&mut *conn).await?;
     Ok(())
 }

@@ -1,6 +1,7 @@
 //! The history of entered calendar years (`calendar_changes`), and the open options whose dates
 //! a calendar change would move (read for the import preview).
 
+use super::insert::Insert;
 use super::Conn;
 use sqlx::FromRow;
 
@@ -33,21 +34,17 @@ pub struct NewCalendarChange<'a> {
 }
 
 pub async fn insert(conn: &mut Conn, c: &NewCalendarChange<'_>) -> sqlx::Result<()> {
-    sqlx::query(
-        "insert into calendar_changes (calendar_change_id, department_id, action, year, before_year, after_year, changed_at, changed_by)
-         values ($1, $2, $3, $4, $5, $6, $7, $8)",
-    )
-    .bind(super::new_id())
-    .bind(c.department_id)
-    .bind(c.action)
-    .bind(c.year)
-    .bind(&c.before_year)
-    .bind(&c.after_year)
-    .bind(c.changed_at)
-    .bind(c.changed_by)
-    .execute(conn)
-    .await
-    .map(|_| ())
+    Insert::into("calendar_changes")
+        .value("calendar_change_id", super::new_id())
+        .value("department_id", c.department_id)
+        .value("action", c.action)
+        .value("year", c.year)
+        .value("before_year", &c.before_year)
+        .value("after_year", &c.after_year)
+        .value("changed_at", c.changed_at)
+        .value("changed_by", c.changed_by)
+        .execute(conn)
+        .await
 }
 
 /// The newest changes first, at most `limit`.

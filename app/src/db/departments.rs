@@ -1,5 +1,6 @@
 //! Departments: the organisation's units, each with a short code and a name in both languages.
 
+use super::insert::Insert;
 use super::Conn;
 use sqlx::FromRow;
 
@@ -53,19 +54,15 @@ pub async fn taken_field(conn: &mut Conn, except_id: &str, code: &str, name_zh: 
 }
 
 pub async fn insert(conn: &mut Conn, row: &DepartmentRow) -> sqlx::Result<()> {
-    sqlx::query(
-        "insert into departments (department_id, code, name_zh, name_en, created_at, updated_at)
-         values ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(&row.department_id)
-    .bind(&row.code)
-    .bind(&row.name_zh)
-    .bind(&row.name_en)
-    .bind(row.created_at)
-    .bind(row.updated_at)
-    .execute(conn)
-    .await
-    .map(|_| ())
+    Insert::into("departments")
+        .value("department_id", &row.department_id)
+        .value("code", &row.code)
+        .value("name_zh", &row.name_zh)
+        .value("name_en", &row.name_en)
+        .value("created_at", row.created_at)
+        .value("updated_at", row.updated_at)
+        .execute(conn)
+        .await
 }
 
 pub async fn update(conn: &mut Conn, row: &DepartmentRow) -> sqlx::Result<()> {

@@ -2,7 +2,10 @@
 //! amendments, and the people's calendar-feed tokens. Updates of the meeting's own record are
 //! conditional on it not being closed, so a close that races an edit wins cleanly.
 
+use super::insert::Insert;
 use super::Conn;
+use crate::domain::dates::Date;
+use crate::domain::meetings::{ActionStatus, MeetingKind, MeetingStatus, SubjectKind};
 use sqlx::FromRow;
 
 #[derive(Debug, Clone, FromRow)]
@@ -10,8 +13,8 @@ pub struct MeetingRow {
     pub meeting_id: String,
     pub project_id: String,
     pub title: String,
-    pub kind: String,
-    pub status: String,
+    pub kind: MeetingKind,
+    pub status: MeetingStatus,
     pub starts_at: i64,
     pub ends_at: i64,
     pub time_zone: String,
@@ -29,28 +32,25 @@ const MEETING_COLUMNS: &str = "meeting_id, project_id, title, kind, status, star
      created_at, updated_at, started_at, closed_at, closed_by, sequence";
 
 pub async fn insert_meeting(conn: &mut Conn, m: &MeetingRow) -> sqlx::Result<()> {
-    sqlx::query(&format!(
-        "insert into meetings ({MEETING_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"
-    ))
-    .bind(&m.meeting_id)
-    .bind(&m.project_id)
-    .bind(&m.title)
-    .bind(&m.kind)
-    .bind(&m.status)
-    .bind(m.starts_at)
-    .bind(m.ends_at)
-    .bind(&m.time_zone)
-    .bind(&m.place)
-    .bind(&m.created_by)
-    .bind(m.created_at)
-    .bind(m.updated_at)
-    .bind(m.started_at)
-    .bind(m.closed_at)
-    .bind(&m.closed_by)
-    .bind(m.sequence)
-    .execute(conn)
-    .await
-    .map(|_| ())
+    Insert::into("meetings")
+        .value("meeting_id", &m.meeting_id)
+        .value("project_id", &m.project_id)
+        .value("title", &m.title)
+        .value("kind", m.kind)
+        .value("status", m.status)
+        .value("starts_at", m.starts_at)
+        .value("ends_at", m.ends_at)
+        .value("time_zone", &m.time_zone)
+        .value("place", &m.place)
+        .value("created_by", &m.created_by)
+        .value("created_at", m.created_at)
+        .value("updated_at", m.updated_at)
+        .value("started_at", m.started_at)
+        .value("closed_at", m.closed_at)
+        .value("closed_by", &m.closed_by)
+        .value("sequence", m.sequence)
+        .execute(conn)
+        .await
 }
 
 pub async fn find_meeting(conn: &mut Conn, meeting_id: &str) -> sqlx::Result<Option<MeetingRow>> {
@@ -94,7 +94,7 @@ pub async fn update_meeting(conn: &mut Conn, m: &MeetingRow) -> sqlx::Result<boo
     )
     .bind(&m.meeting_id)
     .bind(&m.title)
-    .bind(&m.kind)
+    .bind(m.kind)
     .bind(m.starts_at)
     .bind(m.ends_at)
     .bind(&m.time_zone)
@@ -106,7 +106,14 @@ pub async fn update_meeting(conn: &mut Conn, m: &MeetingRow) -> sqlx::Result<boo
 }
 
 /// Moves a meeting from `from` to `to`; false when it was no longer in `from`.
-pub async fn set_status(conn: &mut Conn, meeting_id: &str, from: &str, to: &str, at: i64, by: &str) -> sqlx::Result<bool> {
+pub async fn set_status(
+    conn: &mut Conn,
+    meeting_id: &str,
+    from: MeetingStatus,
+    to: MeetingStatus,
+    at: i64,
+    by: &str,
+) -> sqlx::Result<bool> {
     sqlx::query(
         "update meetings set status = $3, updated_at = $4, sequence = sequence + 1,
          started_at = case when $3 = 'in_progress' then $4 else started_at end,
@@ -156,11 +163,7 @@ pub async fn person(conn: &mut Conn, user_id: &str) -> sqlx::Result<Option<Perso
 pub async fn set_invitees(conn: &mut Conn, meeting_id: &str, user_ids: &[String]) -> sqlx::Result<()> {
     sqlx::query("delete from meeting_invitees where meeting_id = $1").bind(meeting_id).execute(&mut *conn).await?;
     for user_id in user_ids {
-        sqlx::query("insert into meeting_invitees (meeting_id, user_id) values ($1, $2)")
-            .bind(meeting_id)
-            .bind(user_id)
-            .execute(&mut *conn)
-            .await?;
+        Insert::into("meeting_invitees").value("meeting_id", meeting_id).value("user_id", user_id).execute(&mut *conn).await?;
     }
     Ok(())
 }
@@ -190,7 +193,7 @@ pub struct AgendaRow {
     pub meeting_id: String,
     pub position: i64,
     pub title: String,
-    pub subject_kind: Option<String>,
+    pub subject_kind: Option<SubjectKind>,
     pub subject_id: Option<String>,
     pub minutes: String,
     pub minutes_updated_by_name: Option<String>,
@@ -201,7 +204,7 @@ pub struct NewAgendaItem<'a> {
     pub item_id: &'a str,
     pub meeting_id: &'a str,
     pub title: &'a str,
-    pub subject_kind: Option<&'a str>,
+    pub subject_kind: Option<SubjectKind>,
     pub subject_id: Option<&'a str>,
     pub created_at: i64,
 }
@@ -211,20 +214,17 @@ pub async fn insert_agenda_item(conn: &mut Conn, a: &NewAgendaItem<'_>) -> sqlx:
         .bind(a.meeting_id)
         .fetch_one(&mut *conn)
         .await?;
-    sqlx::query(
-        "insert into meeting_agenda_items (item_id, meeting_id, position, title, subject_kind, subject_id, minutes, created_at)
-         values ($1, $2, $3, $4, $5, $6, '', $7)",
-    )
-    .bind(a.item_id)
-    .bind(a.meeting_id)
-    .bind(position)
-    .bind(a.title)
-    .bind(a.subject_kind)
-    .bind(a.subject_id)
-    .bind(a.created_at)
-    .execute(conn)
-    .await
-    .map(|_| ())
+    Insert::into("meeting_agenda_items")
+        .value("item_id", a.item_id)
+        .value("meeting_id", a.meeting_id)
+        .value("position", position)
+        .value("title", a.title)
+        .value("subject_kind", a.subject_kind)
+        .value("subject_id", a.subject_id)
+        .value("minutes", "")
+        .value("created_at", a.created_at)
+        .execute(conn)
+        .await
 }
 
 const AGENDA_SELECT: &str = "select a.item_id, a.meeting_id, a.position, a.title, a.subject_kind, a.subject_id, a.minutes,
@@ -342,32 +342,25 @@ pub struct NewDecision<'a> {
 }
 
 pub async fn insert_decision(conn: &mut Conn, d: &NewDecision<'_>, makers: &[String], links: &[(String, String)]) -> sqlx::Result<()> {
-    sqlx::query(
-        "insert into meeting_decisions (decision_id, meeting_id, project_id, body, amendment_id, corrects_id, recorded_by, recorded_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8)",
-    )
-    .bind(d.decision_id)
-    .bind(d.meeting_id)
-    .bind(d.project_id)
-    .bind(d.body)
-    .bind(d.amendment_id)
-    .bind(d.corrects_id)
-    .bind(d.recorded_by)
-    .bind(d.recorded_at)
-    .execute(&mut *conn)
-    .await?;
+    Insert::into("meeting_decisions")
+        .value("decision_id", d.decision_id)
+        .value("meeting_id", d.meeting_id)
+        .value("project_id", d.project_id)
+        .value("body", d.body)
+        .value("amendment_id", d.amendment_id)
+        .value("corrects_id", d.corrects_id)
+        .value("recorded_by", d.recorded_by)
+        .value("recorded_at", d.recorded_at)
+        .execute(&mut *conn)
+        .await?;
     for user_id in makers {
-        sqlx::query("insert into decision_makers (decision_id, user_id) values ($1, $2)")
-            .bind(d.decision_id)
-            .bind(user_id)
-            .execute(&mut *conn)
-            .await?;
+        Insert::into("decision_makers").value("decision_id", d.decision_id).value("user_id", user_id).execute(&mut *conn).await?;
     }
     for (kind, id) in links {
-        sqlx::query("insert into decision_links (decision_id, subject_kind, subject_id) values ($1, $2, $3)")
-            .bind(d.decision_id)
-            .bind(kind)
-            .bind(id)
+        Insert::into("decision_links")
+            .value("decision_id", d.decision_id)
+            .value("subject_kind", kind)
+            .value("subject_id", id)
             .execute(&mut *conn)
             .await?;
     }
@@ -446,7 +439,7 @@ pub async fn makers(conn: &mut Conn, scope: DecisionScope<'_>) -> sqlx::Result<V
 #[derive(Debug, Clone, FromRow)]
 pub struct LinkRow {
     pub decision_id: String,
-    pub subject_kind: String,
+    pub subject_kind: SubjectKind,
     pub subject_id: String,
 }
 
@@ -476,8 +469,8 @@ pub struct ActionRow {
     pub owner_id: String,
     pub owner_name: String,
     pub owner_code: String,
-    pub due_on: String,
-    pub status: String,
+    pub due_on: Date,
+    pub status: ActionStatus,
 }
 
 pub struct NewAction<'a> {
@@ -492,21 +485,19 @@ pub struct NewAction<'a> {
 }
 
 pub async fn insert_action(conn: &mut Conn, a: &NewAction<'_>) -> sqlx::Result<()> {
-    sqlx::query(
-        "insert into action_items (action_id, meeting_id, project_id, title, owner_id, due_on, status, created_by, created_at, updated_at)
-         values ($1, $2, $3, $4, $5, $6, 'open', $7, $8, $8)",
-    )
-    .bind(a.action_id)
-    .bind(a.meeting_id)
-    .bind(a.project_id)
-    .bind(a.title)
-    .bind(a.owner_id)
-    .bind(a.due_on)
-    .bind(a.created_by)
-    .bind(a.created_at)
-    .execute(conn)
-    .await
-    .map(|_| ())
+    Insert::into("action_items")
+        .value("action_id", a.action_id)
+        .value("meeting_id", a.meeting_id)
+        .value("project_id", a.project_id)
+        .value("title", a.title)
+        .value("owner_id", a.owner_id)
+        .value("due_on", a.due_on)
+        .value("status", ActionStatus::Open)
+        .value("created_by", a.created_by)
+        .value("created_at", a.created_at)
+        .value("updated_at", a.created_at)
+        .execute(conn)
+        .await
 }
 
 const ACTION_SELECT: &str = "select a.action_id, a.meeting_id, m.title as meeting_title, a.project_id, p.name as project_name,
@@ -545,7 +536,7 @@ pub async fn update_action(conn: &mut Conn, action_id: &str, title: &str, owner_
         .map(|_| ())
 }
 
-pub async fn set_action_status(conn: &mut Conn, action_id: &str, status: &str, by: &str, at: i64) -> sqlx::Result<()> {
+pub async fn set_action_status(conn: &mut Conn, action_id: &str, status: ActionStatus, by: &str, at: i64) -> sqlx::Result<()> {
     sqlx::query("update action_items set status = $2, status_changed_by = $3, status_changed_at = $4, updated_at = $4 where action_id = $1")
         .bind(action_id)
         .bind(status)
@@ -577,15 +568,14 @@ pub async fn insert_amendment(
     body: &str,
     at: i64,
 ) -> sqlx::Result<()> {
-    sqlx::query("insert into meeting_amendments (amendment_id, meeting_id, author_id, body, created_at) values ($1, $2, $3, $4, $5)")
-        .bind(amendment_id)
-        .bind(meeting_id)
-        .bind(author_id)
-        .bind(body)
-        .bind(at)
+    Insert::into("meeting_amendments")
+        .value("amendment_id", amendment_id)
+        .value("meeting_id", meeting_id)
+        .value("author_id", author_id)
+        .value("body", body)
+        .value("created_at", at)
         .execute(conn)
         .await
-        .map(|_| ())
 }
 
 pub async fn amendments(conn: &mut Conn, meeting_id: &str) -> sqlx::Result<Vec<AmendmentRow>> {
@@ -599,18 +589,17 @@ pub async fn amendments(conn: &mut Conn, meeting_id: &str) -> sqlx::Result<Vec<A
 }
 
 /// The project and a label of a requirement, option or change request; `None` when there is none.
-pub async fn subject(conn: &mut Conn, kind: &str, id: &str) -> sqlx::Result<Option<(String, String)>> {
+pub async fn subject(conn: &mut Conn, kind: SubjectKind, id: &str) -> sqlx::Result<Option<(String, String)>> {
     let sql = match kind {
-        "requirement" => "select project_id, req_key || ' ' || title from requirements where requirement_id = $1",
-        "option" => "select project_id, title from solution_options where option_id = $1",
-        "change_request" => "select project_id, reason from change_requests where request_id = $1",
-        _ => return Ok(None),
+        SubjectKind::Requirement => "select project_id, req_key || ' ' || title from requirements where requirement_id = $1",
+        SubjectKind::Option => "select project_id, title from solution_options where option_id = $1",
+        SubjectKind::ChangeRequest => "select project_id, reason from change_requests where request_id = $1",
     };
     sqlx::query_as::<_, (String, String)>(sql).bind(id).fetch_optional(conn).await
 }
 
 /// Every requirement, option and change request of a project: (kind, id, label), for the forms.
-pub async fn project_subjects(conn: &mut Conn, project_id: &str) -> sqlx::Result<Vec<(String, String, String)>> {
+pub async fn project_subjects(conn: &mut Conn, project_id: &str) -> sqlx::Result<Vec<(SubjectKind, String, String)>> {
     sqlx::query_as(
         "select 'requirement', requirement_id, req_key || ' ' || title from requirements where project_id = $1
          union all select 'option', option_id, title from solution_options where project_id = $1
@@ -640,14 +629,13 @@ pub async fn revoke_feeds(conn: &mut Conn, user_id: &str, at: i64) -> sqlx::Resu
 }
 
 pub async fn insert_feed(conn: &mut Conn, feed_id: &str, user_id: &str, token_hash: &str, at: i64) -> sqlx::Result<()> {
-    sqlx::query("insert into calendar_feeds (feed_id, user_id, token_hash, created_at) values ($1, $2, $3, $4)")
-        .bind(feed_id)
-        .bind(user_id)
-        .bind(token_hash)
-        .bind(at)
+    Insert::into("calendar_feeds")
+        .value("feed_id", feed_id)
+        .value("user_id", user_id)
+        .value("token_hash", token_hash)
+        .value("created_at", at)
         .execute(conn)
         .await
-        .map(|_| ())
 }
 
 pub async fn live_feed(conn: &mut Conn, user_id: &str) -> sqlx::Result<Option<FeedRow>> {

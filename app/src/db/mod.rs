@@ -6,7 +6,9 @@
 pub mod audit;
 pub mod calendar_changes;
 pub mod columns;
+pub mod constraints;
 pub mod departments;
+pub mod insert;
 pub mod meetings;
 pub mod notifications;
 pub mod projects;
@@ -117,10 +119,4 @@ pub fn now_ms() -> i64 {
 /// A new time-ordered id (UUIDv7), made in Rust so both engines store the same text.
 pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
-}
-
-/// True when `e` is a unique-constraint violation (a concurrent duplicate that slipped past the
-/// explicit check the service makes first).
-pub fn is_unique_violation(e: &sqlx::Error) -> bool {
-    e.as_database_error().is_some_and(|d| d.is_unique_violation())
 }

@@ -1,5 +1,6 @@
 //! Projects, their stakeholder departments and the upstream → downstream links between them.
 
+use super::insert::Insert;
 use super::Conn;
 use crate::domain::projects::{StakeholderRole, Visibility};
 use sqlx::FromRow;
@@ -62,25 +63,21 @@ pub async fn find(conn: &mut Conn, project_id: &str) -> sqlx::Result<Option<Proj
 }
 
 pub async fn insert(conn: &mut Conn, row: &ProjectRow) -> sqlx::Result<()> {
-    sqlx::query(
-        "insert into projects (project_id, name, goal, lead_department_id, kickoff_on, target_launch_on, visibility, created_by, created_at, updated_at, version, code)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)",
-    )
-    .bind(&row.project_id)
-    .bind(&row.name)
-    .bind(&row.goal)
-    .bind(&row.lead_department_id)
-    .bind(&row.kickoff_on)
-    .bind(&row.target_launch_on)
-    .bind(row.visibility)
-    .bind(&row.created_by)
-    .bind(row.created_at)
-    .bind(row.updated_at)
-    .bind(row.version)
-    .bind(&row.code)
-    .execute(conn)
-    .await
-    .map(|_| ())
+    Insert::into("projects")
+        .value("project_id", &row.project_id)
+        .value("name", &row.name)
+        .value("goal", &row.goal)
+        .value("lead_department_id", &row.lead_department_id)
+        .value("kickoff_on", &row.kickoff_on)
+        .value("target_launch_on", &row.target_launch_on)
+        .value("visibility", row.visibility)
+        .value("created_by", &row.created_by)
+        .value("created_at", row.created_at)
+        .value("updated_at", row.updated_at)
+        .value("version", row.version)
+        .value("code", &row.code)
+        .execute(conn)
+        .await
 }
 
 /// Saves an edit only if nobody saved in between: false when `row.version - 1` is no longer current.
@@ -139,18 +136,14 @@ pub async fn all_stakeholders(conn: &mut Conn) -> sqlx::Result<Vec<StakeholderRo
 }
 
 pub async fn insert_stakeholder(conn: &mut Conn, row: &StakeholderRow) -> sqlx::Result<()> {
-    sqlx::query(
-        "insert into project_stakeholders (project_id, department_id, stakeholder_role, identified_at, identified_by)
-         values ($1, $2, $3, $4, $5)",
-    )
-    .bind(&row.project_id)
-    .bind(&row.department_id)
-    .bind(row.stakeholder_role)
-    .bind(row.identified_at)
-    .bind(&row.identified_by)
-    .execute(conn)
-    .await
-    .map(|_| ())
+    Insert::into("project_stakeholders")
+        .value("project_id", &row.project_id)
+        .value("department_id", &row.department_id)
+        .value("stakeholder_role", row.stakeholder_role)
+        .value("identified_at", row.identified_at)
+        .value("identified_by", &row.identified_by)
+        .execute(conn)
+        .await
 }
 
 pub async fn set_stakeholder_role(conn: &mut Conn, project_id: &str, department_id: &str, role: &str) -> sqlx::Result<()> {
@@ -189,18 +182,14 @@ pub async fn links(conn: &mut Conn, project_id: &str) -> sqlx::Result<Vec<LinkRo
 }
 
 pub async fn insert_link(conn: &mut Conn, project_id: &str, upstream: &str, downstream: &str, now: i64, user_id: &str) -> sqlx::Result<()> {
-    sqlx::query(
-        "insert into stakeholder_links (project_id, upstream_department_id, downstream_department_id, created_at, created_by)
-         values ($1, $2, $3, $4, $5)",
-    )
-    .bind(project_id)
-    .bind(upstream)
-    .bind(downstream)
-    .bind(now)
-    .bind(user_id)
-    .execute(conn)
-    .await
-    .map(|_| ())
+    Insert::into("stakeholder_links")
+        .value("project_id", project_id)
+        .value("upstream_department_id", upstream)
+        .value("downstream_department_id", downstream)
+        .value("created_at", now)
+        .value("created_by", user_id)
+        .execute(conn)
+        .await
 }
 
 pub async fn delete_link(conn: &mut Conn, project_id: &str, upstream: &str, downstream: &str) -> sqlx::Result<bool> {

@@ -3,7 +3,11 @@
 //! `requirements` holds each requirement's current state (denormalised from its latest revision)
 //! so the list page and search read one table; `requirement_revisions` rows are only ever inserted.
 
+use super::insert::Insert;
 use super::Conn;
+use crate::domain::people::JobRole;
+use crate::domain::requirement_content::Priority;
+use crate::domain::requirements::RequirementStatus;
 use sqlx::FromRow;
 
 #[derive(Debug, Clone, FromRow)]
@@ -13,8 +17,8 @@ pub struct RequirementRow {
     pub number: i64,
     pub req_key: String,
     pub title: String,
-    pub status: String,
-    pub priority: String,
+    pub status: RequirementStatus,
+    pub priority: Priority,
     pub owner_id: String,
     pub current_revision: i64,
     pub search_text: String,
@@ -31,8 +35,8 @@ pub struct RequirementListRow {
     pub number: i64,
     pub req_key: String,
     pub title: String,
-    pub status: String,
-    pub priority: String,
+    pub status: RequirementStatus,
+    pub priority: Priority,
     pub owner_id: String,
     pub owner_name: String,
     pub current_revision: i64,
@@ -45,7 +49,7 @@ pub struct RevisionRow {
     pub revision: i64,
     pub content: String,
     pub summary: String,
-    pub status: String,
+    pub status: RequirementStatus,
     pub is_late: i64,
     pub author_id: String,
     pub author_name: String,
@@ -55,8 +59,8 @@ pub struct RevisionRow {
 #[derive(Debug, Clone, FromRow)]
 pub struct TransitionRow {
     pub transition_id: String,
-    pub from_status: String,
-    pub to_status: String,
+    pub from_status: RequirementStatus,
+    pub to_status: RequirementStatus,
     pub reason: String,
     pub actor_id: String,
     pub actor_name: String,
@@ -69,7 +73,7 @@ pub struct CommentRow {
     pub parent_id: Option<String>,
     pub author_id: String,
     pub author_name: String,
-    pub author_role: String,
+    pub author_role: JobRole,
     pub body: String,
     pub created_at: i64,
 }
@@ -92,24 +96,23 @@ pub async fn find(conn: &mut Conn, requirement_id: &str) -> sqlx::Result<Option<
 }
 
 pub async fn insert(conn: &mut Conn, row: &RequirementRow) -> sqlx::Result<()> {
-    sqlx::query(&format!("insert into requirements ({COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"))
-        .bind(&row.requirement_id)
-        .bind(&row.project_id)
-        .bind(row.number)
-        .bind(&row.req_key)
-        .bind(&row.title)
-        .bind(&row.status)
-        .bind(&row.priority)
-        .bind(&row.owner_id)
-        .bind(row.current_revision)
-        .bind(&row.search_text)
-        .bind(row.late_changes)
-        .bind(&row.created_by)
-        .bind(row.created_at)
-        .bind(row.updated_at)
+    Insert::into("requirements")
+        .value("requirement_id", &row.requirement_id)
+        .value("project_id", &row.project_id)
+        .value("number", row.number)
+        .value("req_key", &row.req_key)
+        .value("title", &row.title)
+        .value("status", row.status)
+        .value("priority", row.priority)
+        .value("owner_id", &row.owner_id)
+        .value("current_revision", row.current_revision)
+        .value("search_text", &row.search_text)
+        .value("late_changes", row.late_changes)
+        .value("created_by", &row.created_by)
+        .value("created_at", row.created_at)
+        .value("updated_at", row.updated_at)
         .execute(conn)
         .await
-        .map(|_| ())
 }
 
 /// Stores a new current state only if `expected_revision` is still the latest: false when someone
@@ -122,7 +125,7 @@ pub async fn update_if_revision(conn: &mut Conn, row: &RequirementRow, expected_
     )
     .bind(&row.requirement_id)
     .bind(&row.title)
-    .bind(&row.priority)
+    .bind(row.priority)
     .bind(&row.owner_id)
     .bind(row.current_revision)
     .bind(&row.search_text)
@@ -135,7 +138,13 @@ pub async fn update_if_revision(conn: &mut Conn, row: &RequirementRow, expected_
 }
 
 /// Moves the status only if it is still `from` (a concurrent transition makes this false).
-pub async fn set_status(conn: &mut Conn, requirement_id: &str, from: &str, to: &str, now: i64) -> sqlx::Result<bool> {
+pub async fn set_status(
+    conn: &mut Conn,
+    requirement_id: &str,
+    from: RequirementStatus,
+    to: RequirementStatus,
+    now: i64,
+) -> sqlx::Result<bool> {
     sqlx::query("update requirements set status = $3, updated_at = $4 where requirement_id = $1 and status = $2")
         .bind(requirement_id)
         .bind(from)
@@ -150,9 +159,9 @@ pub async fn set_status(conn: &mut Conn, requirement_id: &str, from: &str, to: &
 pub async fn set_departments(conn: &mut Conn, requirement_id: &str, department_ids: &[String]) -> sqlx::Result<()> {
     sqlx::query("delete from requirement_departments where requirement_id = $1").bind(requirement_id).execute(&mut *conn).await?;
     for department_id in department_ids {
-        sqlx::query("insert into requirement_departments (requirement_id, department_id) values ($1, $2)")
-            .bind(requirement_id)
-            .bind(department_id)
+        Insert::into("requirement_departments")
+            .value("requirement_id", requirement_id)
+            .value("department_id", department_id)
             .execute(&mut *conn)
             .await?;
     }
@@ -260,28 +269,24 @@ pub struct NewRevision<'a> {
     pub content_json: &'a str,
     pub summary: &'a str,
     /// The requirement's status when saved.
-    pub status: &'a str,
+    pub status: RequirementStatus,
     pub is_late: bool,
     pub author_id: &'a str,
     pub created_at: i64,
 }
 
 pub async fn insert_revision(conn: &mut Conn, r: &NewRevision<'_>) -> sqlx::Result<()> {
-    sqlx::query(
-        "insert into requirement_revisions (requirement_id, revision, content, summary, status, is_late, author_id, created_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8)",
-    )
-    .bind(r.requirement_id)
-    .bind(r.revision)
-    .bind(r.content_json)
-    .bind(r.summary)
-    .bind(r.status)
-    .bind(r.is_late as i64)
-    .bind(r.author_id)
-    .bind(r.created_at)
-    .execute(conn)
-    .await
-    .map(|_| ())
+    Insert::into("requirement_revisions")
+        .value("requirement_id", r.requirement_id)
+        .value("revision", r.revision)
+        .value("content", r.content_json)
+        .value("summary", r.summary)
+        .value("status", r.status)
+        .value("is_late", r.is_late as i64)
+        .value("author_id", r.author_id)
+        .value("created_at", r.created_at)
+        .execute(conn)
+        .await
 }
 
 const REVISION_COLUMNS: &str =
@@ -313,26 +318,22 @@ pub async fn revision(conn: &mut Conn, requirement_id: &str, revision: i64) -> s
 pub async fn insert_transition(
     conn: &mut Conn,
     requirement_id: &str,
-    from: &str,
-    to: &str,
+    from: RequirementStatus,
+    to: RequirementStatus,
     reason: &str,
     actor_id: &str,
     now: i64,
 ) -> sqlx::Result<()> {
-    sqlx::query(
-        "insert into requirement_transitions (transition_id, requirement_id, from_status, to_status, reason, actor_id, created_at)
-         values ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(super::new_id())
-    .bind(requirement_id)
-    .bind(from)
-    .bind(to)
-    .bind(reason)
-    .bind(actor_id)
-    .bind(now)
-    .execute(conn)
-    .await
-    .map(|_| ())
+    Insert::into("requirement_transitions")
+        .value("transition_id", super::new_id())
+        .value("requirement_id", requirement_id)
+        .value("from_status", from)
+        .value("to_status", to)
+        .value("reason", reason)
+        .value("actor_id", actor_id)
+        .value("created_at", now)
+        .execute(conn)
+        .await
 }
 
 pub async fn transitions(conn: &mut Conn, requirement_id: &str) -> sqlx::Result<Vec<TransitionRow>> {
@@ -355,28 +356,19 @@ pub async fn insert_comment(
     body: &str,
     now: i64,
 ) -> sqlx::Result<()> {
-    sqlx::query(
-        "insert into requirement_comments (comment_id, requirement_id, parent_id, author_id, body, created_at)
-         values ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(comment_id)
-    .bind(requirement_id)
-    .bind(parent_id)
-    .bind(author_id)
-    .bind(body)
-    .bind(now)
-    .execute(conn)
-    .await
-    .map(|_| ())
+    Insert::into("requirement_comments")
+        .value("comment_id", comment_id)
+        .value("requirement_id", requirement_id)
+        .value("parent_id", parent_id)
+        .value("author_id", author_id)
+        .value("body", body)
+        .value("created_at", now)
+        .execute(conn)
+        .await
 }
 
 pub async fn insert_mention(conn: &mut Conn, comment_id: &str, user_id: &str) -> sqlx::Result<()> {
-    sqlx::query("insert into comment_mentions (comment_id, user_id) values ($1, $2)")
-        .bind(comment_id)
-        .bind(user_id)
-        .execute(conn)
-        .await
-        .map(|_| ())
+    Insert::into("comment_mentions").value("comment_id", comment_id).value("user_id", user_id).execute(conn).await
 }
 
 /// A requirement's comments in the order they were written.

@@ -2,6 +2,7 @@
 //! availability and own calendar (a row once someone saved them; defaults otherwise).
 //! Calendars are stored as the engine's CalendarSpec JSON text; the service parses them.
 
+use super::insert::Insert;
 use super::Conn;
 use sqlx::FromRow;
 
@@ -98,20 +99,16 @@ pub struct DepartmentSchedule {
 /// The first save of a department's settings (`version` 1). A concurrent first save makes this a
 /// unique violation.
 pub async fn insert_department(conn: &mut Conn, row: &DepartmentSchedule) -> sqlx::Result<()> {
-    sqlx::query(
-        "insert into department_schedules (department_id, capacity, available_from, calendar, version, updated_at, updated_by)
-         values ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(&row.department_id)
-    .bind(row.capacity)
-    .bind(&row.available_from)
-    .bind(&row.calendar)
-    .bind(row.version)
-    .bind(row.updated_at)
-    .bind(&row.updated_by)
-    .execute(conn)
-    .await
-    .map(|_| ())
+    Insert::into("department_schedules")
+        .value("department_id", &row.department_id)
+        .value("capacity", row.capacity)
+        .value("available_from", &row.available_from)
+        .value("calendar", &row.calendar)
+        .value("version", row.version)
+        .value("updated_at", row.updated_at)
+        .value("updated_by", &row.updated_by)
+        .execute(conn)
+        .await
 }
 
 /// Saves the settings if they are still at `row.version - 1`; false when someone saved meanwhile.

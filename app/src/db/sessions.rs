@@ -1,17 +1,17 @@
 //! Browser sessions stored in the database, so several instances behind a load balancer share
 //! them and logging out ends a session everywhere. Only the token's SHA-256 is stored.
 
+use super::insert::Insert;
 use super::Conn;
 
 pub async fn insert(conn: &mut Conn, session_id: &str, user_id: &str, now: i64, expires_at: i64) -> sqlx::Result<()> {
-    sqlx::query("insert into sessions (session_id, user_id, created_at, expires_at) values ($1, $2, $3, $4)")
-        .bind(session_id)
-        .bind(user_id)
-        .bind(now)
-        .bind(expires_at)
+    Insert::into("sessions")
+        .value("session_id", session_id)
+        .value("user_id", user_id)
+        .value("created_at", now)
+        .value("expires_at", expires_at)
         .execute(conn)
         .await
-        .map(|_| ())
 }
 
 pub async fn delete(conn: &mut Conn, session_id: &str) -> sqlx::Result<()> {

@@ -1,21 +1,24 @@
 //! Sign-offs: signatures (inserted; a revocation only fills `revoked_at`/`revoke_reason` once), the
 //! subjects' current contents the matrix fingerprints, and the notices already sent.
 
+use super::insert::Insert;
 use super::Conn;
+use crate::domain::people::JobRole;
+use crate::domain::signoffs::{Capacity, SubjectKind};
 use sqlx::FromRow;
 
 #[derive(Debug, Clone, FromRow)]
 pub struct SignoffRow {
     pub signoff_id: String,
     pub project_id: String,
-    pub subject_kind: String,
+    pub subject_kind: SubjectKind,
     pub subject_id: String,
     pub subject_ref: String,
     pub revision: i64,
     pub fingerprint: String,
     pub signer_id: String,
-    pub capacity: String,
-    pub signer_role: String,
+    pub capacity: Capacity,
+    pub signer_role: JobRole,
     pub signer_department_id: String,
     pub meaning_key: String,
     pub meaning_text: String,
@@ -49,26 +52,25 @@ pub struct SolutionSubjectRow {
 }
 
 pub async fn insert(conn: &mut Conn, row: &SignoffRow) -> sqlx::Result<()> {
-    sqlx::query(&format!("insert into signoffs ({COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16)"))
-        .bind(&row.signoff_id)
-        .bind(&row.project_id)
-        .bind(&row.subject_kind)
-        .bind(&row.subject_id)
-        .bind(&row.subject_ref)
-        .bind(row.revision)
-        .bind(&row.fingerprint)
-        .bind(&row.signer_id)
-        .bind(&row.capacity)
-        .bind(&row.signer_role)
-        .bind(&row.signer_department_id)
-        .bind(&row.meaning_key)
-        .bind(&row.meaning_text)
-        .bind(row.signed_at)
-        .bind(row.revoked_at)
-        .bind(row.revoke_reason.as_deref())
+    Insert::into("signoffs")
+        .value("signoff_id", &row.signoff_id)
+        .value("project_id", &row.project_id)
+        .value("subject_kind", row.subject_kind)
+        .value("subject_id", &row.subject_id)
+        .value("subject_ref", &row.subject_ref)
+        .value("revision", row.revision)
+        .value("fingerprint", &row.fingerprint)
+        .value("signer_id", &row.signer_id)
+        .value("capacity", row.capacity)
+        .value("signer_role", row.signer_role)
+        .value("signer_department_id", &row.signer_department_id)
+        .value("meaning_key", &row.meaning_key)
+        .value("meaning_text", &row.meaning_text)
+        .value("signed_at", row.signed_at)
+        .value("revoked_at", row.revoked_at)
+        .value("revoke_reason", row.revoke_reason.as_deref())
         .execute(conn)
         .await
-        .map(|_| ())
 }
 
 pub async fn find(conn: &mut Conn, signoff_id: &str) -> sqlx::Result<Option<SignoffRow>> {
@@ -87,7 +89,7 @@ pub async fn of_project(conn: &mut Conn, project_id: &str) -> sqlx::Result<Vec<S
 pub async fn latest_of_cell(
     conn: &mut Conn,
     project_id: &str,
-    kind: &str,
+    kind: SubjectKind,
     subject_id: &str,
     signer_id: &str,
 ) -> sqlx::Result<Option<SignoffRow>> {
@@ -176,7 +178,7 @@ pub async fn option_requirement(conn: &mut Conn, option_id: &str) -> sqlx::Resul
 pub async fn note_notice(
     conn: &mut Conn,
     project_id: &str,
-    kind: &str,
+    kind: SubjectKind,
     subject_id: &str,
     signer_id: &str,
     fingerprint: &str,
@@ -196,17 +198,14 @@ pub async fn note_notice(
     if known.is_some() {
         return Ok(false);
     }
-    sqlx::query(
-        "insert into signoff_notices (project_id, subject_kind, subject_id, signer_id, fingerprint, notified_at)
-         values ($1, $2, $3, $4, $5, $6)",
-    )
-    .bind(project_id)
-    .bind(kind)
-    .bind(subject_id)
-    .bind(signer_id)
-    .bind(fingerprint)
-    .bind(at)
-    .execute(conn)
-    .await?;
+    Insert::into("signoff_notices")
+        .value("project_id", project_id)
+        .value("subject_kind", kind)
+        .value("subject_id", subject_id)
+        .value("signer_id", signer_id)
+        .value("fingerprint", fingerprint)
+        .value("notified_at", at)
+        .execute(conn)
+        .await?;
     Ok(true)
 }

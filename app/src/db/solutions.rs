@@ -5,7 +5,11 @@
 //! state change is a guarded `update ... where <still in the old state>` whose row count tells the
 //! service whether it won a race.
 
+use super::insert::Insert;
 use super::Conn;
+use crate::domain::people::JobRole;
+use crate::domain::projects::StakeholderRole;
+use crate::domain::solutions::{OptionStatus, RequestKind, RequestStatus};
 use sqlx::FromRow;
 
 #[derive(Debug, Clone, FromRow)]
@@ -14,7 +18,7 @@ pub struct OptionRow {
     pub requirement_id: String,
     pub project_id: String,
     pub title: String,
-    pub status: String,
+    pub status: OptionStatus,
     pub current_revision: i64,
     pub launch_on: String,
     pub chosen_by: Option<String>,
@@ -35,7 +39,7 @@ pub struct OptionListRow {
     pub option_id: String,
     pub requirement_id: String,
     pub title: String,
-    pub status: String,
+    pub status: OptionStatus,
     pub current_revision: i64,
     pub launch_on: String,
     pub created_by_name: String,
@@ -61,7 +65,7 @@ pub struct CommentRow {
     pub parent_id: Option<String>,
     pub author_id: String,
     pub author_name: String,
-    pub author_role: String,
+    pub author_role: JobRole,
     pub body: String,
     pub is_concern: i64,
     pub resolved_by: Option<String>,
@@ -77,8 +81,8 @@ pub struct RequestRow {
     pub project_id: String,
     pub option_id: String,
     pub revision: i64,
-    pub kind: String,
-    pub status: String,
+    pub kind: RequestKind,
+    pub status: RequestStatus,
     pub reason: String,
     pub base_baseline_id: Option<String>,
     pub plan: String,
@@ -102,8 +106,8 @@ pub struct RequestListRow {
     pub option_id: String,
     pub option_title: String,
     pub revision: i64,
-    pub kind: String,
-    pub status: String,
+    pub kind: RequestKind,
+    pub status: RequestStatus,
     pub reason: String,
     pub impact: Option<String>,
     pub launch_on: String,
@@ -151,26 +155,23 @@ const BASELINE_COLUMNS: &str = "baseline_id, project_id, number, option_id, revi
 // ---- options and revisions ----
 
 pub async fn insert_option(conn: &mut Conn, row: &OptionRow) -> sqlx::Result<()> {
-    sqlx::query(&format!(
-        "insert into solution_options ({OPTION_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
-    ))
-    .bind(&row.option_id)
-    .bind(&row.requirement_id)
-    .bind(&row.project_id)
-    .bind(&row.title)
-    .bind(&row.status)
-    .bind(row.current_revision)
-    .bind(&row.launch_on)
-    .bind(&row.chosen_by)
-    .bind(row.chosen_at)
-    .bind(&row.chosen_rationale)
-    .bind(&row.chosen_override)
-    .bind(&row.created_by)
-    .bind(row.created_at)
-    .bind(row.updated_at)
-    .execute(conn)
-    .await
-    .map(|_| ())
+    Insert::into("solution_options")
+        .value("option_id", &row.option_id)
+        .value("requirement_id", &row.requirement_id)
+        .value("project_id", &row.project_id)
+        .value("title", &row.title)
+        .value("status", row.status)
+        .value("current_revision", row.current_revision)
+        .value("launch_on", &row.launch_on)
+        .value("chosen_by", &row.chosen_by)
+        .value("chosen_at", row.chosen_at)
+        .value("chosen_rationale", &row.chosen_rationale)
+        .value("chosen_override", &row.chosen_override)
+        .value("created_by", &row.created_by)
+        .value("created_at", row.created_at)
+        .value("updated_at", row.updated_at)
+        .execute(conn)
+        .await
 }
 
 pub async fn find_option(conn: &mut Conn, option_id: &str) -> sqlx::Result<Option<OptionRow>> {
@@ -265,20 +266,16 @@ pub struct NewRevision<'a> {
 }
 
 pub async fn insert_revision(conn: &mut Conn, r: &NewRevision<'_>) -> sqlx::Result<()> {
-    sqlx::query(
-        "insert into solution_revisions (option_id, revision, content, summary, launch_on, author_id, created_at)
-         values ($1, $2, $3, $4, $5, $6, $7)",
-    )
-    .bind(r.option_id)
-    .bind(r.revision)
-    .bind(r.content_json)
-    .bind(r.summary)
-    .bind(r.launch_on)
-    .bind(r.author_id)
-    .bind(r.created_at)
-    .execute(conn)
-    .await
-    .map(|_| ())
+    Insert::into("solution_revisions")
+        .value("option_id", r.option_id)
+        .value("revision", r.revision)
+        .value("content", r.content_json)
+        .value("summary", r.summary)
+        .value("launch_on", r.launch_on)
+        .value("author_id", r.author_id)
+        .value("created_at", r.created_at)
+        .execute(conn)
+        .await
 }
 
 const REVISION_SELECT: &str =
@@ -317,21 +314,17 @@ pub struct NewComment<'a> {
 }
 
 pub async fn insert_comment(conn: &mut Conn, c: &NewComment<'_>) -> sqlx::Result<()> {
-    sqlx::query(
-        "insert into option_comments (comment_id, option_id, parent_id, author_id, author_role, body, is_concern, created_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8)",
-    )
-    .bind(c.comment_id)
-    .bind(c.option_id)
-    .bind(c.parent_id)
-    .bind(c.author_id)
-    .bind(c.author_role)
-    .bind(c.body)
-    .bind(i64::from(c.is_concern))
-    .bind(c.created_at)
-    .execute(conn)
-    .await
-    .map(|_| ())
+    Insert::into("option_comments")
+        .value("comment_id", c.comment_id)
+        .value("option_id", c.option_id)
+        .value("parent_id", c.parent_id)
+        .value("author_id", c.author_id)
+        .value("author_role", c.author_role)
+        .value("body", c.body)
+        .value("is_concern", i64::from(c.is_concern))
+        .value("created_at", c.created_at)
+        .execute(conn)
+        .await
 }
 
 const COMMENT_SELECT: &str =
@@ -375,28 +368,23 @@ pub async fn open_concerns(conn: &mut Conn, option_id: &str) -> sqlx::Result<i64
 // ---- change requests ----
 
 pub async fn insert_request(conn: &mut Conn, r: &RequestRow) -> sqlx::Result<()> {
-    sqlx::query(
-        "insert into change_requests (request_id, project_id, option_id, revision, kind, status, reason, base_baseline_id, plan, impact,
-                                      launch_on, requested_by, created_at, decided_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
-    )
-    .bind(&r.request_id)
-    .bind(&r.project_id)
-    .bind(&r.option_id)
-    .bind(r.revision)
-    .bind(&r.kind)
-    .bind(&r.status)
-    .bind(&r.reason)
-    .bind(&r.base_baseline_id)
-    .bind(&r.plan)
-    .bind(&r.impact)
-    .bind(&r.launch_on)
-    .bind(&r.requested_by)
-    .bind(r.created_at)
-    .bind(r.decided_at)
-    .execute(conn)
-    .await
-    .map(|_| ())
+    Insert::into("change_requests")
+        .value("request_id", &r.request_id)
+        .value("project_id", &r.project_id)
+        .value("option_id", &r.option_id)
+        .value("revision", r.revision)
+        .value("kind", r.kind)
+        .value("status", r.status)
+        .value("reason", &r.reason)
+        .value("base_baseline_id", &r.base_baseline_id)
+        .value("plan", &r.plan)
+        .value("impact", &r.impact)
+        .value("launch_on", &r.launch_on)
+        .value("requested_by", &r.requested_by)
+        .value("created_at", r.created_at)
+        .value("decided_at", r.decided_at)
+        .execute(conn)
+        .await
 }
 
 pub async fn find_request(conn: &mut Conn, request_id: &str) -> sqlx::Result<Option<RequestRow>> {
@@ -448,13 +436,12 @@ pub async fn close_request(conn: &mut Conn, request_id: &str, status: &str, at: 
 }
 
 pub async fn insert_approval(conn: &mut Conn, request_id: &str, department_id: &str, reasons_json: &str) -> sqlx::Result<()> {
-    sqlx::query("insert into change_request_departments (request_id, department_id, reasons) values ($1, $2, $3)")
-        .bind(request_id)
-        .bind(department_id)
-        .bind(reasons_json)
+    Insert::into("change_request_departments")
+        .value("request_id", request_id)
+        .value("department_id", department_id)
+        .value("reasons", reasons_json)
         .execute(conn)
         .await
-        .map(|_| ())
 }
 
 /// The request's departments, lead-first order kept by code within the rest.
@@ -518,19 +505,18 @@ pub async fn baselines(conn: &mut Conn, project_id: &str) -> sqlx::Result<Vec<Ba
 }
 
 pub async fn insert_baseline(conn: &mut Conn, b: &BaselineRow) -> sqlx::Result<()> {
-    sqlx::query(&format!("insert into baselines ({BASELINE_COLUMNS}) values ($1, $2, $3, $4, $5, $6, $7, $8, $9)"))
-        .bind(&b.baseline_id)
-        .bind(&b.project_id)
-        .bind(b.number)
-        .bind(&b.option_id)
-        .bind(b.revision)
-        .bind(&b.plan)
-        .bind(&b.launch_on)
-        .bind(&b.request_id)
-        .bind(b.created_at)
+    Insert::into("baselines")
+        .value("baseline_id", &b.baseline_id)
+        .value("project_id", &b.project_id)
+        .value("number", b.number)
+        .value("option_id", &b.option_id)
+        .value("revision", b.revision)
+        .value("plan", &b.plan)
+        .value("launch_on", &b.launch_on)
+        .value("request_id", &b.request_id)
+        .value("created_at", b.created_at)
         .execute(conn)
         .await
-        .map(|_| ())
 }
 
 // ---- people ----
@@ -567,16 +553,14 @@ pub async fn pull_in_stakeholder(
     if exists.is_some() {
         return Ok(false);
     }
-    sqlx::query(
-        "insert into project_stakeholders (project_id, department_id, stakeholder_role, identified_at, identified_by, identified_late)
-         values ($1, $2, 'collaborator', $3, $4, $5)",
-    )
-    .bind(project_id)
-    .bind(department_id)
-    .bind(now)
-    .bind(by)
-    .bind(i64::from(late))
-    .execute(conn)
-    .await?;
+    Insert::into("project_stakeholders")
+        .value("project_id", project_id)
+        .value("department_id", department_id)
+        .value("stakeholder_role", StakeholderRole::Collaborator)
+        .value("identified_at", now)
+        .value("identified_by", by)
+        .value("identified_late", i64::from(late))
+        .execute(conn)
+        .await?;
     Ok(true)
 }

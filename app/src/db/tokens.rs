@@ -1,5 +1,6 @@
 //! Personal access tokens: created by a person for their own scripts, revocable, stored hashed.
 
+use super::insert::Insert;
 use super::Conn;
 use sqlx::FromRow;
 
@@ -14,15 +15,14 @@ pub struct TokenRow {
 }
 
 pub async fn insert(conn: &mut Conn, row: &TokenRow, token_hash: &str) -> sqlx::Result<()> {
-    sqlx::query("insert into api_tokens (token_id, user_id, name, token_hash, created_at) values ($1, $2, $3, $4, $5)")
-        .bind(&row.token_id)
-        .bind(&row.user_id)
-        .bind(&row.name)
-        .bind(token_hash)
-        .bind(row.created_at)
+    Insert::into("api_tokens")
+        .value("token_id", &row.token_id)
+        .value("user_id", &row.user_id)
+        .value("name", &row.name)
+        .value("token_hash", token_hash)
+        .value("created_at", row.created_at)
         .execute(conn)
         .await
-        .map(|_| ())
 }
 
 pub async fn list_for_user(conn: &mut Conn, user_id: &str) -> sqlx::Result<Vec<TokenRow>> {

@@ -1,5 +1,6 @@
 //! People: accounts with a department, a job role, an admin flag and an argon2id password hash.
 
+use super::insert::Insert;
 use super::Conn;
 use crate::domain::people::JobRole;
 use sqlx::FromRow;
@@ -73,23 +74,19 @@ pub async fn count_admins(conn: &mut Conn) -> sqlx::Result<i64> {
 }
 
 pub async fn insert(conn: &mut Conn, row: &UserRow) -> sqlx::Result<()> {
-    sqlx::query(
-        "insert into users (user_id, username, display_name, department_id, job_role, is_admin, password_hash, locale, created_at, updated_at)
-         values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
-    )
-    .bind(&row.user_id)
-    .bind(&row.username)
-    .bind(&row.display_name)
-    .bind(&row.department_id)
-    .bind(row.job_role)
-    .bind(row.is_admin)
-    .bind(&row.password_hash)
-    .bind(&row.locale)
-    .bind(row.created_at)
-    .bind(row.updated_at)
-    .execute(conn)
-    .await
-    .map(|_| ())
+    Insert::into("users")
+        .value("user_id", &row.user_id)
+        .value("username", &row.username)
+        .value("display_name", &row.display_name)
+        .value("department_id", &row.department_id)
+        .value("job_role", row.job_role)
+        .value("is_admin", row.is_admin)
+        .value("password_hash", &row.password_hash)
+        .value("locale", &row.locale)
+        .value("created_at", row.created_at)
+        .value("updated_at", row.updated_at)
+        .execute(conn)
+        .await
 }
 
 /// Saves the editable profile fields (not the password, which has its own function).

@@ -8,6 +8,7 @@ mod solutions;
 use crate::db::{self, projects::ProjectRow, projects::StakeholderRow, DbKind};
 use crate::domain::dates::Date;
 use crate::domain::requirement_content::{ChangePoint, Priority, RequirementContent, Scenario};
+use crate::domain::requirements::RequirementStatus as Status;
 use crate::error::AppError;
 use crate::organisation::dto::{DepartmentInput, NewPerson};
 use crate::organisation::service::{insert_department, insert_person_with_hash};
@@ -189,9 +190,9 @@ async fn seed_requirement(tx: &mut db::Conn, ids: &DemoIds, today: Date) -> Resu
     let number = repo::next_number(tx, &ids.project_id).await?;
     let created = at_noon(today.add_days(-21));
     let history = [
-        (today.add_days(-20), "draft", "in_review", "需求评审 Requirement review"),
-        (today.add_days(-19), "in_review", "agreed", "第一次会议对齐 Agreed at meeting 1"),
-        (today.add_days(-18), "agreed", "in_development", "B 开始研发 B starts development"),
+        (today.add_days(-20), Status::Draft, Status::InReview, "需求评审 Requirement review"),
+        (today.add_days(-19), Status::InReview, Status::Agreed, "第一次会议对齐 Agreed at meeting 1"),
+        (today.add_days(-18), Status::Agreed, Status::InDevelopment, "B 开始研发 B starts development"),
     ];
     let revised = at_noon(today.add_days(-12));
     let first = serde_json::to_string(&content).map_err(|_| AppError::Internal)?;
@@ -211,8 +212,8 @@ async fn seed_requirement(tx: &mut db::Conn, ids: &DemoIds, today: Date) -> Resu
         number,
         req_key: crate::domain::requirements::requirement_key("PAY", number),
         title: content.title.clone(),
-        status: "in_development".into(),
-        priority: content.priority.as_str().into(),
+        status: Status::InDevelopment,
+        priority: content.priority,
         owner_id: ids.xiaozhang.clone(),
         current_revision: 2,
         search_text: content.search_text(),
@@ -233,11 +234,11 @@ async fn seed_requirement(tx: &mut db::Conn, ids: &DemoIds, today: Date) -> Resu
         author_id: &ids.xiaozhang,
         created_at,
     };
-    repo::insert_revision(tx, &revision(1, &first, "初稿 First draft", "draft", false, created)).await?;
+    repo::insert_revision(tx, &revision(1, &first, "初稿 First draft", Status::Draft, false, created)).await?;
     for (day, from, to, reason) in history {
         repo::insert_transition(tx, &requirement_id, from, to, reason, &ids.xiaozhang, at_noon(day)).await?;
     }
     let summary = "第二次会议：补充首次查询后才审批通过的场景 Meeting 2: add the approved-after-first-query scenario";
-    repo::insert_revision(tx, &revision(2, &second, summary, "in_development", true, revised)).await?;
+    repo::insert_revision(tx, &revision(2, &second, summary, Status::InDevelopment, true, revised)).await?;
     Ok(requirement_id)
 }

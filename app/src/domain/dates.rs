@@ -132,6 +132,12 @@ fn civil_from_days(z: i32) -> (i32, u32, u32) {
     (if m <= 2 { y + 1 } else { y }, m, d)
 }
 
+/// `d("2025-01-20")`: a day written in a test. A malformed one is a typo in the test: it panics.
+#[cfg(test)]
+pub fn d(iso: &str) -> Date {
+    Date::parse(iso, "date").unwrap_or_else(|_| panic!("{iso:?} is not a day"))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

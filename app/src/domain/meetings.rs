@@ -82,18 +82,6 @@ pub enum Refusal {
     BadTransition,
 }
 
-impl Refusal {
-    /// The English message of the 409 answer (the UI shows its own words for each).
-    pub fn message(self) -> &'static str {
-        match self {
-            Refusal::Closed => "this meeting is closed: its minutes and decisions are locked; add an amendment instead",
-            Refusal::NotStarted => "this meeting has not started: start it before recording attendance, minutes, decisions or action items",
-            Refusal::NotClosed => "only a closed meeting is amended; edit an open meeting directly",
-            Refusal::BadTransition => "a meeting goes from planned to in progress to closed, one step at a time",
-        }
-    }
-}
-
 impl MeetingStatus {
     pub const ALL: [MeetingStatus; 3] = [MeetingStatus::Planned, MeetingStatus::InProgress, MeetingStatus::Closed];
 
@@ -338,9 +326,7 @@ mod tests {
     use super::*;
     use crate::domain::projects::Visibility;
 
-    fn day(s: &str) -> Date {
-        Date::parse(s, "d").unwrap()
-    }
+    use crate::domain::dates::d as day;
 
     #[test]
     fn kinds_and_statuses_survive_their_stored_names() {
@@ -385,7 +371,6 @@ mod tests {
         assert_eq!(Closed.check_recordable(), Err(Refusal::Closed));
         assert_eq!(Closed.check_amendable(), Ok(()));
         assert_eq!(InProgress.check_amendable(), Err(Refusal::NotClosed));
-        assert!(Refusal::Closed.message().contains("amendment"));
     }
 
     #[test]

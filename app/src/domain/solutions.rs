@@ -232,11 +232,11 @@ impl RequestKind {
             Self::Change => "change",
         }
     }
-    pub fn parse(raw: &str) -> Self {
-        if raw == "choice" {
-            Self::Choice
-        } else {
-            Self::Change
+    pub fn parse(raw: &str) -> Option<Self> {
+        match raw {
+            "choice" => Some(Self::Choice),
+            "change" => Some(Self::Change),
+            _ => None,
         }
     }
 }
@@ -259,12 +259,13 @@ impl RequestStatus {
             Self::Withdrawn => "withdrawn",
         }
     }
-    pub fn parse(raw: &str) -> Self {
+    pub fn parse(raw: &str) -> Option<Self> {
         match raw {
-            "approved" => Self::Approved,
-            "rejected" => Self::Rejected,
-            "withdrawn" => Self::Withdrawn,
-            _ => Self::Pending,
+            "pending" => Some(Self::Pending),
+            "approved" => Some(Self::Approved),
+            "rejected" => Some(Self::Rejected),
+            "withdrawn" => Some(Self::Withdrawn),
+            _ => None,
         }
     }
 }

@@ -7,14 +7,13 @@
 use super::dto::CalendarFeedDto;
 use super::ics::{IcsCalendar, IcsEvent, IcsPerson, IcsTime};
 use super::service::load_meeting;
+use crate::access::{load_readable, project_access};
 use crate::auth::{self, CurrentUser};
 use crate::db::{self, meetings as repo};
-use crate::domain::dates::Date;
 use crate::domain::meetings::{ActionStatus, Zone};
 use crate::domain::permissions::{can_read_project, is_stakeholder};
 use crate::domain::schedule::{schedule, Plan};
 use crate::error::AppError;
-use crate::projects::service::{access, load_readable};
 use crate::state::AppState;
 
 /// Where feeds are served, under the site's origin.
@@ -63,7 +62,7 @@ async fn meeting_event(conn: &mut db::Conn, m: &repo::MeetingRow, project_name: 
         attendees,
         sequence: m.sequence,
         last_modified: Some(m.updated_at),
-        categories: vec![m.kind.clone()],
+        categories: vec![m.kind.as_str().to_string()],
         url: base.map(|b| format!("{b}/meetings/{}", m.meeting_id)),
     })
 }
@@ -136,10 +135,10 @@ pub async fn feed_ics(state: &AppState, token: &str, base: Option<&str>) -> Resu
         events.push(meeting_event(&mut conn, &m, &project.name, base).await?);
     }
     for a in repo::owner_actions(&mut conn, &user.id).await? {
-        if a.status != ActionStatus::Open.as_str() || load_readable(&mut conn, &user, &a.project_id).await.is_err() {
+        if a.status != ActionStatus::Open || load_readable(&mut conn, &user, &a.project_id).await.is_err() {
             continue;
         }
-        let Ok(due) = Date::parse(&a.due_on, "due_on") else { continue };
+        let due = a.due_on;
         events.push(IcsEvent {
             uid: format!("action-{}@concord", a.action_id),
             start: IcsTime::Day(due),
@@ -166,7 +165,7 @@ async fn milestone_events(conn: &mut db::Conn, user: &CurrentUser, base: Option<
     let mut events = Vec::new();
     for project in db::projects::list(conn).await? {
         let own: Vec<_> = stakeholders.iter().filter(|s| s.project_id == project.project_id).cloned().collect();
-        let acc = access(&project, &own);
+        let acc = project_access(&project, &own);
         if !can_read_project(&user.actor(), &acc) || !is_stakeholder(&user.actor(), &acc) {
             continue;
         }

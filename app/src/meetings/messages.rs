@@ -2,7 +2,7 @@
 //! header's "My action items" link word is [`nav_action_items`], a function so the header does
 //! not pull the whole table into the main bundle.
 
-use crate::domain::meetings::{ActionStatus, MeetingKind, MeetingStatus, Refusal, SubjectKind};
+use crate::domain::meetings::{ActionStatus, MeetingKind, MeetingStatus, SubjectKind};
 use crate::error::AppError;
 use crate::i18n::Locale;
 
@@ -97,10 +97,6 @@ pub struct MeetingMessages {
     pub feed_replace: &'static str,
     pub feed_revoke: &'static str,
     pub feed_copy_now: &'static str,
-    pub refused_closed: &'static str,
-    pub refused_not_started: &'static str,
-    pub refused_not_closed: &'static str,
-    pub refused_transition: &'static str,
     pub end_before_start: &'static str,
     kinds: [&'static str; 6],
     statuses: [&'static str; 3],
@@ -161,18 +157,6 @@ impl MeetingMessages {
     }
 
     pub fn error(&self, locale: Locale, e: &AppError) -> String {
-        if let AppError::Conflict(message) = e {
-            for (refusal, text) in [
-                (Refusal::Closed, self.refused_closed),
-                (Refusal::NotStarted, self.refused_not_started),
-                (Refusal::NotClosed, self.refused_not_closed),
-                (Refusal::BadTransition, self.refused_transition),
-            ] {
-                if message == refusal.message() {
-                    return text.to_string();
-                }
-            }
-        }
         if let AppError::Invalid(crate::domain::DomainError::DateBefore { field, .. }) = e {
             if field == "end" {
                 return self.end_before_start.to_string();
@@ -267,10 +251,6 @@ pub static EN: MeetingMessages = MeetingMessages {
     feed_replace: "Replace the address",
     feed_revoke: "Revoke",
     feed_copy_now: "Copy it now: it is not shown again.",
-    refused_closed: "This meeting is closed: its minutes and decisions are locked. Add an amendment instead.",
-    refused_not_started: "Start the meeting before recording attendance, minutes, decisions or action items.",
-    refused_not_closed: "Only a closed meeting is amended.",
-    refused_transition: "A meeting goes from planned to in progress to closed.",
     end_before_start: "must be after the start",
     kinds: ["Kick-off", "Requirement review", "Technical discussion", "Schedule review", "Escalation", "Other"],
     statuses: ["Planned", "In progress", "Closed"],
@@ -361,10 +341,6 @@ pub static ZH: MeetingMessages = MeetingMessages {
     feed_replace: "更换地址",
     feed_revoke: "撤销",
     feed_copy_now: "请立即复制：此地址不会再次显示。",
-    refused_closed: "会议已结束：纪要和决策已锁定，请添加补充说明。",
-    refused_not_started: "请先开始会议，再记录出席、纪要、决策或待办事项。",
-    refused_not_closed: "只有已结束的会议才能添加补充说明。",
-    refused_transition: "会议按 计划中 → 进行中 → 已结束 的顺序推进。",
     end_before_start: "必须晚于开始时间",
     kinds: ["启动会", "需求评审", "技术讨论", "排期评审", "升级决策", "其他"],
     statuses: ["计划中", "进行中", "已结束"],
@@ -391,9 +367,12 @@ mod tests {
     }
 
     #[test]
-    fn refusals_read_in_the_pages_words() {
-        let closed = AppError::Conflict(Refusal::Closed.message().into());
-        assert_eq!(ZH.error(Locale::ZhCn, &closed), ZH.refused_closed);
-        assert_eq!(EN.error(Locale::En, &closed), EN.refused_closed);
+    fn refusals_read_as_their_own_sentence_not_a_generic_conflict() {
+        let closed = AppError::Conflict(crate::domain::meetings::Refusal::Closed.into());
+        assert_eq!(ZH.error(Locale::ZhCn, &closed), "会议已结束：纪要和决策已锁定，请添加补充说明。");
+        assert_eq!(
+            EN.error(Locale::En, &closed),
+            "This meeting is closed: its minutes and decisions are locked. Add an amendment instead."
+        );
     }
 }

@@ -14,6 +14,7 @@ use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::t;
 use crate::ui::forms::load_error;
+use crate::ui::submit::submit;
 use crate::ui::{use_i18n, RequireLogin};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -170,13 +171,11 @@ fn NewMeetingForm(choices: MeetingChoices) -> impl IntoView {
         RwSignal::new(String::new()),
     );
     let invited = RwSignal::new(Vec::<String>::new());
-    let save = Action::new(move |input: &MeetingInput| schedule_meeting(project_id.get_value(), input.clone()));
-    let error = Signal::derive(move || save.value().get().and_then(|r| r.err()));
-    Effect::new(move |_| {
-        if let Some(Ok(detail)) = save.value().get() {
-            navigate(&format!("/meetings/{}", detail.meeting.id), Default::default());
-        }
-    });
+    let save = submit(
+        move |input: &MeetingInput| schedule_meeting(project_id.get_value(), input.clone()),
+        move |detail| navigate(&format!("/meetings/{}", detail.meeting.id), Default::default()),
+    );
+    let error = Signal::from(save.error);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let agenda = agenda
@@ -242,7 +241,7 @@ fn NewMeetingForm(choices: MeetingChoices) -> impl IntoView {
                 </label>
                 <p class="muted">{move || m().agenda_hint}</p>
                 <MeetingError error field="agenda"/>
-                <button type="submit" disabled=move || save.pending().get()>{move || m().schedule}</button>
+                <button type="submit" disabled=move || save.pending()>{move || m().schedule}</button>
             </form>
         </section>
     }
@@ -394,20 +393,22 @@ fn CalendarFeedView() -> impl IntoView {
     let changes = RwSignal::new(0u32);
     let status = Resource::new(move || changes.get(), |_| calendar_feed_status());
     let created = RwSignal::new(None::<String>);
-    let create = Action::new(|_: &()| create_calendar_feed());
-    let revoke = Action::new(|_: &()| revoke_calendar_feed());
-    Effect::new(move |_| {
-        if let Some(Ok(feed)) = create.value().get() {
+    let create = submit(
+        |_: &()| create_calendar_feed(),
+        move |feed| {
             created.set(feed.url);
             changes.update(|n| *n += 1);
-        }
-    });
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = revoke.value().get() {
+        },
+    );
+    let revoke = submit(
+        |_: &()| revoke_calendar_feed(),
+        move |_| {
             created.set(None);
             changes.update(|n| *n += 1);
-        }
-    });
+        },
+    );
+    // Either button's refusal (signed out meanwhile, the server unreachable) is shown, not lost.
+    let error = Signal::derive(move || create.error.get().or_else(|| revoke.error.get()));
     view! {
         <h1>{move || m().feed_title}</h1>
         <p class="muted">{move || m().feed_intro}</p>
@@ -440,6 +441,7 @@ fn CalendarFeedView() -> impl IntoView {
                 }.into_any()
             })}
         </Transition>
+        <MeetingError error/>
         {move || created.get().map(|url| view! {
             <div class="feed-url">
                 <p><strong>{move || m().feed_copy_now}</strong></p>

@@ -14,6 +14,7 @@ use crate::domain::meetings::{ActionStatus, MeetingStatus, SubjectKind};
 use crate::error::AppError;
 use crate::t;
 use crate::ui::forms::load_error;
+use crate::ui::submit::{submit, Submit};
 use crate::ui::{use_i18n, RequireLogin};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -44,24 +45,15 @@ fn MeetingView() -> impl IntoView {
     }
 }
 
-/// A server call of this page, and the error of its last run.
-type PageAction<I, O> = (Action<I, Result<O, AppError>>, Signal<Option<AppError>>);
-
 /// An action of this page: runs the server call, then reloads the page or shows the error.
-fn page_action<I, O, F, Fut>(changes: RwSignal<u32>, call: F) -> PageAction<I, O>
+fn page_action<I, O, F, Fut>(changes: RwSignal<u32>, call: F) -> Submit<I, O>
 where
     I: Clone + Send + Sync + 'static,
     O: Clone + Send + Sync + 'static,
     F: Fn(I) -> Fut + Send + Sync + Copy + 'static,
     Fut: std::future::Future<Output = Result<O, AppError>> + Send + 'static,
 {
-    let action = Action::new(move |input: &I| call(input.clone()));
-    Effect::new(move |_| {
-        if let Some(Ok(_)) = action.value().get() {
-            changes.update(|n| *n += 1);
-        }
-    });
-    (action, Signal::derive(move || action.value().get().and_then(|r| r.err())))
+    submit(move |input: &I| call(input.clone()), move |_| changes.update(|n| *n += 1))
 }
 
 #[component]
@@ -72,7 +64,8 @@ fn MeetingContent(data: MeetingPageData, changes: RwSignal<u32>) -> impl IntoVie
     let s = d.meeting.clone();
     let (status, kind, can_edit) = (s.status, s.kind, d.can_edit);
     let id = StoredValue::new(s.id.clone());
-    let (set_status, status_error) = page_action(changes, move |to: String| change_meeting_status(id.get_value(), to));
+    let set_status = page_action(changes, move |to: String| change_meeting_status(id.get_value(), to));
+    let status_error = Signal::from(set_status.error);
     let running = can_edit && status == MeetingStatus::InProgress;
     let people = StoredValue::new(choices.people.clone());
     let subjects = StoredValue::new(choices.subjects.clone());
@@ -169,7 +162,8 @@ fn AgendaItem(item: AgendaItemDto, running: bool, changes: RwSignal<u32>) -> imp
     let m = move || mm(i18n.get());
     let item_id = StoredValue::new(item.id.clone());
     let minutes = RwSignal::new(item.minutes.clone());
-    let (save, error) = page_action(changes, move |text: String| save_minutes(item_id.get_value(), text));
+    let save = page_action(changes, move |text: String| save_minutes(item_id.get_value(), text));
+    let error = Signal::from(save.error);
     let has_minutes = !item.minutes.trim().is_empty();
     view! {
         <li class="agenda-item" data-id=item.id.clone()>
@@ -228,7 +222,8 @@ fn AgendaForm(id: String, subjects: Vec<SubjectLinkDto>, changes: RwSignal<u32>)
     let m = move || mm(i18n.get());
     let id = StoredValue::new(id);
     let (title, link) = (RwSignal::new(String::new()), RwSignal::new(String::new()));
-    let (add, error) = page_action(changes, move |input: AgendaItemInput| add_agenda_item(id.get_value(), input));
+    let add = page_action(changes, move |input: AgendaItemInput| add_agenda_item(id.get_value(), input));
+    let error = Signal::from(add.error);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         add.dispatch(AgendaItemInput { title: title.get_untracked(), link: parse_subject(&link.get_untracked()) });
@@ -250,7 +245,8 @@ fn AttendanceForm(id: String, people: Vec<PersonRef>, came: Vec<String>, changes
     let m = move || mm(i18n.get());
     let id = StoredValue::new(id);
     let selected = RwSignal::new(came);
-    let (save, error) = page_action(changes, move |ids: Vec<String>| save_attendance(id.get_value(), ids));
+    let save = page_action(changes, move |ids: Vec<String>| save_attendance(id.get_value(), ids));
+    let error = Signal::from(save.error);
     view! {
         <form class="attendance-form" on:submit=move |ev| { ev.prevent_default(); save.dispatch(selected.get_untracked()); }>
             <PeoplePicker people selected name="attendee"/>
@@ -266,7 +262,8 @@ fn DecisionForm(id: String, people: Vec<PersonRef>, subjects: Vec<SubjectLinkDto
     let m = move || mm(i18n.get());
     let id = StoredValue::new(id);
     let (text, makers, link) = (RwSignal::new(String::new()), RwSignal::new(Vec::<String>::new()), RwSignal::new(String::new()));
-    let (save, error) = page_action(changes, move |input: MeetingDecisionInput| record_decision(id.get_value(), input));
+    let save = page_action(changes, move |input: MeetingDecisionInput| record_decision(id.get_value(), input));
+    let error = Signal::from(save.error);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         save.dispatch(MeetingDecisionInput {
@@ -297,7 +294,8 @@ fn ActionForm(id: String, people: Vec<PersonRef>, changes: RwSignal<u32>) -> imp
     let m = move || mm(i18n.get());
     let id = StoredValue::new(id);
     let (title, owner, due) = (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(String::new()));
-    let (save, error) = page_action(changes, move |input: ActionItemInput| add_action_item(id.get_value(), input));
+    let save = page_action(changes, move |input: ActionItemInput| add_action_item(id.get_value(), input));
+    let error = Signal::from(save.error);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         save.dispatch(ActionItemInput { title: title.get_untracked(), owner_id: owner.get_untracked(), due_on: due.get_untracked() });
@@ -327,7 +325,8 @@ fn ActionForm(id: String, people: Vec<PersonRef>, changes: RwSignal<u32>) -> imp
 pub(super) fn ActionTable(items: Vec<ActionItemDto>, show_project: bool, changes: RwSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
     let m = move || mm(i18n.get());
-    let (set, error) = page_action(changes, |(id, status): (String, String)| change_action_status(id, status));
+    let set = page_action(changes, |(id, status): (String, String)| change_action_status(id, status));
+    let error = Signal::from(set.error);
     view! {
         <MeetingError error/>
         <table class="action-table">
@@ -376,7 +375,8 @@ fn AmendForm(id: String, people: Vec<PersonRef>, decisions: Vec<MeetingDecisionD
     let id = StoredValue::new(id);
     let (text, decision, makers, corrects) =
         (RwSignal::new(String::new()), RwSignal::new(String::new()), RwSignal::new(Vec::<String>::new()), RwSignal::new(String::new()));
-    let (save, error) = page_action(changes, move |input: AmendmentInput| amend_meeting(id.get_value(), input));
+    let save = page_action(changes, move |input: AmendmentInput| amend_meeting(id.get_value(), input));
+    let error = Signal::from(save.error);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let decision_text = decision.get_untracked();

@@ -8,6 +8,7 @@
 use super::dto::*;
 use super::record;
 use super::views::{detail, link_dto, meeting_summary, shanghai_today};
+use crate::access::{load_readable, project_access};
 use crate::audit::{self, AuditAction, NewAuditEntry};
 use crate::auth::CurrentUser;
 use crate::db::{self, meetings as repo, projects::ProjectRow, projects::StakeholderRow};
@@ -19,10 +20,9 @@ use crate::domain::meetings::{
 use crate::domain::permissions::{can_read_project, Actor};
 use crate::domain::text::{bounded, optional_long};
 use crate::domain::DomainError;
-use crate::error::AppError;
+use crate::error::{AppError, Conflict};
 use crate::notifications::dto::NotificationKind;
 use crate::notifications::service::{notify, NewNotification};
-use crate::projects::service::{access, load_readable};
 use crate::state::AppState;
 
 /// Most agenda items, invitees, decisions' makers or links in one request.
@@ -37,12 +37,12 @@ pub(super) struct Loaded {
 
 impl Loaded {
     pub fn status(&self) -> MeetingStatus {
-        MeetingStatus::parse(&self.meeting.status, "status").unwrap_or(MeetingStatus::Closed)
+        self.meeting.status
     }
 }
 
 pub(super) fn refuse(r: Refusal) -> AppError {
-    AppError::Conflict(r.message().into())
+    Conflict::from(r).into()
 }
 
 /// Loads a meeting whose project the person may read; otherwise "not found".
@@ -55,7 +55,7 @@ pub(super) async fn load_meeting(conn: &mut db::Conn, user: &CurrentUser, meetin
 /// Whether the person may run this meeting.
 pub(super) async fn may_edit(conn: &mut db::Conn, user: &CurrentUser, loaded: &Loaded) -> Result<bool, AppError> {
     let invited = repo::is_invited(conn, &loaded.meeting.meeting_id, &user.id).await?;
-    Ok(can_edit_meeting(&user.actor(), &access(&loaded.project, &loaded.stakeholders), invited))
+    Ok(can_edit_meeting(&user.actor(), &project_access(&loaded.project, &loaded.stakeholders), invited))
 }
 
 /// Loads a meeting the person may run: 404 when they may not read it, 403 when only reading.
@@ -88,7 +88,7 @@ async fn check_people(
         };
         let actor =
             Actor { user_id: &person.user_id, department_id: &person.department_id, role: person.job_role, is_admin: person.is_admin == 1 };
-        if !can_read_project(&actor, &access(project, stakeholders)) {
+        if !can_read_project(&actor, &project_access(project, stakeholders)) {
             return Err(DomainError::not_allowed(field).into());
         }
         out.push(id.to_string());
@@ -98,7 +98,7 @@ async fn check_people(
 
 /// A link must name a requirement, option or change request of the same project.
 async fn check_link(conn: &mut db::Conn, project_id: &str, link: &SubjectRef, field: &'static str) -> Result<(), AppError> {
-    match repo::subject(conn, link.kind.as_str(), link.id.trim()).await? {
+    match repo::subject(conn, link.kind, link.id.trim()).await? {
         Some((owner, _)) if owner == project_id => Ok(()),
         _ => Err(DomainError::not_allowed(field).into()),
     }
@@ -182,7 +182,7 @@ pub async fn meeting_choices(state: &AppState, user: &CurrentUser, project_id: &
             Actor { user_id: &person.user_id, department_id: &person.department_id, role: person.job_role, is_admin: person.is_admin == 1 };
         // Everyone may read an internal project: offer its stakeholders' people (and admins), not
         // the whole organisation; the API accepts any reader.
-        let stakeholder = crate::domain::permissions::is_stakeholder(&actor, &access(&project, &stakeholders));
+        let stakeholder = crate::domain::permissions::is_stakeholder(&actor, &project_access(&project, &stakeholders));
         if stakeholder {
             let code = departments.iter().find(|d| d.department_id == person.department_id).map(|d| d.code.clone()).unwrap_or_default();
             people.push(PersonRef { id: person.user_id, name: person.display_name, department_code: code });
@@ -191,10 +191,9 @@ pub async fn meeting_choices(state: &AppState, user: &CurrentUser, project_id: &
     people.sort_by(|a, b| (&a.department_code, &a.name).cmp(&(&b.department_code, &b.name)));
     let mut subjects = Vec::new();
     for (kind, id, label) in repo::project_subjects(&mut conn, project_id).await? {
-        let Ok(kind) = SubjectKind::parse(&kind, "kind") else { continue };
         subjects.push(SubjectLinkDto { path: kind.path(&id), kind, id, label });
     }
-    let can_schedule = can_schedule_meeting(&user.actor(), &access(&project, &stakeholders));
+    let can_schedule = can_schedule_meeting(&user.actor(), &project_access(&project, &stakeholders));
     Ok(MeetingChoices { project_id: project.project_id, project_name: project.name, people, subjects, can_schedule })
 }
 
@@ -213,7 +212,7 @@ pub async fn create_meeting(
     }
     let mut tx = db::begin_write(&state.db, state.db_kind).await?;
     let (project, stakeholders) = load_readable(&mut tx, user, project_id).await?;
-    if !can_schedule_meeting(&user.actor(), &access(&project, &stakeholders)) {
+    if !can_schedule_meeting(&user.actor(), &project_access(&project, &stakeholders)) {
         return Err(AppError::Forbidden);
     }
     let invitees = check_people(&mut tx, &project, &stakeholders, &input.invitee_ids, "invitee_ids").await?;
@@ -222,8 +221,8 @@ pub async fn create_meeting(
         meeting_id: db::new_id(),
         project_id: project.project_id.clone(),
         title: fields.title,
-        kind: fields.kind.as_str().into(),
-        status: MeetingStatus::Planned.as_str().into(),
+        kind: fields.kind,
+        status: MeetingStatus::Planned,
         starts_at: fields.starts_at,
         ends_at: fields.ends_at,
         time_zone: fields.zone.name.into(),
@@ -246,7 +245,7 @@ pub async fn create_meeting(
             item_id: &db::new_id(),
             meeting_id: &row.meeting_id,
             title: &title,
-            subject_kind: item.link.as_ref().map(|l| l.kind.as_str()),
+            subject_kind: item.link.as_ref().map(|l| l.kind),
             subject_id: item.link.as_ref().map(|l| l.id.trim()),
             created_at: now,
         };
@@ -298,7 +297,7 @@ pub async fn update_meeting(
         let zone = crate::domain::meetings::Zone::of(&m.time_zone);
         let fields = MeetingFields::parse(
             patch.title.as_deref().unwrap_or(&m.title),
-            patch.kind.as_deref().unwrap_or(&m.kind),
+            patch.kind.as_deref().unwrap_or(m.kind.as_str()),
             patch.time_zone.as_deref().unwrap_or(&m.time_zone),
             &patch.start.clone().unwrap_or_else(|| zone.utc_to_local(m.starts_at)),
             &patch.end.clone().unwrap_or_else(|| zone.utc_to_local(m.ends_at)),
@@ -306,7 +305,7 @@ pub async fn update_meeting(
         )?;
         let row = repo::MeetingRow {
             title: fields.title,
-            kind: fields.kind.as_str().into(),
+            kind: fields.kind,
             starts_at: fields.starts_at,
             ends_at: fields.ends_at,
             time_zone: fields.zone.name.into(),
@@ -341,7 +340,7 @@ pub async fn set_status(
         let from = loaded.status();
         from.check_transition(to).map_err(refuse)?;
         let now = db::now_ms();
-        if !repo::set_status(tx, meeting_id, from.as_str(), to.as_str(), now, &user.id).await? {
+        if !repo::set_status(tx, meeting_id, from, to, now, &user.id).await? {
             return Err(AppError::StaleVersion);
         }
         if to == MeetingStatus::Closed {
@@ -406,7 +405,7 @@ pub async fn add_agenda_item(
             item_id: &db::new_id(),
             meeting_id,
             title: &title,
-            subject_kind: input.link.as_ref().map(|l| l.kind.as_str()),
+            subject_kind: input.link.as_ref().map(|l| l.kind),
             subject_id: input.link.as_ref().map(|l| l.id.trim()),
             created_at: now,
         };
@@ -649,7 +648,7 @@ pub async fn set_action_status(
     if !can_update_action(&user.actor(), &action.owner_id, editor) {
         return Err(AppError::Forbidden);
     }
-    repo::set_action_status(&mut tx, action_id, status.as_str(), &user.id, db::now_ms()).await?;
+    repo::set_action_status(&mut tx, action_id, status, &user.id, db::now_ms()).await?;
     let row = meeting_of_action(&mut tx, action_id).await?;
     tx.commit().await?;
     Ok(super::views::action_dto(row, &user.id, editor, shanghai_today()))
@@ -689,7 +688,11 @@ pub async fn amend(state: &AppState, user: &CurrentUser, meeting_id: &str, input
 }
 
 /// Used by views: the link of a stored subject, or `None` when it is gone.
-pub(super) async fn stored_link(conn: &mut db::Conn, kind: Option<&str>, id: Option<&str>) -> Result<Option<SubjectLinkDto>, AppError> {
+pub(super) async fn stored_link(
+    conn: &mut db::Conn,
+    kind: Option<SubjectKind>,
+    id: Option<&str>,
+) -> Result<Option<SubjectLinkDto>, AppError> {
     match (kind, id) {
         (Some(kind), Some(id)) => link_dto(conn, kind, id).await,
         _ => Ok(None),

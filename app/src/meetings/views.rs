@@ -4,13 +4,13 @@
 
 use super::dto::*;
 use super::service::{load_meeting, may_edit, stored_link, Loaded};
+use crate::access::load_readable;
 use crate::auth::CurrentUser;
 use crate::db::{self, meetings as repo};
 use crate::domain::dates::Date;
-use crate::domain::meetings::{is_overdue, ActionStatus, MeetingKind, MeetingStatus, SubjectKind, Zone};
+use crate::domain::meetings::{is_overdue, ActionStatus, SubjectKind, Zone};
 use crate::error::AppError;
 use crate::markdown;
-use crate::projects::service::load_readable;
 use crate::state::AppState;
 use std::collections::HashMap;
 
@@ -25,8 +25,8 @@ pub fn meeting_summary(m: &repo::MeetingRow) -> MeetingSummary {
         id: m.meeting_id.clone(),
         project_id: m.project_id.clone(),
         title: m.title.clone(),
-        kind: MeetingKind::parse(&m.kind, "kind").unwrap_or(MeetingKind::Other),
-        status: MeetingStatus::parse(&m.status, "status").unwrap_or(MeetingStatus::Closed),
+        kind: m.kind,
+        status: m.status,
         starts_at: m.starts_at,
         ends_at: m.ends_at,
         time_zone: m.time_zone.clone(),
@@ -37,9 +37,8 @@ pub fn meeting_summary(m: &repo::MeetingRow) -> MeetingSummary {
 }
 
 /// The link of a subject with its current label; `None` when the subject is gone.
-pub async fn link_dto(conn: &mut db::Conn, kind: &str, id: &str) -> Result<Option<SubjectLinkDto>, AppError> {
-    let Ok(kind) = SubjectKind::parse(kind, "kind") else { return Ok(None) };
-    Ok(repo::subject(conn, kind.as_str(), id).await?.map(|(_, label)| SubjectLinkDto { kind, id: id.into(), label, path: kind.path(id) }))
+pub async fn link_dto(conn: &mut db::Conn, kind: SubjectKind, id: &str) -> Result<Option<SubjectLinkDto>, AppError> {
+    Ok(repo::subject(conn, kind, id).await?.map(|(_, label)| SubjectLinkDto { kind, id: id.into(), label, path: kind.path(id) }))
 }
 
 /// The decisions of `scope` with their makers and links, in time order.
@@ -54,7 +53,7 @@ pub async fn decision_dtos(conn: &mut db::Conn, scope: repo::DecisionScope<'_>) 
     }
     let mut links: HashMap<String, Vec<SubjectLinkDto>> = HashMap::new();
     for l in repo::links(conn, scope).await? {
-        if let Some(link) = link_dto(conn, &l.subject_kind, &l.subject_id).await? {
+        if let Some(link) = link_dto(conn, l.subject_kind, &l.subject_id).await? {
             links.entry(l.decision_id).or_default().push(link);
         }
     }
@@ -97,8 +96,8 @@ pub async fn decision_dtos(conn: &mut db::Conn, scope: repo::DecisionScope<'_>) 
 }
 
 pub fn action_dto(r: repo::ActionRow, user_id: &str, may_edit_meeting: bool, today: Date) -> ActionItemDto {
-    let status = ActionStatus::parse(&r.status, "status").unwrap_or(ActionStatus::Open);
-    let due = Date::parse(&r.due_on, "due_on").unwrap_or(today);
+    let status = r.status;
+    let due = r.due_on;
     ActionItemDto {
         overdue: is_overdue(status, due, today),
         can_update: may_edit_meeting || r.owner_id == user_id,
@@ -125,7 +124,7 @@ pub(super) async fn detail(conn: &mut db::Conn, user: &CurrentUser, loaded: &Loa
         .collect();
     let mut agenda = Vec::new();
     for a in repo::agenda(conn, &m.meeting_id).await? {
-        let link = stored_link(conn, a.subject_kind.as_deref(), a.subject_id.as_deref()).await?;
+        let link = stored_link(conn, a.subject_kind, a.subject_id.as_deref()).await?;
         agenda.push(AgendaItemDto {
             minutes_html: markdown::render(&a.minutes),
             id: a.item_id,
@@ -191,7 +190,7 @@ pub async fn decision_log(state: &AppState, user: &CurrentUser, project_id: &str
 pub async fn linked(state: &AppState, user: &CurrentUser, kind: &str, id: &str) -> Result<LinkedDecisions, AppError> {
     let kind = SubjectKind::parse(kind, "kind")?;
     let mut conn = state.db.acquire().await?;
-    let (project_id, _) = repo::subject(&mut conn, kind.as_str(), id).await?.ok_or(AppError::NotFound)?;
+    let (project_id, _) = repo::subject(&mut conn, kind, id).await?.ok_or(AppError::NotFound)?;
     load_readable(&mut conn, user, &project_id).await?;
     let decisions = decision_dtos(&mut conn, repo::DecisionScope::Subject(kind.as_str(), id)).await?;
     let meetings = repo::meetings_with_agenda_about(&mut conn, kind.as_str(), id).await?.iter().map(meeting_summary).collect();

@@ -9,6 +9,7 @@ use crate::error::AppError;
 use crate::t;
 use crate::ui::forms::load_error;
 use crate::ui::layout::InboxBadge;
+use crate::ui::submit::{submit, submit_or};
 use crate::ui::{use_i18n, RequireLogin};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -59,20 +60,15 @@ fn InboxContent(
 ) -> impl IntoView {
     let i18n = use_i18n();
     let im = move || InboxMessages::of(i18n.get());
-    let error = RwSignal::new(None::<AppError>);
-    let mark_all = Action::new(|_: &()| mark_all_notifications_read());
-    Effect::new(move |_| match mark_all.value().get() {
-        Some(Ok(_)) => changed(),
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
-    });
+    let mark_all = submit(|_: &()| mark_all_notifications_read(), move |_| changed());
+    let error = mark_all.error;
     let empty = items.is_empty();
     let current = |selected: bool| if selected { Some("page") } else { None };
     view! {
         <div class="page-title">
             <h1>{move || im().title}</h1>
-            <button type="button" class="mark-all-read" disabled=move || unread == 0 || mark_all.pending().get()
-                on:click=move |_| { error.set(None); mark_all.dispatch(()); }>
+            <button type="button" class="mark-all-read" disabled=move || unread == 0 || mark_all.pending()
+                on:click=move |_| { mark_all.dispatch(()); }>
                 {move || im().mark_all_read}
             </button>
         </div>
@@ -103,12 +99,8 @@ fn NotificationItem(
     let (kind, subject, read, created_at) = (n.kind, StoredValue::new(n.subject.clone()), n.read, n.created_at);
     let line = move || im().line(kind, &subject.read_value());
     let id = StoredValue::new(n.id.clone());
-    let mark = Action::new(move |_: &()| mark_notification_read(id.get_value()));
-    Effect::new(move |_| match mark.value().get() {
-        Some(Ok(_)) => changed(),
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
-    });
+    // The list shows one error for all its items: the item's own is handed up to it.
+    let mark = submit_or(move |_: &()| mark_notification_read(id.get_value()), move |_| changed(), move |e| error.set(Some(e.clone())));
     // Opening an unread one marks it read on the way; the header's count follows once stored.
     let open = move |_| {
         if !read {
@@ -140,7 +132,7 @@ fn NotificationItem(
             <span class="muted meta">{meta}</span>
             {(!read).then(|| view! {
                 <button type="button" class="link mark-read" aria-label=move || (im().mark_read_label)(&line())
-                    disabled=move || mark.pending().get() on:click=move |_| { error.set(None); mark.dispatch(()); }>
+                    disabled=move || mark.pending() on:click=move |_| { error.set(None); mark.dispatch(()); }>
                     {move || im().mark_read}
                 </button>
             })}

@@ -3,12 +3,12 @@
 //! person's own inbox (server functions and REST alike) and never touch anyone else's rows.
 
 use super::dto::*;
+use crate::access::project_access;
 use crate::auth::CurrentUser;
 use crate::db::{self, notifications as repo};
 use crate::domain::permissions::{can_read_project, Actor};
 use crate::domain::DomainError;
 use crate::error::AppError;
-use crate::projects::service::access;
 use crate::state::AppState;
 
 /// Longest list the inbox returns at once.
@@ -68,7 +68,7 @@ pub async fn notify(conn: &mut db::Conn, recipients: &[String], note: NewNotific
                 role: person.job_role,
                 is_admin: person.is_admin == 1,
             };
-            can_read_project(&actor, &access(project, stakeholders))
+            can_read_project(&actor, &project_access(project, stakeholders))
         });
         if readable {
             keep.push(user_id);

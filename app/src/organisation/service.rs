@@ -6,7 +6,7 @@ use crate::db::{self, departments::DepartmentRow, users::UserRow};
 use crate::domain::people::JobRole;
 use crate::domain::permissions::can_manage_organisation;
 use crate::domain::text::{DepartmentCode, Name, Password, Username};
-use crate::error::AppError;
+use crate::error::{AppError, Conflict};
 use crate::state::AppState;
 
 pub fn department_dto(row: DepartmentRow) -> DepartmentDto {
@@ -74,7 +74,7 @@ pub async fn insert_department(conn: &mut db::Conn, input: &DepartmentInput) -> 
         created_at: now,
         updated_at: now,
     };
-    db::departments::insert(conn, &row).await.map_err(|e| unique_to_duplicate(e, "code"))?;
+    db::departments::insert(conn, &row).await?;
     Ok(row)
 }
 
@@ -110,7 +110,7 @@ pub async fn update_department(state: &AppState, user: &CurrentUser, id: &str, p
         updated_at: db::now_ms(),
         ..current
     };
-    db::departments::update(&mut tx, &row).await.map_err(|e| unique_to_duplicate(e, "code"))?;
+    db::departments::update(&mut tx, &row).await?;
     tx.commit().await?;
     Ok(department_dto(row))
 }
@@ -161,7 +161,7 @@ pub async fn insert_person_with_hash(conn: &mut db::Conn, input: &NewPerson, pas
         created_at: now,
         updated_at: now,
     };
-    db::users::insert(conn, &row).await.map_err(|e| unique_to_duplicate(e, "username"))?;
+    db::users::insert(conn, &row).await?;
     Ok(row)
 }
 
@@ -194,7 +194,7 @@ pub async fn update_person(state: &AppState, user: &CurrentUser, id: &str, patch
     }
     if let Some(is_admin) = patch.is_admin {
         if current.is_admin == 1 && !is_admin && db::users::count_admins(&mut tx).await? <= 1 {
-            return Err(AppError::Conflict("the last administrator cannot lose the admin flag".into()));
+            return Err(Conflict::LastAdmin.into());
         }
         row.is_admin = is_admin as i64;
     }
@@ -209,13 +209,4 @@ pub async fn update_person(state: &AppState, user: &CurrentUser, id: &str, patch
     }
     tx.commit().await?;
     Ok(person_dto(row))
-}
-
-/// Maps a unique violation that raced past the explicit check to a typed duplicate.
-pub fn unique_to_duplicate(e: sqlx::Error, field: &str) -> AppError {
-    if db::is_unique_violation(&e) {
-        AppError::duplicate(field)
-    } else {
-        e.into()
-    }
 }

@@ -1,7 +1,6 @@
 //! Server functions for projects and their stakeholder map.
 
-// A form posts one argument per field; the edit form simply has eight.
-#![allow(clippy::too_many_arguments)]
+#![expect(clippy::too_many_arguments, reason = "a form posts one argument per field; the edit form simply has eight")]
 
 use super::dto::*;
 use crate::error::AppError;

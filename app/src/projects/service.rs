@@ -2,14 +2,15 @@
 //! what. Called by both the server functions and the REST handlers.
 
 use super::dto::*;
+use crate::access::{load_readable, project_access};
 use crate::auth::CurrentUser;
 use crate::db::{self, projects::ProjectRow, projects::StakeholderRow};
-use crate::domain::permissions::{can_create_project, can_edit_project, can_read_project, ProjectAccess};
+use crate::domain::permissions::{can_create_project, can_edit_project, can_read_project};
 use crate::domain::projects::{check_new_link, ProjectFields, StakeholderRole};
 use crate::domain::requirements::{default_project_code, parse_project_code};
 use crate::domain::DomainError;
-use crate::error::AppError;
-use crate::organisation::service::{department_dto, person_dto, unique_to_duplicate};
+use crate::error::{AppError, Conflict};
+use crate::organisation::service::{department_dto, person_dto};
 use crate::state::AppState;
 
 pub fn project_dto(row: ProjectRow) -> ProjectDto {
@@ -29,34 +30,10 @@ pub fn project_dto(row: ProjectRow) -> ProjectDto {
     }
 }
 
-pub(crate) fn access<'a>(project: &'a ProjectRow, stakeholders: &'a [StakeholderRow]) -> ProjectAccess<'a> {
-    ProjectAccess {
-        visibility: project.visibility,
-        created_by: &project.created_by,
-        lead_department_id: &project.lead_department_id,
-        stakeholder_department_ids: stakeholders.iter().map(|s| s.department_id.as_str()).collect(),
-    }
-}
-
-/// Loads a project the person may read; one they may not read is "not found" (existence of a
-/// restricted project does not leak).
-pub(crate) async fn load_readable(
-    conn: &mut db::Conn,
-    user: &CurrentUser,
-    project_id: &str,
-) -> Result<(ProjectRow, Vec<StakeholderRow>), AppError> {
-    let project = db::projects::find(conn, project_id).await?.ok_or(AppError::NotFound)?;
-    let stakeholders = db::projects::stakeholders(conn, project_id).await?;
-    if !can_read_project(&user.actor(), &access(&project, &stakeholders)) {
-        return Err(AppError::NotFound);
-    }
-    Ok((project, stakeholders))
-}
-
 /// Loads a project the person may edit: 404 when they may not read it, 403 when only reading.
 async fn load_editable(conn: &mut db::Conn, user: &CurrentUser, project_id: &str) -> Result<(ProjectRow, Vec<StakeholderRow>), AppError> {
     let (project, stakeholders) = load_readable(conn, user, project_id).await?;
-    if !can_edit_project(&user.actor(), &access(&project, &stakeholders)) {
+    if !can_edit_project(&user.actor(), &project_access(&project, &stakeholders)) {
         return Err(AppError::Forbidden);
     }
     Ok((project, stakeholders))
@@ -82,7 +59,7 @@ pub async fn list_projects(state: &AppState, user: &CurrentUser) -> Result<Vec<P
         .into_iter()
         .filter(|p| {
             let own: Vec<StakeholderRow> = stakeholders.iter().filter(|s| s.project_id == p.project_id).cloned().collect();
-            can_read_project(&user.actor(), &access(p, &own))
+            can_read_project(&user.actor(), &project_access(p, &own))
         })
         .map(|p| {
             let lead = departments.iter().find(|d| d.department_id == p.lead_department_id).cloned().map(department_dto);
@@ -153,10 +130,10 @@ pub async fn project_detail(state: &AppState, user: &CurrentUser, project_id: &s
             identified_by: s.identified_by.clone(),
         })
         .collect();
-    if !can_read_project(&user.actor(), &access(&project, &rows)) {
+    if !can_read_project(&user.actor(), &project_access(&project, &rows)) {
         return Err(AppError::NotFound);
     }
-    let can_edit = can_edit_project(&user.actor(), &access(&project, &rows));
+    let can_edit = can_edit_project(&user.actor(), &project_access(&project, &rows));
     let links = link_dtos(&mut conn, project_id).await?;
     let people = db::users::list_in_departments(&mut conn, project_id).await?.into_iter().map(person_dto).collect();
     let departments = db::departments::list(&mut conn).await?.into_iter().map(department_dto).collect();
@@ -287,7 +264,7 @@ pub async fn add_stakeholder(
         identified_at: now,
         identified_by: user.id.clone(),
     };
-    db::projects::insert_stakeholder(&mut tx, &row).await.map_err(|e| unique_to_duplicate(e, "department_id"))?;
+    db::projects::insert_stakeholder(&mut tx, &row).await?;
     for downstream in &input.upstream_of {
         insert_link(&mut tx, user, project_id, &input.department_id, downstream, now).await?;
     }
@@ -302,7 +279,7 @@ pub async fn remove_stakeholder(state: &AppState, user: &CurrentUser, project_id
     let mut tx = db::begin_write(&state.db, state.db_kind).await?;
     let (project, _) = load_editable(&mut tx, user, project_id).await?;
     if project.lead_department_id == department_id {
-        return Err(AppError::Conflict("the lead department cannot be removed; change the project's lead first".into()));
+        return Err(Conflict::LeadDepartment.into());
     }
     if !db::projects::delete_stakeholder(&mut tx, project_id, department_id).await? {
         return Err(AppError::NotFound);
@@ -334,9 +311,7 @@ async fn insert_link(
         return Err(AppError::duplicate("downstream_department_id"));
     }
     check_new_link(&existing, &upstream.to_string(), &downstream.to_string())?;
-    db::projects::insert_link(conn, project_id, upstream, downstream, now, &user.id)
-        .await
-        .map_err(|e| unique_to_duplicate(e, "downstream_department_id"))?;
+    db::projects::insert_link(conn, project_id, upstream, downstream, now, &user.id).await?;
     Ok(())
 }
 

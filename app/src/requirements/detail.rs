@@ -7,11 +7,11 @@ use super::dto::{CommentDto, RequirementDetail, RevisionSummary};
 use super::messages::RequirementMessages;
 use crate::domain::meetings::SubjectKind;
 use crate::domain::people::JobRole;
-use crate::error::AppError;
 use crate::meetings::pages::LinkedDecisions;
 use crate::solutions::option_list::RequirementOptions;
 use crate::t;
 use crate::ui::forms::load_error;
+use crate::ui::submit::submit;
 use crate::ui::{use_i18n, RequireLogin};
 use leptos::prelude::*;
 use leptos_router::components::{Form, A};
@@ -128,16 +128,14 @@ fn TransitionForm(detail: RequirementDetail, changes: RwSignal<u32>) -> impl Int
     let rm = move || RequirementMessages::of(i18n.get());
     let id = detail.id.clone();
     let reason = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<AppError>);
-    let move_to = Action::new(move |to: &String| {
-        let (id, to, why) = (id.clone(), to.clone(), reason.get_untracked());
-        async move { transition_requirement(id, to, why).await }
-    });
-    Effect::new(move |_| match move_to.value().get() {
-        Some(Ok(_)) => changes.update(|n| *n += 1),
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
-    });
+    let move_to = submit(
+        move |to: &String| {
+            let (id, to, why) = (id.clone(), to.clone(), reason.get_untracked());
+            async move { transition_requirement(id, to, why).await }
+        },
+        move |_| changes.update(|n| *n += 1),
+    );
+    let error = move_to.error;
     let transitions = detail.transitions.clone();
     view! {
         <section class="card workflow">
@@ -148,8 +146,8 @@ fn TransitionForm(detail: RequirementDetail, changes: RwSignal<u32>) -> impl Int
                         <input name="reason" maxlength="500" on:input=move |ev| reason.set(event_target_value(&ev))/></label>
                     <div class="row-actions">
                         {detail.next_statuses.iter().copied().map(|s| view! {
-                            <button type="button" class="secondary" data-to=s.as_str() disabled=move || move_to.pending().get()
-                                on:click=move |_| { error.set(None); move_to.dispatch(s.as_str().to_string()); }>
+                            <button type="button" class="secondary" data-to=s.as_str() disabled=move || move_to.pending()
+                                on:click=move |_| { move_to.dispatch(s.as_str().to_string()); }>
                                 {move || format!("{} → {}", rm().move_to, rm().status_name(s))}
                             </button>
                         }).collect_view()}
@@ -263,27 +261,24 @@ fn CommentForm(requirement_id: String, parent_id: Option<String>, changes: RwSig
     let i18n = use_i18n();
     let rm = move || RequirementMessages::of(i18n.get());
     let body = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<AppError>);
     let is_reply = parent_id.is_some();
-    let send = Action::new(move |_: &()| {
-        let (id, parent, text) = (requirement_id.clone(), parent_id.clone(), body.get_untracked());
-        async move { add_comment(id, text, parent).await }
-    });
-    Effect::new(move |_| match send.value().get() {
-        Some(Ok(_)) => changes.update(|n| *n += 1),
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
-    });
+    let send = submit(
+        move |_: &()| {
+            let (id, parent, text) = (requirement_id.clone(), parent_id.clone(), body.get_untracked());
+            async move { add_comment(id, text, parent).await }
+        },
+        move |_| changes.update(|n| *n += 1),
+    );
+    let error = send.error;
     view! {
         <form class=if is_reply { "comment-form reply" } else { "comment-form" } on:submit=move |ev| {
             ev.prevent_default();
-            error.set(None);
             send.dispatch(());
         }>
             <textarea name="body" rows=if is_reply { "2" } else { "4" } on:input=move |ev| body.set(event_target_value(&ev))
                 placeholder=move || rm().comment_hint></textarea>
             {move || error.get().map(|e| view! { <p class="form-error" role="alert">{i18n.get().error(&e)}</p> })}
-            <button type="submit" class="secondary" disabled=move || send.pending().get()>
+            <button type="submit" class="secondary" disabled=move || send.pending()>
                 {move || if is_reply { rm().reply } else { rm().add_comment }}
             </button>
         </form>

@@ -1,6 +1,6 @@
 //! Wire types for requirements, their revisions, diffs, transitions and comments.
 
-use crate::domain::requirement_content::{ChangePoint, RequirementContent, Scenario};
+use crate::domain::requirement_content::{ChangePoint, Priority, RequirementContent, Scenario};
 use crate::domain::requirement_diff::RequirementDiff;
 use crate::domain::requirements::RequirementStatus;
 use serde::{Deserialize, Serialize};
@@ -67,7 +67,8 @@ pub struct RequirementSummary {
     pub title: String,
     #[cfg_attr(feature = "ssr", schema(value_type = String, example = "draft"))]
     pub status: RequirementStatus,
-    pub priority: String,
+    #[cfg_attr(feature = "ssr", schema(value_type = String, example = "high"))]
+    pub priority: Priority,
     pub owner_id: String,
     pub owner_name: String,
     /// The latest revision's number.

@@ -14,6 +14,7 @@ use crate::domain::requirement_content::{ChangePoint, Priority, RequirementConte
 use crate::error::AppError;
 use crate::t;
 use crate::ui::forms::ItemFieldError;
+use crate::ui::submit::submit_or;
 use crate::ui::{use_i18n, FieldError};
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
@@ -228,31 +229,29 @@ pub fn RequirementEditor(
         EditTarget::Existing { requirement_id, version } => (*version, requirement_id.clone(), String::new()),
     };
     let base = RwSignal::new(base_version);
-    let error = RwSignal::new(None::<AppError>);
     let their_change = RwSignal::new(None::<DiffDto>);
     let navigate = use_navigate();
-    let save = Action::new(move |_: &()| {
-        let (requirement_id, project_id) = (requirement_id.clone(), project_id.clone());
-        async move {
-            if requirement_id.is_empty() {
-                create_requirement(project_id, draft.input()).await
-            } else {
-                update_requirement(requirement_id, draft.patch(base.get_untracked())).await
+    let save = submit_or(
+        move |_: &()| {
+            let (requirement_id, project_id) = (requirement_id.clone(), project_id.clone());
+            async move {
+                if requirement_id.is_empty() {
+                    create_requirement(project_id, draft.input()).await
+                } else {
+                    update_requirement(requirement_id, draft.patch(base.get_untracked())).await
+                }
             }
-        }
-    });
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(saved)) => navigate(&format!("/requirements/{}", saved.id), Default::default()),
-        Some(Err(e)) => on_save_error(e, &target, base, error, their_change),
-        None => {}
-    });
+        },
+        move |saved| navigate(&format!("/requirements/{}", saved.id), Default::default()),
+        move |e| show_their_change(e, &target, base, their_change),
+    );
+    let error = save.error;
     let error_signal: Signal<Option<AppError>> = error.into();
     let departments = StoredValue::new(departments);
     let priorities = Priority::ALL;
     view! {
         <form class="card requirement-form" on:submit=move |ev| {
             ev.prevent_default();
-            error.set(None);
             save.dispatch(());
         }>
             {move || error.get().map(|e| view! { <p class="form-error" role="alert" data-code=e.code()>{i18n.get().error(&e)}</p> })}
@@ -366,21 +365,15 @@ pub fn RequirementEditor(
             <label><span>{move || rm().summary}</span>
                 <input name="summary" maxlength="500" on:input=move |ev| draft.summary.set(event_target_value(&ev))/></label>
             <FieldError error=error_signal field="summary"/>
-            <button type="submit" disabled=move || save.pending().get()>{t!(i18n, save)}</button>
+            <button type="submit" disabled=move || save.pending()>{t!(i18n, save)}</button>
         </form>
     }
 }
 
-/// After a refused save: show the message, and for an edit conflict fetch what the other person
-/// changed and move the base on, so the next save (after reading it) goes on top of theirs.
-fn on_save_error(
-    e: AppError,
-    target: &EditTarget,
-    base: RwSignal<i64>,
-    error: RwSignal<Option<AppError>>,
-    their_change: RwSignal<Option<DiffDto>>,
-) {
-    if let (AppError::EditConflict { current_revision, .. }, EditTarget::Existing { requirement_id, .. }) = (&e, target) {
+/// After an edit conflict: fetch what the other person changed and move the base on, so the next
+/// save (after reading it) goes on top of theirs.
+fn show_their_change(e: &AppError, target: &EditTarget, base: RwSignal<i64>, their_change: RwSignal<Option<DiffDto>>) {
+    if let (AppError::EditConflict { current_revision, .. }, EditTarget::Existing { requirement_id, .. }) = (e, target) {
         let (id, from, to) = (requirement_id.clone(), base.get_untracked(), *current_revision);
         leptos::task::spawn_local(async move {
             if let Ok(diff) = diff_revisions(id, from, to).await {
@@ -389,5 +382,4 @@ fn on_save_error(
             base.set(to);
         });
     }
-    error.set(Some(e));
 }

@@ -6,7 +6,6 @@ use super::diff_view::DiffView;
 use super::dto::{RequirementFormOptions, RequirementListQuery, RequirementPage};
 use super::editor::{EditTarget, RequirementEditor};
 use super::messages::RequirementMessages;
-use crate::domain::requirement_content::Priority;
 use crate::domain::requirements::RequirementStatus;
 use crate::error::AppError;
 use crate::t;
@@ -156,7 +155,7 @@ fn ListTable(page: RequirementPage, query: RequirementListQuery) -> impl IntoVie
             <tbody>
                 {page.items.into_iter().map(|r| {
                     let (status, late, updated) = (r.status, r.late_changes, r.updated_at);
-                    let priority = Priority::parse(&r.priority).unwrap_or(Priority::Medium);
+                    let priority = r.priority;
                     view! {
                         <tr>
                             <td class="key">{r.key.clone()}</td>

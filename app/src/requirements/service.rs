@@ -3,6 +3,7 @@
 //! functions and the REST handlers; each checks who may do what itself.
 
 use super::dto::*;
+use crate::access::{load_readable, project_access};
 use crate::auth::CurrentUser;
 use crate::db::{self, projects::ProjectRow, projects::StakeholderRow, requirements as repo, requirements::RequirementRow};
 use crate::domain::people::JobRole;
@@ -16,7 +17,6 @@ use crate::error::AppError;
 use crate::markdown;
 use crate::notifications::dto::NotificationKind;
 use crate::notifications::service::{notify, NewNotification};
-use crate::projects::service::{access, load_readable};
 use crate::state::AppState;
 
 /// Longest revision summary, transition reason and comment.
@@ -35,7 +35,7 @@ struct Loaded {
 
 impl Loaded {
     fn access(&self) -> ProjectAccess<'_> {
-        access(&self.project, &self.stakeholders)
+        project_access(&self.project, &self.stakeholders)
     }
 }
 
@@ -53,10 +53,6 @@ async fn load_editable(conn: &mut db::Conn, user: &CurrentUser, requirement_id: 
         return Err(AppError::Forbidden);
     }
     Ok(loaded)
-}
-
-fn status_of(raw: &str) -> RequirementStatus {
-    RequirementStatus::parse(raw).unwrap_or(RequirementStatus::Draft)
 }
 
 fn parse_content(json: &str) -> Result<RequirementContent, AppError> {
@@ -98,7 +94,7 @@ pub async fn create_requirement(
 ) -> Result<RequirementDetail, AppError> {
     let mut tx = db::begin_write(&state.db, state.db_kind).await?;
     let (project, stakeholders) = load_readable(&mut tx, user, project_id).await?;
-    if !can_edit_requirements(&user.actor(), &access(&project, &stakeholders)) {
+    if !can_edit_requirements(&user.actor(), &project_access(&project, &stakeholders)) {
         return Err(AppError::Forbidden);
     }
     let priority = match input.priority.as_deref() {
@@ -126,8 +122,8 @@ pub async fn create_requirement(
         number,
         req_key: key,
         title: content.title.clone(),
-        status: RequirementStatus::Draft.as_str().into(),
-        priority: content.priority.as_str().into(),
+        status: RequirementStatus::Draft,
+        priority: content.priority,
         owner_id: content.owner_id.clone(),
         current_revision: 1,
         search_text: content.search_text(),
@@ -144,7 +140,7 @@ pub async fn create_requirement(
         revision: 1,
         content_json: &content_json,
         summary: &summary,
-        status: &row.status,
+        status: row.status,
         is_late: false,
         author_id: &user.id,
         created_at: now,
@@ -168,7 +164,7 @@ async fn detail(conn: &mut db::Conn, user: &CurrentUser, loaded: Loaded) -> Resu
     let owner_name = db::users::find(conn, &r.owner_id).await?.map(|u| u.display_name).unwrap_or_default();
     let transitions = repo::transitions(conn, &r.requirement_id).await?.into_iter().map(transition_dto).collect();
     let can_edit = can_edit_requirements(&user.actor(), &loaded.access());
-    let status = status_of(&r.status);
+    let status = r.status;
     let department_names = department_options(conn, &r.project_id).await?;
     Ok(RequirementDetail {
         id: r.requirement_id.clone(),
@@ -194,8 +190,8 @@ async fn detail(conn: &mut db::Conn, user: &CurrentUser, loaded: Loaded) -> Resu
 
 fn transition_dto(t: repo::TransitionRow) -> TransitionDto {
     TransitionDto {
-        from: status_of(&t.from_status),
-        to: status_of(&t.to_status),
+        from: t.from_status,
+        to: t.to_status,
         reason: t.reason,
         actor_id: t.actor_id,
         actor_name: t.actor_name,
@@ -243,13 +239,13 @@ pub async fn update_requirement(
         return get_requirement(state, user, requirement_id).await;
     }
     check_references(&mut tx, &content, &loaded.stakeholders).await?;
-    let status = status_of(&current.status);
+    let status = current.status;
     let is_late = status.edits_are_late();
     let now = db::now_ms();
     let revision = current.current_revision + 1;
     let row = RequirementRow {
         title: content.title.clone(),
-        priority: content.priority.as_str().into(),
+        priority: content.priority,
         owner_id: content.owner_id.clone(),
         current_revision: revision,
         search_text: content.search_text(),
@@ -267,7 +263,7 @@ pub async fn update_requirement(
         revision,
         content_json: &content_json,
         summary: &summary,
-        status: &current.status,
+        status: current.status,
         is_late,
         author_id: &user.id,
         created_at: now,
@@ -292,13 +288,13 @@ pub async fn transition(
     let reason = summary_text(&input.reason).map_err(|_| DomainError::TooLong { field: "reason".into(), max: SUMMARY_MAX })?;
     let mut tx = db::begin_write(&state.db, state.db_kind).await?;
     let loaded = load_editable(&mut tx, user, requirement_id).await?;
-    let from = status_of(&loaded.requirement.status);
+    let from = loaded.requirement.status;
     from.transition(to).map_err(|_| DomainError::NotAllowed { field: "to".into() })?;
     let now = db::now_ms();
-    if !repo::set_status(&mut tx, requirement_id, from.as_str(), to.as_str(), now).await? {
+    if !repo::set_status(&mut tx, requirement_id, from, to, now).await? {
         return Err(AppError::StaleVersion);
     }
-    repo::insert_transition(&mut tx, requirement_id, from.as_str(), to.as_str(), &reason, &user.id, now).await?;
+    repo::insert_transition(&mut tx, requirement_id, from, to, &reason, &user.id, now).await?;
     // Leaving draft makes the requirement one to sign (see `domain::signoffs`).
     crate::signoffs::service::notify_outstanding(&mut tx, &loaded.requirement.project_id, &user.id).await?;
     tx.commit().await?;
@@ -355,7 +351,7 @@ pub async fn list_requirements(
     let items = rows
         .into_iter()
         .map(|r| RequirementSummary {
-            status: status_of(&r.status),
+            status: r.status,
             id: r.requirement_id,
             key: r.req_key,
             title: r.title,
@@ -374,7 +370,7 @@ fn revision_summary(v: &repo::RevisionRow) -> RevisionSummary {
     RevisionSummary {
         revision: v.revision,
         summary: v.summary.clone(),
-        status: status_of(&v.status),
+        status: v.status,
         is_late: v.is_late != 0,
         author_id: v.author_id.clone(),
         author_name: v.author_name.clone(),
@@ -438,7 +434,7 @@ fn comment_dto(c: repo::CommentRow) -> CommentDto {
         parent_id: c.parent_id,
         author_id: c.author_id,
         author_name: c.author_name,
-        author_role: c.author_role,
+        author_role: c.author_role.as_str().into(),
         body: c.body,
         created_at: c.created_at,
     }
@@ -510,7 +506,7 @@ pub async fn add_comment(state: &AppState, user: &CurrentUser, requirement_id: &
 pub async fn form_options(state: &AppState, user: &CurrentUser, project_id: &str) -> Result<RequirementFormOptions, AppError> {
     let mut conn = state.db.acquire().await?;
     let (project, stakeholders) = load_readable(&mut conn, user, project_id).await?;
-    let can_edit = can_edit_requirements(&user.actor(), &access(&project, &stakeholders));
+    let can_edit = can_edit_requirements(&user.actor(), &project_access(&project, &stakeholders));
     let departments = department_options(&mut conn, project_id).await?;
     let owners = db::users::list_in_departments(&mut conn, project_id)
         .await?

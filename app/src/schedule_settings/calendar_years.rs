@@ -242,13 +242,7 @@ async fn save(
                 updated_by: user.id.clone(),
             };
             if row.version.is_none() {
-                repo::insert_department(tx, &settings).await.map_err(|e| {
-                    if db::is_unique_violation(&e) {
-                        AppError::StaleVersion
-                    } else {
-                        e.into()
-                    }
-                })?;
+                repo::insert_department(tx, &settings).await?;
             } else if !repo::update_department_if_version(tx, &settings).await? {
                 return Err(AppError::StaleVersion);
             }

@@ -129,13 +129,7 @@ pub async fn set_department_schedule(
     };
     if current.version.is_none() {
         // A concurrent first save got there first: as stale as any other lost race.
-        repo::insert_department(&mut tx, &row).await.map_err(|e| {
-            if db::is_unique_violation(&e) {
-                AppError::StaleVersion
-            } else {
-                e.into()
-            }
-        })?;
+        repo::insert_department(&mut tx, &row).await?;
     } else if !repo::update_department_if_version(&mut tx, &row).await? {
         return Err(AppError::StaleVersion);
     }

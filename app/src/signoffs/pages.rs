@@ -10,12 +10,12 @@ use crate::audit::api::list_audit_entries;
 use crate::audit::dto::AuditEntryDto;
 use crate::domain::people::JobRole;
 use crate::domain::signoffs::meaning_text;
-use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::solutions::request_messages::RequestMessages;
 use crate::t;
 use crate::ui::forms::load_error;
 use crate::ui::session::use_user;
+use crate::ui::submit::submit;
 use crate::ui::{use_i18n, RequireLogin};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -250,20 +250,18 @@ fn SignPanel(subject: SubjectDto, pending: RwSignal<Option<Pending>>, changes: R
     let i18n = use_i18n();
     let sm = move || SignoffMessages::of(i18n.get());
     let password = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<AppError>);
     let shown = StoredValue::new((project_id, subject.clone()));
-    let sign = Action::new(move |password: &String| {
-        let (project_id, s) = shown.get_value();
-        sign_cell(project_id, s.kind.as_str().to_string(), s.subject_id, s.revision, s.fingerprint, password.clone())
-    });
-    Effect::new(move |_| match sign.value().get() {
-        Some(Ok(_)) => {
+    let sign = submit(
+        move |password: &String| {
+            let (project_id, s) = shown.get_value();
+            sign_cell(project_id, s.kind.as_str().to_string(), s.subject_id, s.revision, s.fingerprint, password.clone())
+        },
+        move |_| {
             pending.set(None);
             changes.update(|n| *n += 1);
-        }
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
-    });
+        },
+    );
+    let error = sign.error;
     let kind = subject.kind;
     let meaning = move || meaning_text(kind.meaning_key(), i18n.get() == Locale::ZhCn).unwrap_or_default();
     let field_error = move || {
@@ -286,7 +284,6 @@ fn SignPanel(subject: SubjectDto, pending: RwSignal<Option<Pending>>, changes: R
             </dl>
             <form on:submit=move |ev| {
                 ev.prevent_default();
-                error.set(None);
                 sign.dispatch(password.get_untracked());
             }>
                 <label for="signoff-password">{move || sm().password}</label>
@@ -296,7 +293,7 @@ fn SignPanel(subject: SubjectDto, pending: RwSignal<Option<Pending>>, changes: R
                 <span id="signoff-password-hint" class="muted">{move || sm().password_hint}</span>
                 {field_error}
                 <div class="actions">
-                    <button type="submit" disabled=move || sign.pending().get()>{move || sm().confirm_sign}</button>
+                    <button type="submit" disabled=move || sign.pending()>{move || sm().confirm_sign}</button>
                     <button type="button" class="secondary" on:click=move |_| pending.set(None)>{move || sm().cancel}</button>
                 </div>
             </form>
@@ -309,17 +306,15 @@ fn RevokePanel(id: String, subject: SubjectDto, pending: RwSignal<Option<Pending
     let i18n = use_i18n();
     let sm = move || SignoffMessages::of(i18n.get());
     let reason = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<AppError>);
     let id = StoredValue::new(id);
-    let revoke = Action::new(move |reason: &String| revoke_signoff(id.get_value(), reason.clone()));
-    Effect::new(move |_| match revoke.value().get() {
-        Some(Ok(_)) => {
+    let revoke = submit(
+        move |reason: &String| revoke_signoff(id.get_value(), reason.clone()),
+        move |_| {
             pending.set(None);
             changes.update(|n| *n += 1);
-        }
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
-    });
+        },
+    );
+    let error = revoke.error;
     let kind = subject.kind;
     view! {
         <section class="card revoke-panel" role="dialog" aria-labelledby="revoke-heading">
@@ -327,7 +322,6 @@ fn RevokePanel(id: String, subject: SubjectDto, pending: RwSignal<Option<Pending
             <p>{move || sm().kind(kind)}" · "{subject.label.clone()}</p>
             <form on:submit=move |ev| {
                 ev.prevent_default();
-                error.set(None);
                 revoke.dispatch(reason.get_untracked());
             }>
                 <label for="revoke-reason">{move || sm().reason}</label>
@@ -335,7 +329,7 @@ fn RevokePanel(id: String, subject: SubjectDto, pending: RwSignal<Option<Pending
                     on:input=move |ev| reason.set(event_target_value(&ev))></textarea>
                 {move || error.get().map(|e| view! { <p class="field-error" data-field="reason" role="alert">{i18n.get().error(&e)}</p> })}
                 <div class="actions">
-                    <button type="submit" disabled=move || revoke.pending().get()>{move || sm().confirm_revoke}</button>
+                    <button type="submit" disabled=move || revoke.pending()>{move || sm().confirm_revoke}</button>
                     <button type="button" class="secondary" on:click=move |_| pending.set(None)>{move || sm().cancel}</button>
                 </div>
             </form>

@@ -5,6 +5,7 @@
 //! canonical contents from their revisions and compares fingerprints.
 
 use super::dto::*;
+use crate::access::load_readable;
 use crate::audit::{self, AuditAction, NewAuditEntry};
 use crate::auth::CurrentUser;
 use crate::db::{self, signoffs as repo};
@@ -13,11 +14,10 @@ use crate::domain::signoffs::{self as rules, cell_state, fingerprint, meaning_te
 use crate::domain::solutions::OptionContent;
 use crate::domain::text::bounded;
 use crate::domain::DomainError;
-use crate::error::AppError;
+use crate::error::{AppError, Conflict};
 use crate::i18n::Locale;
 use crate::notifications::dto::NotificationKind;
 use crate::notifications::service::{notify, NewNotification};
-use crate::projects::service::load_readable;
 use crate::state::AppState;
 use serde::Deserialize;
 use std::collections::HashMap;
@@ -145,7 +145,7 @@ struct Snapshot {
     departments: Vec<db::departments::DepartmentRow>,
     required: Vec<RequiredSignature>,
     /// The latest signature of each (kind, subject, signer).
-    latest: HashMap<(String, String, String), repo::SignoffRow>,
+    latest: HashMap<(SubjectKind, String, String), repo::SignoffRow>,
 }
 
 async fn snapshot(conn: &mut db::Conn, project_id: &str) -> Result<Snapshot, AppError> {
@@ -166,7 +166,7 @@ async fn snapshot(conn: &mut db::Conn, project_id: &str) -> Result<Snapshot, App
     let required = rules::required_signatures(&stakeholders, &persons, &facts);
     let mut latest = HashMap::new();
     for row in repo::of_project(conn, project_id).await? {
-        latest.insert((row.subject_kind.clone(), row.subject_id.clone(), row.signer_id.clone()), row);
+        latest.insert((row.subject_kind, row.subject_id.clone(), row.signer_id.clone()), row);
     }
     Ok(Snapshot { subjects, people, departments, required, latest })
 }
@@ -178,7 +178,7 @@ impl Snapshot {
 
     fn latest_of(&self, r: &RequiredSignature) -> Option<&repo::SignoffRow> {
         let signer = r.signer_id.as_ref()?;
-        self.latest.get(&(r.kind.as_str().to_string(), r.subject_id.clone(), signer.clone()))
+        self.latest.get(&(r.kind, r.subject_id.clone(), signer.clone()))
     }
 
     /// The state of a required signature: the latest signature counts unless it was revoked.
@@ -192,14 +192,14 @@ impl Snapshot {
 fn signature_dto(row: &repo::SignoffRow) -> SignatureDto {
     SignatureDto {
         id: row.signoff_id.clone(),
-        kind: SubjectKind::parse(&row.subject_kind).unwrap_or(SubjectKind::Requirement),
+        kind: row.subject_kind,
         subject_id: row.subject_id.clone(),
         subject_ref: row.subject_ref.clone(),
         revision: row.revision,
         fingerprint: row.fingerprint.clone(),
         signer_id: row.signer_id.clone(),
-        capacity: Capacity::parse(&row.capacity).unwrap_or(Capacity::Pm),
-        signer_role: row.signer_role.clone(),
+        capacity: row.capacity,
+        signer_role: row.signer_role.as_str().to_string(),
         signer_department_id: row.signer_department_id.clone(),
         meaning_key: row.meaning_key.clone(),
         meaning_text: row.meaning_text.clone(),
@@ -328,7 +328,7 @@ pub async fn sign(
 /// Signs once the person is known to be who they say (password checked by [`sign`]; the demo's
 /// own story calls it directly). Re-derives the cell inside the write transaction, so a subject
 /// that changed since the dialog opened is refused (409) rather than signed unseen.
-#[allow(clippy::too_many_arguments)]
+#[expect(clippy::too_many_arguments, reason = "the signature's parts, each checked again in the transaction")]
 pub async fn sign_verified(
     conn: &mut db::Conn,
     user: &CurrentUser,
@@ -347,27 +347,24 @@ pub async fn sign_verified(
         .find(|r| r.kind == kind && r.subject_id == subject_id && r.signer_id.as_deref() == Some(&user.id))
         .ok_or(AppError::Forbidden)?;
     if subject.dto.revision != revision || subject.dto.fingerprint != shown_fingerprint {
-        return Err(AppError::Conflict(format!(
-            "the subject changed: it is now at revision {} with fingerprint {}; review it and sign again",
-            subject.dto.revision, subject.dto.fingerprint
-        )));
+        return Err(Conflict::SubjectChanged { revision: subject.dto.revision, fingerprint: subject.dto.fingerprint.clone() }.into());
     }
     if snap.state_of(cell) == CellState::Signed {
-        return Err(AppError::Conflict("already signed at this revision".into()));
+        return Err(Conflict::AlreadySigned.into());
     }
     let key = kind.meaning_key();
     let text = meaning_text(key, locale == Locale::ZhCn).ok_or(AppError::Internal)?;
     let row = repo::SignoffRow {
         signoff_id: db::new_id(),
         project_id: project_id.to_string(),
-        subject_kind: kind.as_str().to_string(),
+        subject_kind: kind,
         subject_id: subject_id.to_string(),
         subject_ref: subject.dto.subject_ref.clone(),
         revision,
         fingerprint: subject.dto.fingerprint.clone(),
         signer_id: user.id.clone(),
-        capacity: cell.capacity.as_str().to_string(),
-        signer_role: user.role.as_str().to_string(),
+        capacity: cell.capacity,
+        signer_role: user.role,
         signer_department_id: user.department_id.clone(),
         meaning_key: key.to_string(),
         meaning_text: text.to_string(),
@@ -415,15 +412,15 @@ pub async fn revoke(state: &AppState, user: &CurrentUser, signoff_id: &str, inpu
         return Err(AppError::Forbidden);
     }
     if row.revoked_at.is_some() {
-        return Err(AppError::Conflict("this sign-off is already revoked".into()));
+        return Err(Conflict::AlreadyRevoked.into());
     }
-    let latest = repo::latest_of_cell(&mut tx, &row.project_id, &row.subject_kind, &row.subject_id, &row.signer_id).await?;
+    let latest = repo::latest_of_cell(&mut tx, &row.project_id, row.subject_kind, &row.subject_id, &row.signer_id).await?;
     if latest.as_ref().is_some_and(|l| l.signoff_id != row.signoff_id) {
-        return Err(AppError::Conflict("a newer sign-off of this cell exists; revoke that one".into()));
+        return Err(Conflict::NewerSignoff.into());
     }
     let now = db::now_ms();
     if !repo::revoke(&mut tx, signoff_id, now, &reason).await? {
-        return Err(AppError::Conflict("this sign-off is already revoked".into()));
+        return Err(Conflict::AlreadyRevoked.into());
     }
     let payload = serde_json::json!({
         "signoff_id": row.signoff_id,
@@ -460,7 +457,7 @@ pub async fn notify_outstanding(conn: &mut db::Conn, project_id: &str, actor_id:
             continue;
         }
         let Some(subject) = snap.subject(r.kind, &r.subject_id) else { continue };
-        if !repo::note_notice(conn, project_id, r.kind.as_str(), &r.subject_id, signer, &subject.dto.fingerprint, now).await? {
+        if !repo::note_notice(conn, project_id, r.kind, &r.subject_id, signer, &subject.dto.fingerprint, now).await? {
             continue;
         }
         // The subject's own name (the inbox line says what is needed, in the reader's language).
@@ -498,32 +495,33 @@ pub async fn verify_fingerprints(conn: &mut db::Conn) -> Result<(i64, Option<(St
 }
 
 async fn check_signature(conn: &mut db::Conn, row: &repo::SignoffRow) -> Result<Option<String>, AppError> {
-    let canonical = match SubjectKind::parse(&row.subject_kind) {
-        Some(SubjectKind::Requirement) => match repo::requirement_revision_content(conn, &row.subject_ref, row.revision).await? {
+    let canonical = match row.subject_kind {
+        SubjectKind::Requirement => match repo::requirement_revision_content(conn, &row.subject_ref, row.revision).await? {
             Some(text) => serde_json::from_str(&text).ok().map(|v| rules::requirement_content(&row.subject_id, row.revision, &v)),
             None => None,
         },
-        Some(SubjectKind::Solution) => match repo::option_revision_content(conn, &row.subject_ref, row.revision).await? {
+        SubjectKind::Solution => match repo::option_revision_content(conn, &row.subject_ref, row.revision).await? {
             Some(text) => {
                 serde_json::from_str(&text).ok().map(|v| rules::solution_content(&row.subject_id, &row.subject_ref, row.revision, &v))
             }
             None => None,
         },
-        Some(SubjectKind::Baseline) => match db::solutions::find_baseline(conn, &row.subject_ref).await? {
+        SubjectKind::Baseline => match db::solutions::find_baseline(conn, &row.subject_ref).await? {
             Some(b) if b.number == row.revision => serde_json::from_str(&b.plan)
                 .ok()
                 .map(|plan| rules::baseline_content(&b.project_id, b.number, &b.option_id, b.revision, &plan, &b.launch_on)),
             _ => None,
         },
-        None => return Ok(Some(format!("unknown subject kind {:?}", row.subject_kind))),
     };
     let Some(canonical) = canonical else {
-        return Ok(Some(format!("the signed {} revision {} no longer exists", row.subject_kind, row.revision)));
+        return Ok(Some(format!("the signed {} revision {} no longer exists", row.subject_kind.as_str(), row.revision)));
     };
     if fingerprint(&canonical) != row.fingerprint {
         return Ok(Some(format!(
             "its fingerprint does not match the signed content of {} {} revision {}",
-            row.subject_kind, row.subject_ref, row.revision
+            row.subject_kind.as_str(),
+            row.subject_ref,
+            row.revision
         )));
     }
     let entries = db::audit::for_subject(conn, "signoff", &row.signoff_id).await?;

@@ -26,6 +26,7 @@ use crate::error::AppError;
 use crate::schedule::messages::ScheduleMessages;
 use crate::t;
 use crate::ui::forms::load_error;
+use crate::ui::submit::submit_or;
 use crate::ui::{use_i18n, FieldError, RequireLogin};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -141,34 +142,34 @@ pub fn OptionEditor(target: OptionTarget, start: Option<OptionContent>, context:
     let changes_agreement =
         move || chosen && live.with(|l| l.result.as_ref().is_ok_and(|s| s.impact.impact.as_ref().is_some_and(needs_approval)));
     let base = RwSignal::new(base_version);
-    let error = RwSignal::new(None::<AppError>);
     let local_problem = RwSignal::new(None::<String>);
     let their_change = RwSignal::new(None::<OptionDiff>);
     let navigate = use_navigate();
-    let save = Action::new(move |payload: &Payload| {
-        let payload = payload.clone();
-        async move {
-            match payload {
-                Payload::Create { requirement_id, input } => {
-                    create_option(requirement_id, input).await.map(|d| Saved { option_id: d.id, change_request_id: None })
-                }
-                Payload::Update { option_id, patch } => {
-                    update_option(option_id, patch).await.map(|s| Saved { option_id: s.option.id, change_request_id: s.change_request_id })
+    let conflict_option = option_id.clone();
+    let save = submit_or(
+        move |payload: &Payload| {
+            let payload = payload.clone();
+            async move {
+                match payload {
+                    Payload::Create { requirement_id, input } => {
+                        create_option(requirement_id, input).await.map(|d| Saved { option_id: d.id, change_request_id: None })
+                    }
+                    Payload::Update { option_id, patch } => update_option(option_id, patch)
+                        .await
+                        .map(|s| Saved { option_id: s.option.id, change_request_id: s.change_request_id }),
                 }
             }
-        }
-    });
-    let conflict_option = option_id.clone();
-    Effect::new(move |_| match save.value().get() {
-        Some(Ok(saved)) => {
+        },
+        move |saved| {
             let to = match saved.change_request_id {
                 Some(request) => format!("/change-requests/{request}"),
                 None => format!("/options/{}", saved.option_id),
             };
             navigate(&to, Default::default());
-        }
-        Some(Err(e)) => {
-            if let AppError::EditConflict { current_revision, .. } = &e {
+        },
+        move |e| {
+            // Fetch what the other person saved and build on it next time.
+            if let AppError::EditConflict { current_revision, .. } = e {
                 let (id, from, to) = (conflict_option.clone(), base.get_untracked(), *current_revision);
                 leptos::task::spawn_local(async move {
                     if let Ok(diff) = diff_option(id, from, to).await {
@@ -177,13 +178,12 @@ pub fn OptionEditor(target: OptionTarget, start: Option<OptionContent>, context:
                     base.set(to);
                 });
             }
-            error.set(Some(e));
-        }
-        None => {}
-    });
+        },
+    );
+    let error = save.error;
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        error.set(None);
+        save.error.set(None);
         local_problem.set(None);
         let plan = match draft.plan_for_saving() {
             Ok(plan) => plan,
@@ -327,7 +327,7 @@ pub fn OptionEditor(target: OptionTarget, start: Option<OptionContent>, context:
                 {move || local_problem.get().map(|p| view! { <p class="form-error" role="alert">{p}</p> })}
                 <div class="live-summary" role="status">
                     <LaunchSummary live/>
-                    <button type="submit" disabled=move || save.pending().get()>{t!(i18n, save)}</button>
+                    <button type="submit" disabled=move || save.pending()>{t!(i18n, save)}</button>
                 </div>
             </div>
         </form>
@@ -477,14 +477,11 @@ fn EditOption() -> impl IntoView {
 #[cfg(all(test, feature = "ssr"))]
 mod tests {
     use super::*;
-    use crate::domain::dates::Date;
     use crate::domain::schedule::{CalendarSpec, ItemSpec, MilestoneSpec, Predecessor};
     use crate::domain::solutions::PlanFrame;
     use crate::solutions::dto::{DepartmentChoice, ScenarioChoice};
 
-    fn d(s: &str) -> Date {
-        Date::parse(s, "d").unwrap()
-    }
+    use crate::domain::dates::d;
 
     fn context() -> PlanContext {
         let department = |code: &str, zh: &str, en: &str| DepartmentChoice {

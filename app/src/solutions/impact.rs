@@ -58,14 +58,11 @@ pub fn assess(plan: &WorkPlan, covered_scenarios: &[String], context: &PlanConte
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::dates::Date;
     use crate::domain::schedule::{CalendarSpec, ItemSpec, MilestoneSpec, Predecessor};
     use crate::domain::solutions::PlanFrame;
     use crate::solutions::dto::ScenarioChoice;
 
-    fn d(s: &str) -> Date {
-        Date::parse(s, "d").unwrap()
-    }
+    use crate::domain::dates::d;
 
     fn work(items: &[(&str, &str, i64, Option<&str>)]) -> WorkPlan {
         WorkPlan {

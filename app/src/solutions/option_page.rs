@@ -18,6 +18,7 @@ use crate::error::AppError;
 use crate::meetings::pages::LinkedDecisions;
 use crate::t;
 use crate::ui::forms::load_error;
+use crate::ui::submit::submit;
 use crate::ui::{use_i18n, FieldError, RequireLogin};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -228,26 +229,24 @@ fn ChooseForm(option_id: String, version: i64, open_concerns: i64, changes: RwSi
     let om = move || OptionMessages::of(i18n.get());
     let rationale = RwSignal::new(String::new());
     let override_reason = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<AppError>);
     let needs_override = open_concerns > 0;
-    let choose = Action::new(move |_: &()| {
-        let id = option_id.clone();
-        let input = ChooseInput {
-            rationale: rationale.get_untracked(),
-            override_reason: needs_override.then(|| override_reason.get_untracked()).filter(|r| !r.trim().is_empty()),
-            version: Some(version),
-        };
-        async move { choose_option(id, input).await }
-    });
     let navigate = use_navigate();
-    Effect::new(move |_| match choose.value().get() {
-        Some(Ok(saved)) => match saved.change_request_id {
+    let choose = submit(
+        move |_: &()| {
+            let id = option_id.clone();
+            let input = ChooseInput {
+                rationale: rationale.get_untracked(),
+                override_reason: needs_override.then(|| override_reason.get_untracked()).filter(|r| !r.trim().is_empty()),
+                version: Some(version),
+            };
+            async move { choose_option(id, input).await }
+        },
+        move |saved| match saved.change_request_id {
             Some(request) => navigate(&format!("/change-requests/{request}"), Default::default()),
             None => changes.update(|n| *n += 1),
         },
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
-    });
+    );
+    let error = choose.error;
     let error_signal: Signal<Option<AppError>> = error.into();
     let other_error = move || {
         error
@@ -261,7 +260,6 @@ fn ChooseForm(option_id: String, version: i64, open_concerns: i64, changes: RwSi
             <p class="muted">{move || om().choose_hint}</p>
             <form class="choose-form" on:submit=move |ev| {
                 ev.prevent_default();
-                error.set(None);
                 choose.dispatch(());
             }>
                 {other_error}
@@ -275,7 +273,7 @@ fn ChooseForm(option_id: String, version: i64, open_concerns: i64, changes: RwSi
                             on:input=move |ev| override_reason.set(event_target_value(&ev))></textarea></label>
                     <FieldError error=error_signal field="override_reason"/>
                 })}
-                <button type="submit" disabled=move || choose.pending().get()>{move || om().choose_button}</button>
+                <button type="submit" disabled=move || choose.pending()>{move || om().choose_button}</button>
             </form>
         </section>
     }
@@ -421,26 +419,23 @@ fn ResolveForm(comment_id: String, changes: RwSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
     let om = move || OptionMessages::of(i18n.get());
     let note = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<AppError>);
-    let resolve = Action::new(move |_: &()| {
-        let (id, text) = (comment_id.clone(), note.get_untracked());
-        async move { resolve_concern(id, text).await }
-    });
-    Effect::new(move |_| match resolve.value().get() {
-        Some(Ok(_)) => changes.update(|n| *n += 1),
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
-    });
+    let resolve = submit(
+        move |_: &()| {
+            let (id, text) = (comment_id.clone(), note.get_untracked());
+            async move { resolve_concern(id, text).await }
+        },
+        move |_| changes.update(|n| *n += 1),
+    );
+    let error = resolve.error;
     view! {
         <form class="resolve-form" on:submit=move |ev| {
             ev.prevent_default();
-            error.set(None);
             resolve.dispatch(());
         }>
             <label><span>{move || om().resolution_note}</span>
                 <textarea name="note" rows="2" aria-label=move || om().resolution_note on:input=move |ev| note.set(event_target_value(&ev))></textarea></label>
             {move || error.get().map(|e| view! { <p class="form-error" role="alert">{i18n.get().error(&e)}</p> })}
-            <button type="submit" class="secondary" disabled=move || resolve.pending().get()>{move || om().resolve}</button>
+            <button type="submit" class="secondary" disabled=move || resolve.pending()>{move || om().resolve}</button>
         </form>
     }
 }
@@ -451,22 +446,19 @@ fn CommentForm(option_id: String, parent_id: Option<String>, changes: RwSignal<u
     let om = move || OptionMessages::of(i18n.get());
     let body = RwSignal::new(String::new());
     let concern = RwSignal::new(false);
-    let error = RwSignal::new(None::<AppError>);
     let is_reply = parent_id.is_some();
-    let send = Action::new(move |_: &()| {
-        let id = option_id.clone();
-        let input = OptionCommentInput { body: body.get_untracked(), parent_id: parent_id.clone(), concern: concern.get_untracked() };
-        async move { add_option_comment(id, input).await }
-    });
-    Effect::new(move |_| match send.value().get() {
-        Some(Ok(_)) => changes.update(|n| *n += 1),
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
-    });
+    let send = submit(
+        move |_: &()| {
+            let id = option_id.clone();
+            let input = OptionCommentInput { body: body.get_untracked(), parent_id: parent_id.clone(), concern: concern.get_untracked() };
+            async move { add_option_comment(id, input).await }
+        },
+        move |_| changes.update(|n| *n += 1),
+    );
+    let error = send.error;
     view! {
         <form class=if is_reply { "comment-form reply" } else { "comment-form" } on:submit=move |ev| {
             ev.prevent_default();
-            error.set(None);
             send.dispatch(());
         }>
             <label><span>{move || if is_reply { om().reply } else { om().add_comment }}</span>
@@ -478,7 +470,7 @@ fn CommentForm(option_id: String, parent_id: Option<String>, changes: RwSignal<u
                 <small class="muted">{move || om().concern_hint}</small>
             })}
             {move || error.get().map(|e| view! { <p class="form-error" role="alert">{i18n.get().error(&e)}</p> })}
-            <button type="submit" class="secondary" disabled=move || send.pending().get()>
+            <button type="submit" class="secondary" disabled=move || send.pending()>
                 {move || if is_reply { om().reply } else { om().add_comment }}
             </button>
         </form>

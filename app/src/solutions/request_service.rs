@@ -8,18 +8,17 @@
 
 use super::dto::*;
 use super::service::{stored, stored_date, to_json, ScheduleRequest};
+use crate::access::load_readable;
 use crate::auth::CurrentUser;
 use crate::db::{self, solutions as repo};
 use crate::domain::permissions::can_decide_for_department;
-use crate::domain::requirements::RequirementStatus;
 use crate::domain::schedule::impact::Impact;
 use crate::domain::schedule::Plan;
 use crate::domain::solutions::{affected_departments, first_plan_departments, needs_approval, ApprovalReason, RequestKind, RequestStatus};
 use crate::domain::DomainError;
-use crate::error::AppError;
+use crate::error::{AppError, Conflict};
 use crate::notifications::dto::NotificationKind;
 use crate::notifications::service::{notify, NewNotification};
-use crate::projects::service::load_readable;
 use crate::state::AppState;
 
 const DECISION_COMMENT_MAX: u32 = 5_000;
@@ -64,7 +63,7 @@ pub(super) async fn open_request(
 ) -> Result<String, AppError> {
     let project_id = &request.loaded.project.project_id;
     if repo::pending_request(tx, project_id).await?.is_some() {
-        return Err(pending_conflict());
+        return Err(Conflict::RequestPending.into());
     }
     let approvers = request.approvers();
     let plan = request.content.plan.to_plan(&request.context.frame);
@@ -74,8 +73,8 @@ pub(super) async fn open_request(
         project_id: project_id.clone(),
         option_id: request.loaded.option.option_id.clone(),
         revision: request.revision,
-        kind: kind.as_str().into(),
-        status: RequestStatus::Pending.as_str().into(),
+        kind,
+        status: RequestStatus::Pending,
         reason: reason.into(),
         base_baseline_id: request.baseline.map(|b| b.baseline_id.clone()),
         plan: to_json(&plan)?,
@@ -85,8 +84,8 @@ pub(super) async fn open_request(
         created_at: now,
         decided_at: None,
     };
-    repo::insert_request(tx, &row).await.map_err(|e| if db::is_unique_violation(&e) { pending_conflict() } else { e.into() })?;
-    let in_development = RequirementStatus::parse(&request.loaded.requirement.status).is_ok_and(RequirementStatus::is_in_development);
+    repo::insert_request(tx, &row).await?;
+    let in_development = request.loaded.requirement.status.is_in_development();
     let mut department_ids = Vec::new();
     for (code, reasons) in &approvers {
         let department = request.context.departments.iter().find(|d| &d.code == code).ok_or(AppError::Internal)?;
@@ -108,17 +107,13 @@ pub(super) async fn open_request(
     Ok(row.request_id)
 }
 
-fn pending_conflict() -> AppError {
-    AppError::Conflict("a schedule change request is already pending for this project; it must be decided or withdrawn first".into())
-}
-
 fn summary_dto(r: repo::RequestListRow) -> Result<ChangeRequestSummary, AppError> {
     let impact: Option<Impact> = r.impact.as_deref().map(|i| stored(i, "request impact")).transpose()?;
     Ok(ChangeRequestSummary {
         launch: stored_date(&r.launch_on)?,
         launch_moved_working_days: impact.map(|i| i.launch_moved_working_days),
-        kind: RequestKind::parse(&r.kind),
-        status: RequestStatus::parse(&r.status),
+        kind: r.kind,
+        status: r.status,
         id: r.request_id,
         project_id: r.project_id,
         project_name: r.project_name,
@@ -217,13 +212,13 @@ pub async fn decide(state: &AppState, user: &CurrentUser, request_id: &str, inpu
     let Some(mine) = approvals.iter().find(|a| can_decide_for_department(&actor, &a.department_id)) else {
         return Err(AppError::Forbidden);
     };
-    if RequestStatus::parse(&request.status) != RequestStatus::Pending {
-        return Err(AppError::Conflict("this request is no longer pending".into()));
+    if request.status != RequestStatus::Pending {
+        return Err(Conflict::RequestClosed.into());
     }
     let now = db::now_ms();
     let decision = if approve { "approved" } else { "rejected" };
     if !repo::decide(&mut tx, request_id, &mine.department_id, decision, &user.id, &comment, now).await? {
-        return Err(AppError::Conflict("your department has already decided this request".into()));
+        return Err(Conflict::AlreadyDecided.into());
     }
     let all_approved =
         approve && approvals.iter().all(|a| a.department_id == mine.department_id || a.decision.as_deref() == Some("approved"));
@@ -236,7 +231,7 @@ pub async fn decide(state: &AppState, user: &CurrentUser, request_id: &str, inpu
     };
     if let Some(outcome) = outcome {
         if !repo::close_request(&mut tx, request_id, outcome.as_str(), now).await? {
-            return Err(AppError::Conflict("this request is no longer pending".into()));
+            return Err(Conflict::RequestClosed.into());
         }
         if outcome == RequestStatus::Approved {
             make_baseline(&mut tx, &request, now).await?;
@@ -303,7 +298,7 @@ pub async fn withdraw(state: &AppState, user: &CurrentUser, request_id: &str) ->
         return Err(AppError::Forbidden);
     }
     if !repo::close_request(&mut tx, request_id, RequestStatus::Withdrawn.as_str(), db::now_ms()).await? {
-        return Err(AppError::Conflict("this request is no longer pending".into()));
+        return Err(Conflict::RequestClosed.into());
     }
     let closed = repo::find_request(&mut tx, request_id).await?.ok_or(AppError::Internal)?;
     let detail = request_detail(&mut tx, user, closed).await?;

@@ -16,13 +16,13 @@ use crate::domain::meetings::SubjectKind;
 use crate::domain::schedule::impact::Impact;
 use crate::domain::schedule::{Plan, PlanError, ScheduledPlan};
 use crate::domain::solutions::{working_days_late, RequestStatus};
-use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::meetings::pages::LinkedDecisions;
 use crate::schedule::describe::{changed_list, explanation_sentence, item_list, quoted};
 use crate::schedule::messages::ScheduleMessages;
 use crate::t;
 use crate::ui::forms::load_error;
+use crate::ui::submit::submit;
 use crate::ui::{use_i18n, RequireLogin};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -444,19 +444,16 @@ fn DecisionForm(request_id: String, code: String, names: DepartmentNames, change
     let i18n = use_i18n();
     let rm = move || RequestMessages::of(i18n.get());
     let comment = RwSignal::new(String::new());
-    let error = RwSignal::new(None::<AppError>);
-    let decide = Action::new(move |decision: &&'static str| {
-        let (id, decision, comment) = (request_id.clone(), decision.to_string(), comment.get_untracked());
-        async move { decide_change_request(id, decision, comment).await }
-    });
-    Effect::new(move |_| match decide.value().get() {
-        Some(Ok(_)) => changes.update(|n| *n += 1),
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
-    });
+    let decide = submit(
+        move |decision: &&'static str| {
+            let (id, decision, comment) = (request_id.clone(), decision.to_string(), comment.get_untracked());
+            async move { decide_change_request(id, decision, comment).await }
+        },
+        move |_| changes.update(|n| *n += 1),
+    );
+    let error = decide.error;
     let (heading, field, hint) = (format!("decide-{code}-heading"), format!("decide-{code}-comment"), format!("decide-{code}-hint"));
     let send = move |decision: &'static str| {
-        error.set(None);
         decide.dispatch(decision);
     };
     let department = code.clone();
@@ -471,9 +468,9 @@ fn DecisionForm(request_id: String, code: String, names: DepartmentNames, change
                 <small id=hint class="muted">{move || rm().decision_comment_hint}</small>
                 {move || error.get().map(|e| view! { <p class="form-error" role="alert">{i18n.get().error(&e)}</p> })}
                 <div class="row-actions">
-                    <button type="button" class="approve" data-decision="approve" disabled=move || decide.pending().get()
+                    <button type="button" class="approve" data-decision="approve" disabled=move || decide.pending()
                         on:click=move |_| send("approve")>{move || rm().approve}</button>
-                    <button type="button" class="reject" data-decision="reject" disabled=move || decide.pending().get()
+                    <button type="button" class="reject" data-decision="reject" disabled=move || decide.pending()
                         on:click=move |_| send("reject")>{move || rm().reject}</button>
                 </div>
             </form>
@@ -486,22 +483,20 @@ fn DecisionForm(request_id: String, code: String, names: DepartmentNames, change
 fn WithdrawForm(request_id: String, changes: RwSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
     let rm = move || RequestMessages::of(i18n.get());
-    let error = RwSignal::new(None::<AppError>);
-    let withdraw = Action::new(move |_: &()| {
-        let id = request_id.clone();
-        async move { withdraw_change_request(id).await }
-    });
-    Effect::new(move |_| match withdraw.value().get() {
-        Some(Ok(_)) => changes.update(|n| *n += 1),
-        Some(Err(e)) => error.set(Some(e)),
-        None => {}
-    });
+    let withdraw = submit(
+        move |_: &()| {
+            let id = request_id.clone();
+            async move { withdraw_change_request(id).await }
+        },
+        move |_| changes.update(|n| *n += 1),
+    );
+    let error = withdraw.error;
     view! {
         <section class="card withdraw">
             <p class="muted" id="withdraw-hint">{move || rm().withdraw_hint}</p>
             {move || error.get().map(|e| view! { <p class="form-error" role="alert">{i18n.get().error(&e)}</p> })}
-            <button type="button" class="secondary withdraw-button" aria-describedby="withdraw-hint" disabled=move || withdraw.pending().get()
-                on:click=move |_| { error.set(None); withdraw.dispatch(()); }>
+            <button type="button" class="secondary withdraw-button" aria-describedby="withdraw-hint" disabled=move || withdraw.pending()
+                on:click=move |_| { withdraw.dispatch(()); }>
                 {move || rm().withdraw}
             </button>
         </section>
@@ -515,9 +510,7 @@ mod tests {
     use crate::domain::solutions::{ApprovalReason, RequestKind};
     use crate::solutions::dto::ChangeRequestSummary;
 
-    fn d(s: &str) -> Date {
-        Date::parse(s, "d").unwrap()
-    }
+    use crate::domain::dates::d;
 
     fn plan(items: &[(&str, &str, i64, Option<&str>)]) -> Plan {
         Plan {

@@ -8,6 +8,7 @@ pub use super::request_service::*;
 
 use super::dto::*;
 use super::impact::{assess, Assessed};
+use crate::access::{load_readable, project_access};
 use crate::auth::CurrentUser;
 use crate::db::{self, projects::ProjectRow, projects::StakeholderRow, requirements::RequirementRow, solutions as repo};
 use crate::domain::dates::Date;
@@ -17,11 +18,10 @@ use crate::domain::schedule::{Plan, ScheduledPlan};
 use crate::domain::solutions::{plan_error, OptionContent, OptionStatus, PlanFrame, RequestKind};
 use crate::domain::text::optional_long;
 use crate::domain::DomainError;
-use crate::error::AppError;
+use crate::error::{AppError, Conflict};
 use crate::markdown;
 use crate::notifications::dto::NotificationKind;
 use crate::notifications::service::{notify, NewNotification};
-use crate::projects::service::{access, load_readable};
 use crate::schedule_settings::service::load_plan_settings;
 use crate::state::AppState;
 use std::collections::BTreeSet;
@@ -40,7 +40,7 @@ pub(super) struct LoadedOption {
 
 impl LoadedOption {
     pub fn access(&self) -> ProjectAccess<'_> {
-        access(&self.project, &self.stakeholders)
+        project_access(&self.project, &self.stakeholders)
     }
 }
 
@@ -164,7 +164,7 @@ pub async fn list_options(state: &AppState, user: &CurrentUser, requirement_id: 
         .into_iter()
         .map(|o| {
             Ok(OptionSummary {
-                status: OptionStatus::parse(&o.status).unwrap_or(OptionStatus::Proposed),
+                status: o.status,
                 launch: stored_date(&o.launch_on)?,
                 id: o.option_id,
                 requirement_id: o.requirement_id,
@@ -188,7 +188,7 @@ pub async fn create_option(
 ) -> Result<OptionDetail, AppError> {
     let mut tx = db::begin_write(&state.db, state.db_kind).await?;
     let (requirement, project, stakeholders) = load_requirement(&mut tx, user, requirement_id).await?;
-    if !can_propose_options(&user.actor(), &access(&project, &stakeholders)) {
+    if !can_propose_options(&user.actor(), &project_access(&project, &stakeholders)) {
         return Err(AppError::Forbidden);
     }
     let (context, _) = plan_context(&mut tx, &requirement, &project, &stakeholders).await?;
@@ -204,7 +204,7 @@ pub async fn create_option(
         requirement_id: requirement.requirement_id.clone(),
         project_id: project.project_id.clone(),
         title: content.title.clone(),
-        status: OptionStatus::Proposed.as_str().into(),
+        status: OptionStatus::Proposed,
         current_revision: 1,
         launch_on: launch.clone(),
         chosen_by: None,
@@ -265,7 +265,7 @@ async fn detail(conn: &mut db::Conn, user: &CurrentUser, loaded: LoadedOption) -
     let pending_request = repo::pending_request(conn, &o.project_id).await?.map(|r| r.request_id);
     let open_concerns = repo::open_concerns(conn, &o.option_id).await?;
     let created_by_name = db::users::find(conn, &o.created_by).await?.map(|u| u.display_name).unwrap_or_default();
-    let status = OptionStatus::parse(&o.status).unwrap_or(OptionStatus::Proposed);
+    let status = o.status;
     let access = loaded.access();
     let actor = user.actor();
     Ok(OptionDetail {
@@ -347,7 +347,7 @@ pub async fn update_option(state: &AppState, user: &CurrentUser, option_id: &str
     };
     repo::insert_revision(&mut tx, &new_revision).await?;
     let mut change_request_id = None;
-    if loaded.option.status == OptionStatus::Chosen.as_str() {
+    if loaded.option.status == OptionStatus::Chosen {
         let request = ScheduleRequest {
             loaded: &loaded,
             revision,
@@ -389,7 +389,7 @@ pub async fn choose(state: &AppState, user: &CurrentUser, option_id: &str, input
     };
     let (context, baseline) = plan_context(&mut tx, &loaded.requirement, &loaded.project, &loaded.stakeholders).await?;
     if baseline.as_ref().is_some_and(|b| b.option_id == option_id && b.revision == loaded.option.current_revision) {
-        return Err(AppError::Conflict("this option's current revision is already the agreed schedule".into()));
+        return Err(Conflict::AlreadyAgreed.into());
     }
     let (_, content) = latest_content(&mut tx, &loaded.option).await?;
     let assessed = assess(&content.plan, &content.covered_scenarios, &context)?;
@@ -505,7 +505,7 @@ fn comment_dto(user: &CurrentUser, c: repo::CommentRow) -> OptionCommentDto {
         parent_id: c.parent_id,
         author_id: c.author_id,
         author_name: c.author_name,
-        author_role: c.author_role,
+        author_role: c.author_role.as_str().into(),
         body_html: markdown::render(&c.body),
         is_concern,
         resolved,
@@ -592,13 +592,13 @@ pub async fn resolve_concern(
     let comment = repo::find_comment(&mut tx, comment_id).await?.ok_or(AppError::NotFound)?;
     load_option(&mut tx, user, &comment.option_id).await?;
     if comment.is_concern == 0 {
-        return Err(AppError::Conflict("this comment is not a concern".into()));
+        return Err(Conflict::NotAConcern.into());
     }
     if !can_resolve_concern(&user.actor(), &comment.author_id) {
         return Err(AppError::Forbidden);
     }
     if !repo::resolve_concern(&mut tx, comment_id, &user.id, db::now_ms(), &note).await? {
-        return Err(AppError::Conflict("this concern is already resolved".into()));
+        return Err(Conflict::ConcernResolved.into());
     }
     let row = repo::find_comment(&mut tx, comment_id).await?.ok_or(AppError::Internal)?;
     tx.commit().await?;

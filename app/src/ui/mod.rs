@@ -1,11 +1,12 @@
 //! Building blocks every page uses: the language context, the session context and its guard, the
-//! page header, form error display, and reading a chosen file.
+//! page header, form error display, the form submit helper, and reading a chosen file.
 
 pub mod files;
 pub mod forms;
 pub mod i18n_context;
 pub mod layout;
 pub mod session;
+pub mod submit;
 
 pub use forms::{FieldError, FormError};
 pub use i18n_context::{use_i18n, I18n};

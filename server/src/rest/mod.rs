@@ -1,4 +1,4 @@
-//! The REST API under `/api/v1`: JSON in and out, errors as `{"error":{"code","message","field"?}}`.
+//! The REST API under `/api/v1`: JSON in and out, errors as `{"error":{"code","message","field"?,"reason"?}}` (a 409 names its `reason`).
 //! Each handler is a thin door onto the same services the UI's server functions call.
 
 mod accounts;

@@ -89,10 +89,6 @@ both_engines!(the_audit_list_is_for_the_projects_readers, |app| async move {
     assert_eq!(xiaolan.read(&format!("/api/v1/audit?project={id}")).await, json!([]));
 });
 
-fn matrix_path(project: &str) -> String {
-    format!("/api/v1/projects/{project}/signoffs")
-}
-
 both_engines!(concurrent_appends_never_fork_the_chain, |app| async move {
     let actor: String = sqlx::query_scalar("select user_id from users order by username limit 1").fetch_one(&app.state.db).await.unwrap();
     let tasks: Vec<_> = (0..16)

@@ -58,17 +58,15 @@ async fn next_year_project(app: &TestApp) -> NextYear {
         "visibility": "internal",
     });
     let project = pm_a.create_project(body).await["id"].as_str().expect("a project id").to_string();
-    let requirement = pm_a
-        .post(
-            &format!("/api/v1/projects/{project}/requirements"),
-            json!({"title": "Payment waits for approval", "goal": "No order is charged before approval.",
-                   "scenarios": [{"name": "approved", "given": "an approved order", "when": "A charges", "then": "it goes through"}]}),
-        )
-        .await
-        .expect(201, "creating the requirement")["id"]
-        .as_str()
-        .unwrap()
-        .to_string();
+    let requirement = id_of(
+        &pm_a
+            .create_requirement(
+                &project,
+                json!({"title": "Payment waits for approval", "goal": "No order is charged before approval.",
+                       "scenarios": [{"name": "approved", "given": "an approved order", "when": "A charges", "then": "it goes through"}]}),
+            )
+            .await,
+    );
     let option = pm_a
         .post(
             &format!("/api/v1/requirements/{requirement}/options"),
@@ -78,10 +76,6 @@ async fn next_year_project(app: &TestApp) -> NextYear {
         .await;
     let option = option.expect(201, "proposing an option that runs into 2027 is not refused")["id"].as_str().unwrap().to_string();
     NextYear { admin, pm_a, option }
-}
-
-fn option_path(id: &str) -> String {
-    format!("/api/v1/options/{id}")
 }
 
 both_engines!(an_organisation_planning_into_next_year_saves_its_option_at_once_and_sees_the_warning, |app| async move {

@@ -136,3 +136,32 @@ both_engines!(only_admins_rename_departments, |app| async move {
         "an unknown department",
     );
 });
+
+both_engines!(a_taken_code_or_name_that_races_past_the_check_is_named_by_its_constraint, |app| async move {
+    use app::db::departments::{insert, DepartmentRow};
+    use app::error::AppError;
+    // The service checks for a taken code or name first; this is the write a concurrent request
+    // makes after passing that check, when the other one has just committed.
+    let mut conn = app.state.db.acquire().await.unwrap();
+    let (code, name_zh, name_en): (String, String, String) =
+        sqlx::query_as("select code, name_zh, name_en from departments order by code limit 1").fetch_one(&mut *conn).await.unwrap();
+    let row = |code: &str, name_zh: &str, name_en: &str| DepartmentRow {
+        department_id: format!("race-{code}-{name_en}"),
+        code: code.into(),
+        name_zh: name_zh.into(),
+        name_en: name_en.into(),
+        created_at: 0,
+        updated_at: 0,
+    };
+
+    for (field, taken) in [
+        ("code", row(&code, "新部门", "New department")),
+        ("name_zh", row("NEW", &name_zh, "New department")),
+        ("name_en", row("NEW", "新部门", &name_en)),
+    ] {
+        let error = insert(&mut conn, &taken).await.expect_err("a taken value is refused by the database");
+
+        // Before, every such race answered "code is taken" (or, unmapped, a 500).
+        assert_eq!(AppError::from(error), AppError::duplicate(field), "a taken {field}");
+    }
+});

@@ -45,7 +45,7 @@ macro_rules! both_engines {
     };
     (@expand $demo:expr; [$(#[$sqlite:meta])*] [$(#[$postgres:meta])*] $name:ident, $body:expr) => {
         mod $name {
-            #[allow(unused_imports)]
+            #[allow(unused_imports, reason = "a test that names nothing of its file leaves the glob unused")]
             use super::*;
 
             $(#[$sqlite])*
@@ -348,6 +348,37 @@ impl Client {
         assert_eq!(reply.status, 201, "creating a project: {reply}");
         reply.json
     }
+
+    /// Creates a requirement in `project_id` as this client (who must be allowed to); its JSON.
+    pub async fn create_requirement(&self, project_id: &str, body: Value) -> Value {
+        let reply = self.post(&requirements_path(project_id), body).await;
+        reply.expect(201, "creating a requirement").clone()
+    }
+}
+
+// Paths of the REST API, by what they name.
+
+pub fn requirements_path(project_id: &str) -> String {
+    format!("/api/v1/projects/{project_id}/requirements")
+}
+
+pub fn option_path(option_id: &str) -> String {
+    format!("/api/v1/options/{option_id}")
+}
+
+/// A project's sign-off matrix.
+pub fn matrix_path(project_id: &str) -> String {
+    format!("/api/v1/projects/{project_id}/signoffs")
+}
+
+/// The id of a record's JSON.
+pub fn id_of(value: &Value) -> String {
+    value["id"].as_str().unwrap_or_else(|| panic!("an id in {value}")).to_string()
+}
+
+/// Owned strings, to compare with what a reply listed.
+pub fn strings(items: &[&str]) -> Vec<String> {
+    items.iter().map(|s| s.to_string()).collect()
 }
 
 /// One HTTP response, read completely.
@@ -403,6 +434,12 @@ impl Reply {
         assert_eq!(self.error_code(), Some(code), "{what}: unexpected error code; {self}");
         assert_eq!(self.error_field(), field, "{what}: unexpected error field; {self}");
         assert!(self.json["error"]["message"].as_str().is_some_and(|m| !m.is_empty()), "{what}: the error has no message; {self}");
+    }
+
+    /// A 409 `conflict` whose stable `reason` names the rule that was in the way.
+    pub fn expect_conflict(&self, reason: &str, what: &str) {
+        self.expect_error(409, "conflict", None, what);
+        assert_eq!(self.json["error"]["reason"].as_str(), Some(reason), "{what}: unexpected conflict reason; {self}");
     }
 }
 

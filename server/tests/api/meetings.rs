@@ -81,18 +81,12 @@ both_engines!(a_meeting_runs_from_agenda_to_close_and_is_locked_afterwards, |app
     // Nothing is recorded before the meeting starts, and it cannot skip being held.
     let decision = json!({"text": "采用方案一 Take option 1", "maker_ids": [pm.user_id("xiaozhang").await, xiaolan],
                           "links": [{"kind": "option", "id": d.option}, {"kind": "change_request", "id": d.request}]});
-    pm.post(&format!("/api/v1/meetings/{mid}/decisions"), decision.clone()).await.expect_error(
-        409,
-        "conflict",
-        None,
-        "a decision before the start",
-    );
-    pm.post(&format!("/api/v1/meetings/{mid}/status"), json!({"status": "closed"})).await.expect_error(
-        409,
-        "conflict",
-        None,
-        "planned → closed",
-    );
+    pm.post(&format!("/api/v1/meetings/{mid}/decisions"), decision.clone())
+        .await
+        .expect_conflict("meeting_not_started", "a decision before the start");
+    pm.post(&format!("/api/v1/meetings/{mid}/status"), json!({"status": "closed"}))
+        .await
+        .expect_conflict("meeting_step", "planned → closed");
     pm.post(&format!("/api/v1/meetings/{mid}/status"), json!({"status": "adjourned"})).await.expect_error(
         422,
         "invalid",
@@ -167,7 +161,7 @@ both_engines!(a_meeting_runs_from_agenda_to_close_and_is_locked_afterwards, |app
         (pm.post(&format!("/api/v1/meetings/{mid}/action-items"), action.clone()).await, "an action item"),
         (pm.post(&format!("/api/v1/meetings/{mid}/status"), json!({"status": "in_progress"})).await, "reopening"),
     ] {
-        reply.expect_error(409, "conflict", None, what);
+        reply.expect_conflict("meeting_closed", what);
         assert!(reply.json["error"]["message"].as_str().unwrap().contains("closed"), "{what}: {reply}");
     }
     let after = pm.read(&format!("/api/v1/meetings/{mid}")).await;
@@ -194,12 +188,9 @@ both_engines!(a_closed_meeting_is_corrected_by_visible_amendments, |app| async m
     let mid = id(&create(&pm, &d.project, meeting_body("技术讨论 Technical discussion", &[], &d.requirement)).await);
     let amendment = json!({"text": "决策人漏记了小蓝 Xiaolan was also a maker",
                            "decisions": [{"text": "B 先修复遗留逻辑 B fixes its legacy logic first", "maker_ids": [me]}]});
-    pm.post(&format!("/api/v1/meetings/{mid}/amendments"), amendment.clone()).await.expect_error(
-        409,
-        "conflict",
-        None,
-        "amending an open meeting",
-    );
+    pm.post(&format!("/api/v1/meetings/{mid}/amendments"), amendment.clone())
+        .await
+        .expect_conflict("meeting_not_closed", "amending an open meeting");
     pm.post(&format!("/api/v1/meetings/{mid}/status"), json!({"status": "in_progress"})).await.expect(200, "start");
     let original = pm
         .post(

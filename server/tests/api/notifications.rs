@@ -30,8 +30,7 @@ async fn requirement_in(pm: &Client, project_id: &str, title: &str) -> (Client, 
         "title": title,
         "change_points": [{"department_id": department_a, "text": "A asks B for the approval status"}],
     });
-    let created = pm.post(&format!("/api/v1/projects/{project_id}/requirements"), body).await;
-    (pm.clone(), created.expect(201, "creating a requirement").clone())
+    (pm.clone(), pm.create_requirement(project_id, body).await)
 }
 
 /// Posts a comment on the requirement as `client` (who must be allowed to).

@@ -500,7 +500,7 @@ both_engines!(the_lead_department_cannot_be_removed_and_a_non_stakeholder_is_not
     let lead = pm.delete(&format!("{path}/{a}")).await;
     let outsider = pm.delete(&format!("{path}/{d}")).await;
 
-    lead.expect_error(409, "conflict", None, "removing the lead department");
+    lead.expect_conflict("lead_department", "removing the lead department");
     outsider.expect_error(404, "not_found", None, "removing a department that is not a stakeholder");
     assert_eq!(len(&pm.read(&path).await), 3, "nothing was removed");
     assert_eq!(len(&pm.read(&format!("/api/v1/projects/{id}/links")).await), 2, "no link was removed");

@@ -62,10 +62,6 @@ fn new_requirement(title: &str, department_id: &str) -> Value {
     })
 }
 
-fn requirements_path(project_id: &str) -> String {
-    format!("/api/v1/projects/{project_id}/requirements")
-}
-
 /// `/api/v1/requirements/{id}` of a requirement's JSON.
 fn path_of(requirement: &Value) -> String {
     format!("/api/v1/requirements/{}", requirement["id"].as_str().expect("a requirement id"))
@@ -73,8 +69,7 @@ fn path_of(requirement: &Value) -> String {
 
 /// Creates a requirement as `client` (who must be allowed to) and returns its JSON.
 async fn create(client: &Client, project_id: &str, body: Value) -> Value {
-    let reply = client.post(&requirements_path(project_id), body).await;
-    reply.expect(201, "creating a requirement").clone()
+    client.create_requirement(project_id, body).await
 }
 
 /// Edits a requirement (which must succeed) and returns the new detail.
@@ -125,10 +120,6 @@ fn keys(page: &Value) -> Vec<String> {
         .iter()
         .map(|i| i["key"].as_str().unwrap_or_default().to_string())
         .collect()
-}
-
-fn strings(items: &[&str]) -> Vec<String> {
-    items.iter().map(|s| s.to_string()).collect()
 }
 
 // ---------------------------------------------------------------- creating and reading

@@ -6,10 +6,6 @@
 use crate::helpers::*;
 use serde_json::{json, Value};
 
-fn matrix_path(project: &str) -> String {
-    format!("/api/v1/projects/{project}/signoffs")
-}
-
 /// `(kind, department code, capacity, signer username, state)` of every cell, sorted.
 async fn cells(client: &Client, project: &str) -> Vec<(String, String, String, String, String)> {
     let matrix = client.read(&matrix_path(project)).await;
@@ -156,7 +152,7 @@ both_engines!(only_the_person_named_in_a_cell_signs_it_and_a_changed_subject_is_
         "sunzong does not sign requirements",
     );
     let shown_earlier = with(&sign_body(&baseline, DEMO_PASSWORD), "fingerprint", json!("0".repeat(64)));
-    sunzong.post(&path, shown_earlier).await.expect_error(409, "conflict", None, "a fingerprint that is not the current one");
+    sunzong.post(&path, shown_earlier).await.expect_conflict("subject_changed", "a fingerprint that is not the current one");
     let bad_kind = with(&sign_body(&baseline, DEMO_PASSWORD), "kind", json!("everything"));
     sunzong.post(&path, bad_kind).await.expect_error(422, "invalid", Some("kind"), "an unknown kind");
 
@@ -166,7 +162,7 @@ both_engines!(only_the_person_named_in_a_cell_signs_it_and_a_changed_subject_is_
     assert_eq!(signed["fingerprint"], baseline["fingerprint"]);
     assert_eq!(signed["signer_role"], "leader");
     assert!(signed["meaning_text"].as_str().is_some_and(|t| !t.is_empty()));
-    sunzong.post(&path, sign_body(&baseline, DEMO_PASSWORD)).await.expect_error(409, "conflict", None, "signing twice");
+    sunzong.post(&path, sign_body(&baseline, DEMO_PASSWORD)).await.expect_conflict("already_signed", "signing twice");
     let matrix = sunzong.read(&path).await;
     assert_eq!((matrix["signed"].as_i64(), matrix["stale"].as_i64(), matrix["missing"].as_i64()), (Some(8), Some(0), Some(0)));
 
@@ -259,7 +255,7 @@ both_engines!(a_signer_revokes_their_own_signoff_with_a_reason, |app| async move
     let revoked = revoked.expect(200, "revoking").clone();
     assert!(revoked["revoked_at"].is_i64());
     assert_eq!(revoked["revoke_reason"], "场景 S3 还要再评审 S3 needs another review");
-    pm.post(&path, json!({"reason": "again"})).await.expect_error(409, "conflict", None, "revoking twice");
+    pm.post(&path, json!({"reason": "again"})).await.expect_conflict("already_revoked", "revoking twice");
     assert!(cells(&pm, &project).await.contains(&cell("requirement", "A", "pm", "xiaozhang", "missing")));
     let audit = pm.read(&format!("/api/v1/audit?project={project}&limit=5")).await;
     assert_eq!(audit[0]["action"], "sign_off_revoked");

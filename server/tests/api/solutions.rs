@@ -75,8 +75,7 @@ async fn requirement(pm: &Client, project: &str) -> String {
         ],
         "change_points": [{"department_id": b, "text": "B offers an approval-status API"}],
     });
-    let reply = pm.post(&format!("/api/v1/projects/{project}/requirements"), body).await;
-    reply.expect(201, "creating the requirement")["id"].as_str().expect("a requirement id").to_string()
+    id_of(&pm.create_requirement(project, body).await)
 }
 
 /// Department D ("RISK") with a PM, xiaoding, who is no stakeholder of anything; signed in.
@@ -139,16 +138,8 @@ fn options_path(requirement: &str) -> String {
     format!("/api/v1/requirements/{requirement}/options")
 }
 
-fn option_path(option: &str) -> String {
-    format!("/api/v1/options/{option}")
-}
-
 fn request_path(request: &str) -> String {
     format!("/api/v1/change-requests/{request}")
-}
-
-fn id_of(value: &Value) -> String {
-    value["id"].as_str().unwrap_or_else(|| panic!("an id in {value}")).to_string()
 }
 
 /// Proposes an option as `client` (who must be allowed to); its detail.
@@ -189,10 +180,6 @@ async fn change_with_c(pm: &Client, option: &str, version: i64, c_effort: i64) -
     let patch = json!({"version": version, "plan": plan_with_c(c_effort), "reason": "A needs C's order data too", "summary": "C's data"});
     let saved = pm.patch(&option_path(option), patch).await.expect(200, "editing the chosen option with a reason").clone();
     saved["change_request_id"].as_str().unwrap_or_else(|| panic!("the edit opened a change request: {saved}")).to_string()
-}
-
-fn strings(values: &[&str]) -> Vec<String> {
-    values.iter().map(|v| v.to_string()).collect()
 }
 
 /// A field of every element of a JSON array, as strings.
@@ -493,7 +480,7 @@ both_engines!(a_concern_blocks_choosing_until_its_author_resolves_it, |app| asyn
     assert_eq!(resolved["resolved"]["note"], "B fixes the legacy logic first");
     assert_eq!(resolved["resolved"]["by_name"], "陈工");
     assert_eq!(resolved["can_resolve"], false, "resolved once");
-    architect_b.post(&resolve_path, json!({"note": "again"})).await.expect_error(409, "conflict", None, "resolving twice");
+    architect_b.post(&resolve_path, json!({"note": "again"})).await.expect_conflict("concern_resolved", "resolving twice");
     assert_eq!(w.pm_a.read(&option_path(&option)).await["open_concerns"], 0);
     assert_eq!(len(&w.pm_a.read(&options_path(&w.requirement)).await), 1);
     assert_eq!(w.pm_a.read(&options_path(&w.requirement)).await[0]["open_concerns"], 0);
@@ -597,7 +584,7 @@ both_engines!(choosing_opens_a_request_that_becomes_baseline_1_when_every_listed
     assert_eq!(leader_c.read(&request_path(&request)).await["can_decide_for"], json!([]));
 
     let second = w.pm_a.post(&format!("{}/choose", option_path(&other)), json!({"rationale": "Or this one"})).await;
-    second.expect_error(409, "conflict", None, "choosing while a request is pending");
+    second.expect_conflict("request_pending", "choosing while a request is pending");
     assert_eq!(w.pm_a.read(&option_path(&other)).await["status"], "not_chosen", "the refused choice changed nothing");
     assert_eq!(len(&requests(&w.pm_a, &w.project).await), 1);
 
@@ -616,7 +603,7 @@ both_engines!(choosing_opens_a_request_that_becomes_baseline_1_when_every_listed
     );
     assert!(a["decided_at"].as_i64().is_some_and(|t| t > 0));
     assert_eq!(first["can_decide_for"], json!([]), "A has decided");
-    decide(&leader_a, &request, "reject", "Changed my mind").await.expect_error(409, "conflict", None, "A deciding twice");
+    decide(&leader_a, &request, "reject", "Changed my mind").await.expect_conflict("already_decided", "A deciding twice");
     assert_eq!(baselines(&w.pm_a, &w.project).await["baselines"], json!([]), "no baseline before B approves");
 
     let last = decide(&leader_b, &request, "approve", "").await;
@@ -625,7 +612,7 @@ both_engines!(choosing_opens_a_request_that_becomes_baseline_1_when_every_listed
     assert_eq!(last["summary"]["status"], "approved");
     assert!(last["summary"]["decided_at"].as_i64().is_some_and(|t| t > 0));
     assert_eq!(field_of(&last["approvals"], "decision"), strings(&["approved", "approved"]));
-    decide(&leader_b, &request, "approve", "").await.expect_error(409, "conflict", None, "deciding a closed request");
+    decide(&leader_b, &request, "approve", "").await.expect_conflict("request_closed", "deciding a closed request");
     let schedule = baselines(&w.pm_a, &w.project).await;
     assert_eq!(len(&schedule["baselines"]), 1);
     let baseline = &schedule["baselines"][0];
@@ -653,7 +640,7 @@ both_engines!(choosing_opens_a_request_that_becomes_baseline_1_when_every_listed
     assert_eq!(page["context"]["baseline_number"], 1);
     assert_eq!(page["context"]["baseline"], detail["plan"]);
     let again = w.pm_a.post(&choose_path, json!({"rationale": "Again"})).await;
-    again.expect_error(409, "conflict", None, "choosing the revision that is already the baseline");
+    again.expect_conflict("already_agreed", "choosing the revision that is already the baseline");
 });
 
 // ---------------------------------------------------------------- changing the agreed schedule
@@ -730,7 +717,7 @@ both_engines!(a_change_to_the_chosen_option_needs_a_reason_and_asks_the_affected
     let busy = w.pm_a.patch(&option_path(&option), busy).await;
 
     // Assert
-    busy.expect_error(409, "conflict", None, "changing the agreed schedule while a request is pending");
+    busy.expect_conflict("request_pending", "changing the agreed schedule while a request is pending");
     assert_eq!(revision_count(&w.pm_a, &option).await, 2, "nothing written");
     assert_eq!(w.pm_a.read(&option_path(&option)).await["plan"], page["plan"]);
     assert_eq!(len(&requests(&w.pm_a, &w.project).await), 2);
@@ -756,7 +743,7 @@ both_engines!(a_leaders_rejection_keeps_the_baseline_and_the_requester_may_withd
         (c["decision"].as_str(), c["comment"].as_str(), c["decided_by_name"].as_str()),
         (Some("rejected"), Some("C has no slot before the launch"), Some("钱总"))
     );
-    decide(&leader_a, &request, "approve", "").await.expect_error(409, "conflict", None, "approving a rejected request");
+    decide(&leader_a, &request, "approve", "").await.expect_conflict("request_closed", "approving a rejected request");
     let schedule = baselines(&w.pm_a, &w.project).await;
     assert_eq!(len(&schedule["baselines"]), 1, "the baseline stays");
     assert_eq!(schedule["baselines"][0]["launch"], BASE_LAUNCH);
@@ -777,8 +764,8 @@ both_engines!(a_leaders_rejection_keeps_the_baseline_and_the_requester_may_withd
     assert_eq!(withdrawn["summary"]["status"], "withdrawn");
     assert!(withdrawn["summary"]["decided_at"].as_i64().is_some_and(|t| t > 0));
     assert_eq!((withdrawn["can_withdraw"].as_bool(), withdrawn["can_decide_for"].clone()), (Some(false), json!([])));
-    w.pm_a.post(&format!("{}/withdraw", request_path(&second)), json!({})).await.expect_error(409, "conflict", None, "withdrawing twice");
-    decide(&leader_c, &second, "approve", "").await.expect_error(409, "conflict", None, "approving a withdrawn request");
+    w.pm_a.post(&format!("{}/withdraw", request_path(&second)), json!({})).await.expect_conflict("request_closed", "withdrawing twice");
+    decide(&leader_c, &second, "approve", "").await.expect_conflict("request_closed", "approving a withdrawn request");
     assert_eq!(len(&baselines(&w.pm_a, &w.project).await["baselines"]), 1, "still baseline 1");
     assert_eq!(field_of(&requests(&w.pm_a, &w.project).await, "status"), strings(&["withdrawn", "rejected", "approved"]), "newest first");
     assert_eq!(w.pm_a.read(&option_path(&option)).await["pending_request"], Value::Null);

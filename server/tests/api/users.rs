@@ -191,7 +191,7 @@ both_engines!(the_last_admin_cannot_drop_the_admin_flag, |app| async move {
     let reply = admin.patch(&format!("/api/v1/users/{admin_id}"), json!({"is_admin": false})).await;
 
     // Assert
-    reply.expect_error(409, "conflict", None, "dropping the last admin");
+    reply.expect_conflict("last_admin", "dropping the last admin");
     assert_eq!(admin.read(&format!("/api/v1/users/{admin_id}")).await["is_admin"], true);
 
     // With a second admin the flag may go.
@@ -199,12 +199,10 @@ both_engines!(the_last_admin_cannot_drop_the_admin_flag, |app| async move {
     let dropped = admin.patch(&format!("/api/v1/users/{admin_id}"), json!({"is_admin": false})).await;
     assert_eq!(dropped.expect(200, "dropping one of two admins")["is_admin"], false);
     let new_admin = app.login("xiaowu").await;
-    new_admin.patch(&format!("/api/v1/users/{xiaowu}"), json!({"is_admin": false})).await.expect_error(
-        409,
-        "conflict",
-        None,
-        "the remaining admin dropping their own flag",
-    );
+    new_admin
+        .patch(&format!("/api/v1/users/{xiaowu}"), json!({"is_admin": false}))
+        .await
+        .expect_conflict("last_admin", "the remaining admin dropping their own flag");
 });
 
 both_engines!(a_role_the_code_does_not_know_is_an_internal_error_not_a_silent_default, |app| async move {

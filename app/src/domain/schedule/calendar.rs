@@ -344,9 +344,7 @@ impl WorkingDays {
 mod tests {
     use super::*;
 
-    fn d(s: &str) -> Date {
-        Date::parse(s, "d").unwrap()
-    }
+    use crate::domain::dates::d;
 
     #[test]
     fn custom_days_override_the_weekend() {

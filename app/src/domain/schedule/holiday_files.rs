@@ -248,9 +248,7 @@ fn years_of(events: Vec<Event>) -> Vec<CalendarYear> {
 mod tests {
     use super::*;
 
-    fn d(s: &str) -> Date {
-        Date::parse(s, "d").unwrap()
-    }
+    use crate::domain::dates::d;
 
     /// A feed as subscription calendars write it: folded lines, escaped text, one event per day of
     /// a break in one place and one event per break in another, make-up days marked 班.

@@ -2,16 +2,13 @@
 //! Random plans are checked against the rules in `app/tests/schedule_properties.rs`.
 
 use super::*;
-use crate::domain::dates::Date;
 use serde_json::json;
 
 fn plan(v: serde_json::Value) -> Plan {
     serde_json::from_value(v).expect("a well-formed plan")
 }
 
-fn d(s: &str) -> Date {
-    Date::parse(s, "d").unwrap()
-}
+use crate::domain::dates::d;
 
 // The seed case's three variants, from `docs/examples/` (the same files the sandbox loads).
 fn seed_query_api_only() -> serde_json::Value {

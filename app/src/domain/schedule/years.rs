@@ -183,9 +183,7 @@ impl CalendarYear {
 mod tests {
     use super::*;
 
-    fn d(s: &str) -> Date {
-        Date::parse(s, "d").unwrap()
-    }
+    use crate::domain::dates::d;
 
     fn brk(name: &str, first: &str, last: &str) -> Break {
         Break { name: name.into(), first: d(first), last: d(last) }
