@@ -1,20 +1,14 @@
-//! Pages whose code the browser downloads only when they are first visited.
+//! Every page's route, and the pages whose code the browser downloads only when first visited.
 //!
 //! `cargo leptos build --split` cuts each lazy route's view out of the main wasm into its own file;
 //! the router fetches it alongside the page's data. Pages are split in groups, one per area of the
-//! product (a project's pages, requirements, solutions, meetings, sign-offs, administration, the
-//! person's own pages): code that several split-off parts share goes into small shared chunks, one
-//! per combination of parts that share it, and with a split point per page (26 of them) the
-//! option page needed 343 files and the main bundle carried a loader entry for each of ~570
-//! chunks. A group is one split point whose view picks the page by the address. Every build must split (the Makefile, test and
-//! release scripts do): an unsplit bundle with lazy routes cannot load.
-//! The project list, which people land on, stays in the main bundle; everything else is split
-//! off, sign-in and set-up included (a person signs in once a month, and those two forms were the
-//! main bundle's only `ActionForm`s: with them went the form-data decoding, 34 KiB brotli). Each
-//! split point adds loader code to the main bundle, so small pages go in groups (splitting off
-//! the set-up page alone once made the main bundle larger). Moving the schedule-settings page's
-//! strings out of `i18n::Messages` into a page-local struct once pulled the whole plan sandbox into
-//! the main bundle, +22 KiB brotli: measure with `scripts/bench/bundle.sh` after such moves.
+//! product (a project's pages, requirements, solutions, meetings, sign-offs, administration, sign-in,
+//! the person's own pages): each split point adds loader code to the main bundle and shared chunks
+//! per combination of parts, so a group is one split point whose view picks the page by the
+//! address. The project list, where people land, stays in the main bundle. Every build must split
+//! (the Makefile, test and release scripts do): an unsplit bundle with lazy routes cannot load.
+//! Moving code between the main bundle and a group changes what every page loads: measure with
+//! `scripts/bench/bundle.sh` (the README's benchmark section keeps the history of such moves).
 
 use leptos::prelude::*;
 use leptos_router::{lazy_route, LazyRoute};

@@ -150,7 +150,10 @@ test('the Chinese interface shows the same flow, and the seed history marks the 
   await openRequirementsFromHeader(page);
   await page.getByRole('searchbox').fill(title);
   await page.getByRole('button', { name: '搜索', exact: true }).click();
+  // The unfiltered list shows the new one too: count only once the search's page is in.
+  await page.waitForURL((url) => url.searchParams.get('q') === title);
   await page.getByRole('link', { name: title, exact: true }).waitFor();
+  await page.locator('table.requirements tbody tr').nth(1).waitFor({ state: 'detached' });
   assert.equal(await page.locator('table.requirements tbody tr').count(), 1);
   console.assertClean();
 });

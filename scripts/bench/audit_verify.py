@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""`concord audit verify` over a large audit log on SQLite (issue 6: 100,000 entries in ≤ 2 s).
+"""`concord audit verify` over a large audit log on SQLite (100,000 entries in ≤ 2 s).
 
 Appends N entries to the audit chain of a demo database, hashing them here in Python with the
 same canonical JSON (sorted keys, no spaces, UTF-8) and SHA-256 as Concord — so the run also checks

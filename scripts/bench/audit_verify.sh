@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# `concord audit verify` over 100,000 audit entries on SQLite (issue 6, budget ≤ 2 s), release
+# `concord audit verify` over 100,000 audit entries on SQLite (budget ≤ 2 s), release
 # build: a demo database, 100,000 entries appended (hashed independently in Python), five timed
 # runs, then one altered entry that must be named. Usage: scripts/bench/audit_verify.sh [N]
 set -euo pipefail

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Solution-option numbers from issue 5, against a running `concord serve --demo` (release build).
+"""Solution-option numbers, against a running `concord serve --demo` (release build).
 
 Adds ten departments D0..D9 (capacity 10 each, as the admin) so that a 1,000-item plan fits the
 calendar, proposes an option on PAY-1 with a 1,000-item work plan (3,000 dependencies within a

@@ -1,4 +1,4 @@
-// Issue 5 in the browser: editing one item's effort in a 300-item work plan on the option editor
+// In the browser: editing one item's effort in a 300-item work plan on the option editor
 // (/options/{id}/edit) must update the Gantt and the impact within 50 ms of the keystroke.
 // Each sample sets a new effort on the first item and dispatches the `input` event the keystroke
 // would, then waits until the browser has rendered the next frame; the figure is the wall time from

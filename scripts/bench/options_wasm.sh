@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Issue 5 in Chromium (release): editing an effort in a 300-item plan on the option editor.
+# In Chromium (release): editing an effort in a 300-item plan on the option editor.
 # Needs `make release` (the release site); installs the browser if it is missing.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Requirement numbers from issue 3, against a running `concord serve --demo` (release build).
+"""Requirement numbers, against a running `concord serve --demo` (release build).
 
 Loads 2,000 requirements of about 2 KB each into the demo project through the REST API, and one
 requirement with 200 revisions; then times (wall clock, sequential requests on one keep-alive

@@ -1,4 +1,4 @@
-// The schedule engine in the browser (issue 4): a 1,000-item plan re-scheduled on each edit in
+// The schedule engine in the browser: a 1,000-item plan re-scheduled on each edit in
 // the plan sandbox, timed by the app itself with the Performance API (`performance.now()` around
 // parse + schedule (+ impact), shown as data-compute-ms). Release build, Debian's Chromium.
 // Usage: node scripts/bench/schedule_wasm.mjs http://127.0.0.1:PORT   (see schedule_wasm.sh)

@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""The sign-off matrix of a large project (issue 6: 20 departments and 50 revisions, ≤ 30 ms).
+"""The sign-off matrix of a large project (20 departments and 50 revisions, ≤ 30 ms).
 
 Builds the project directly in a migrated SQLite database (the shape, not the workflow, is what is
 measured): 20 stakeholder departments, each with a PM, an architect and a leader; 10 requirements

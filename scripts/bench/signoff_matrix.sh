@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The sign-off matrix of a project with 20 departments and 50 revisions (issue 6, budget ≤ 30 ms
+# The sign-off matrix of a project with 20 departments and 50 revisions (budget ≤ 30 ms
 # server time), release build, SQLite. See signoff_matrix.py for the project's shape.
 set -euo pipefail
 cd "$(dirname "$0")/../.."

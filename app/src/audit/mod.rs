@@ -1,4 +1,4 @@
-//! The append-only audit log (issue 6, item 8): sign-offs, revocations, decisions, closed and
+//! The append-only audit log: sign-offs, revocations, decisions, closed and
 //! amended meetings and leaders' decisions on change requests, each entry carrying the SHA-256 of
 //! the previous one, so altering, inserting or removing an entry breaks the chain where it happened.
 //!

@@ -126,7 +126,7 @@ pub struct RequiredSignature {
     pub signer_id: Option<String>,
 }
 
-/// Who must sign what (issue 6, item 5). Only stakeholder departments count (`stakeholders`,
+/// Who must sign what. Only stakeholder departments count (`stakeholders`,
 /// the project's lead department included by the caller): a change point or plan item naming any
 /// other department does not make it a signer.
 ///

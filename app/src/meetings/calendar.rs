@@ -6,7 +6,7 @@
 
 use super::dto::CalendarFeedDto;
 use super::ics::{IcsCalendar, IcsEvent, IcsPerson, IcsTime};
-use super::service::load_meeting;
+use super::loaded::load_meeting;
 use crate::access::{load_readable, project_access};
 use crate::auth::{self, CurrentUser};
 use crate::db::{self, meetings as repo};

@@ -10,6 +10,8 @@ pub mod api;
 pub mod calendar;
 pub mod dto;
 pub mod ics;
+#[cfg(feature = "ssr")]
+mod loaded;
 pub mod messages;
 pub mod pages;
 #[cfg(feature = "ssr")]

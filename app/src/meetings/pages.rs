@@ -2,19 +2,22 @@
 //! the form that schedules one, the project's decision log, "my action items" across projects,
 //! the calendar-feed settings, and [`LinkedDecisions`], the block shown on requirement, option and
 //! change-request pages.
+//! Also the parts the meeting page ([`super::run`]) builds on: the strings, person labels, the
+//! error line, the people picker, a decision, the action-item table and [`page_action`]. The
+//! meeting page uses this module, never the other way round.
 
 use super::api::{
-    calendar_feed_status, create_calendar_feed, list_project_meetings, load_linked_decisions, load_meeting_choices, my_action_items,
-    project_decision_log, revoke_calendar_feed, schedule_meeting,
+    calendar_feed_status, change_action_status, create_calendar_feed, list_project_meetings, load_linked_decisions, load_meeting_choices,
+    my_action_items, project_decision_log, revoke_calendar_feed, schedule_meeting,
 };
 use super::dto::*;
 use super::messages::MeetingMessages;
-use crate::domain::meetings::{MeetingKind, SubjectKind, Zone, ZONES};
+use crate::domain::meetings::{ActionStatus, MeetingKind, SubjectKind, Zone, ZONES};
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::t;
 use crate::ui::forms::load_error;
-use crate::ui::submit::submit;
+use crate::ui::submit::{submit, Submit};
 use crate::ui::{use_i18n, RequireLogin};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -373,7 +376,7 @@ fn MyActionItemsView() -> impl IntoView {
             {move || Suspend::new(async move {
                 match items.await {
                     Ok(list) if list.is_empty() => view! { <p class="empty">{move || m().no_my_actions}</p> }.into_any(),
-                    Ok(list) => view! { <super::run::ActionTable items=list show_project=true changes/> }.into_any(),
+                    Ok(list) => view! { <ActionTable items=list show_project=true changes/> }.into_any(),
                     Err(e) => load_error(e),
                 }
             })}
@@ -448,5 +451,65 @@ fn CalendarFeedView() -> impl IntoView {
                 <input readonly class="feed-url-value" prop:value=url.clone() size="80"/>
             </div>
         })}
+    }
+}
+
+/// An action of a meeting page: runs the server call, then reloads the page or shows the error.
+pub(super) fn page_action<I, O, F, Fut>(changes: RwSignal<u32>, call: F) -> Submit<I, O>
+where
+    I: Clone + Send + Sync + 'static,
+    O: Clone + Send + Sync + 'static,
+    F: Fn(I) -> Fut + Send + Sync + Copy + 'static,
+    Fut: std::future::Future<Output = Result<O, AppError>> + Send + 'static,
+{
+    submit(move |input: &I| call(input.clone()), move |_| changes.update(|n| *n += 1))
+}
+
+/// Action items with their owner, due date and status (overdue marked in words), and the status
+/// buttons for those the person may update.
+#[component]
+pub(super) fn ActionTable(items: Vec<ActionItemDto>, show_project: bool, changes: RwSignal<u32>) -> impl IntoView {
+    let i18n = use_i18n();
+    let m = move || mm(i18n.get());
+    let set = page_action(changes, |(id, status): (String, String)| change_action_status(id, status));
+    let error = Signal::from(set.error);
+    view! {
+        <MeetingError error/>
+        <table class="action-table">
+            <thead><tr>
+                <th scope="col">{move || m().action_title}</th>
+                {show_project.then(|| view! { <th scope="col">{move || m().project}</th><th scope="col">{move || m().meeting}</th> })}
+                <th scope="col">{move || m().owner}</th>
+                <th scope="col">{move || m().due_on}</th>
+                <th scope="col">{move || m().status}</th>
+                <th scope="col"></th>
+            </tr></thead>
+            <tbody>
+                {items.into_iter().map(|a| {
+                    let (status, overdue, id) = (a.status, a.overdue, StoredValue::new(a.id.clone()));
+                    let button = move |to: ActionStatus, label: fn(&MeetingMessages) -> &'static str| view! {
+                        <button type="button" class=format!("action-{}", to.as_str())
+                            on:click=move |_| { set.dispatch((id.get_value(), to.as_str().to_string())); }>{move || label(m())}</button>
+                    };
+                    view! {
+                        <tr class:overdue=overdue data-id=a.id.clone() data-status=status.as_str()>
+                            <td>{a.title.clone()}</td>
+                            {show_project.then(|| view! {
+                                <td>{a.project_name.clone()}</td>
+                                <td><A href=format!("/meetings/{}", a.meeting_id)>{a.meeting_title.clone()}</A></td>
+                            })}
+                            <td>{person_label(&a.owner)}</td>
+                            <td>{a.due_on.to_string()}
+                                {overdue.then(|| view! { " " <span class="badge overdue">{move || m().overdue}</span> })}</td>
+                            <td>{move || m().action_status(status)}</td>
+                            <td>{a.can_update.then(|| match status {
+                                ActionStatus::Open => view! { {button(ActionStatus::Done, |m| m.mark_done)} {button(ActionStatus::Dropped, |m| m.drop)} }.into_any(),
+                                _ => button(ActionStatus::Open, |m| m.reopen).into_any(),
+                            })}</td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
     }
 }

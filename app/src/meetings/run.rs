@@ -4,17 +4,14 @@
 //! who may run the meeting, and only in the status that allows them; the server checks both again.
 
 use super::api::{
-    add_action_item, add_agenda_item, amend_meeting, change_action_status, change_meeting_status, load_meeting_page, record_decision,
-    save_attendance, save_minutes,
+    add_action_item, add_agenda_item, amend_meeting, change_meeting_status, load_meeting_page, record_decision, save_attendance,
+    save_minutes,
 };
 use super::dto::*;
-use super::messages::MeetingMessages;
-use super::pages::{mm, person_label, when, DecisionView, MeetingError, PeoplePicker};
-use crate::domain::meetings::{ActionStatus, MeetingStatus, SubjectKind};
-use crate::error::AppError;
+use super::pages::{mm, page_action, person_label, when, ActionTable, DecisionView, MeetingError, PeoplePicker};
+use crate::domain::meetings::{MeetingStatus, SubjectKind};
 use crate::t;
 use crate::ui::forms::load_error;
-use crate::ui::submit::{submit, Submit};
 use crate::ui::{use_i18n, RequireLogin};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -43,17 +40,6 @@ fn MeetingView() -> impl IntoView {
             })}
         </Transition>
     }
-}
-
-/// An action of this page: runs the server call, then reloads the page or shows the error.
-fn page_action<I, O, F, Fut>(changes: RwSignal<u32>, call: F) -> Submit<I, O>
-where
-    I: Clone + Send + Sync + 'static,
-    O: Clone + Send + Sync + 'static,
-    F: Fn(I) -> Fut + Send + Sync + Copy + 'static,
-    Fut: std::future::Future<Output = Result<O, AppError>> + Send + 'static,
-{
-    submit(move |input: &I| call(input.clone()), move |_| changes.update(|n| *n += 1))
 }
 
 #[component]
@@ -316,55 +302,6 @@ fn ActionForm(id: String, people: Vec<PersonRef>, changes: RwSignal<u32>) -> imp
             <MeetingError error field="due_on"/>
             <button type="submit" class="add-action">{move || m().add_action_item}</button>
         </form>
-    }
-}
-
-/// Action items with their owner, due date and status (overdue marked in words), and the status
-/// buttons for those the person may update.
-#[component]
-pub(super) fn ActionTable(items: Vec<ActionItemDto>, show_project: bool, changes: RwSignal<u32>) -> impl IntoView {
-    let i18n = use_i18n();
-    let m = move || mm(i18n.get());
-    let set = page_action(changes, |(id, status): (String, String)| change_action_status(id, status));
-    let error = Signal::from(set.error);
-    view! {
-        <MeetingError error/>
-        <table class="action-table">
-            <thead><tr>
-                <th scope="col">{move || m().action_title}</th>
-                {show_project.then(|| view! { <th scope="col">{move || m().project}</th><th scope="col">{move || m().meeting}</th> })}
-                <th scope="col">{move || m().owner}</th>
-                <th scope="col">{move || m().due_on}</th>
-                <th scope="col">{move || m().status}</th>
-                <th scope="col"></th>
-            </tr></thead>
-            <tbody>
-                {items.into_iter().map(|a| {
-                    let (status, overdue, id) = (a.status, a.overdue, StoredValue::new(a.id.clone()));
-                    let button = move |to: ActionStatus, label: fn(&MeetingMessages) -> &'static str| view! {
-                        <button type="button" class=format!("action-{}", to.as_str())
-                            on:click=move |_| { set.dispatch((id.get_value(), to.as_str().to_string())); }>{move || label(m())}</button>
-                    };
-                    view! {
-                        <tr class:overdue=overdue data-id=a.id.clone() data-status=status.as_str()>
-                            <td>{a.title.clone()}</td>
-                            {show_project.then(|| view! {
-                                <td>{a.project_name.clone()}</td>
-                                <td><A href=format!("/meetings/{}", a.meeting_id)>{a.meeting_title.clone()}</A></td>
-                            })}
-                            <td>{person_label(&a.owner)}</td>
-                            <td>{a.due_on.to_string()}
-                                {overdue.then(|| view! { " " <span class="badge overdue">{move || m().overdue}</span> })}</td>
-                            <td>{move || m().action_status(status)}</td>
-                            <td>{a.can_update.then(|| match status {
-                                ActionStatus::Open => view! { {button(ActionStatus::Done, |m| m.mark_done)} {button(ActionStatus::Dropped, |m| m.drop)} }.into_any(),
-                                _ => button(ActionStatus::Open, |m| m.reopen).into_any(),
-                            })}</td>
-                        </tr>
-                    }
-                }).collect_view()}
-            </tbody>
-        </table>
     }
 }
 

@@ -6,16 +6,16 @@
 //! [`super::views`], the calendar in [`super::calendar`].
 
 use super::dto::*;
+use super::loaded::{load_meeting, may_edit, Loaded};
 use super::record;
-use super::views::{detail, link_dto, meeting_summary, shanghai_today};
+use super::views::{detail, meeting_summary, shanghai_today};
 use crate::access::{load_readable, project_access};
 use crate::audit::{self, AuditAction, NewAuditEntry};
 use crate::auth::CurrentUser;
 use crate::db::{self, meetings as repo, projects::ProjectRow, projects::StakeholderRow};
 use crate::domain::dates::Date;
 use crate::domain::meetings::{
-    can_edit_meeting, can_schedule_meeting, can_update_action, ActionStatus, MeetingFields, MeetingStatus, Refusal, SubjectKind,
-    MINUTES_MAX, TEXT_MAX, TITLE_MAX,
+    can_schedule_meeting, can_update_action, ActionStatus, MeetingFields, MeetingStatus, Refusal, MINUTES_MAX, TEXT_MAX, TITLE_MAX,
 };
 use crate::domain::permissions::{can_read_project, Actor};
 use crate::domain::text::{bounded, optional_long};
@@ -28,34 +28,8 @@ use crate::state::AppState;
 /// Most agenda items, invitees, decisions' makers or links in one request.
 const LIST_MAX: usize = 200;
 
-/// A meeting with its project, loaded for someone who may read the project.
-pub(super) struct Loaded {
-    pub meeting: repo::MeetingRow,
-    pub project: ProjectRow,
-    pub stakeholders: Vec<StakeholderRow>,
-}
-
-impl Loaded {
-    pub fn status(&self) -> MeetingStatus {
-        self.meeting.status
-    }
-}
-
 pub(super) fn refuse(r: Refusal) -> AppError {
     Conflict::from(r).into()
-}
-
-/// Loads a meeting whose project the person may read; otherwise "not found".
-pub(super) async fn load_meeting(conn: &mut db::Conn, user: &CurrentUser, meeting_id: &str) -> Result<Loaded, AppError> {
-    let meeting = repo::find_meeting(conn, meeting_id).await?.ok_or(AppError::NotFound)?;
-    let (project, stakeholders) = load_readable(conn, user, &meeting.project_id).await?;
-    Ok(Loaded { meeting, project, stakeholders })
-}
-
-/// Whether the person may run this meeting.
-pub(super) async fn may_edit(conn: &mut db::Conn, user: &CurrentUser, loaded: &Loaded) -> Result<bool, AppError> {
-    let invited = repo::is_invited(conn, &loaded.meeting.meeting_id, &user.id).await?;
-    Ok(can_edit_meeting(&user.actor(), &project_access(&loaded.project, &loaded.stakeholders), invited))
 }
 
 /// Loads a meeting the person may run: 404 when they may not read it, 403 when only reading.
@@ -685,16 +659,4 @@ pub async fn amend(state: &AppState, user: &CurrentUser, meeting_id: &str, input
             audit_decisions(tx, user, repo::DecisionScope::One(id)).await?;
         }
     })
-}
-
-/// Used by views: the link of a stored subject, or `None` when it is gone.
-pub(super) async fn stored_link(
-    conn: &mut db::Conn,
-    kind: Option<SubjectKind>,
-    id: Option<&str>,
-) -> Result<Option<SubjectLinkDto>, AppError> {
-    match (kind, id) {
-        (Some(kind), Some(id)) => link_dto(conn, kind, id).await,
-        _ => Ok(None),
-    }
 }

@@ -3,7 +3,7 @@
 //! person's action items across projects.
 
 use super::dto::*;
-use super::service::{load_meeting, may_edit, stored_link, Loaded};
+use super::loaded::{load_meeting, may_edit, Loaded};
 use crate::access::load_readable;
 use crate::auth::CurrentUser;
 use crate::db::{self, meetings as repo};
@@ -231,4 +231,16 @@ pub async fn my_action_items(state: &AppState, user: &CurrentUser) -> Result<Vec
     }
     out.sort_by_key(|a| (a.status != ActionStatus::Open, a.due_on));
     Ok(out)
+}
+
+/// The link of a stored subject, or `None` when it is gone.
+pub(super) async fn stored_link(
+    conn: &mut db::Conn,
+    kind: Option<SubjectKind>,
+    id: Option<&str>,
+) -> Result<Option<SubjectLinkDto>, AppError> {
+    match (kind, id) {
+        (Some(kind), Some(id)) => link_dto(conn, kind, id).await,
+        _ => Ok(None),
+    }
 }

@@ -6,10 +6,11 @@ use super::api::{add_comment, get_requirement, list_comments, list_revisions, tr
 use super::dto::{CommentDto, RequirementDetail, RevisionSummary};
 use super::messages::RequirementMessages;
 use crate::domain::meetings::SubjectKind;
-use crate::domain::people::JobRole;
+use crate::i18n::Locale;
 use crate::meetings::pages::LinkedDecisions;
 use crate::solutions::option_list::RequirementOptions;
 use crate::t;
+use crate::ui::comments::{comment_form, comment_threads, CommentAuthor, CommentFormWords, ThreadComment};
 use crate::ui::forms::load_error;
 use crate::ui::submit::submit;
 use crate::ui::{use_i18n, RequireLogin};
@@ -213,74 +214,42 @@ fn History(requirement_id: String, revisions: Vec<RevisionSummary>) -> impl Into
 fn Comments(requirement_id: String, comments: Vec<CommentDto>, can_comment: bool, changes: RwSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
     let rm = move || RequirementMessages::of(i18n.get());
-    let roots: Vec<CommentDto> = comments.iter().filter(|c| c.parent_id.is_none()).cloned().collect();
-    let replies = StoredValue::new(comments);
-    let id = StoredValue::new(requirement_id);
+    let empty = comments.is_empty();
+    let form = can_comment.then_some(move |parent_id: Option<String>| {
+        let id = requirement_id.clone();
+        comment_form(parent_id, comment_words, move |body, parent, _| add_comment(id.clone(), body, parent), changes).into_any()
+    });
     view! {
         <section class="card comments">
             <h2>{move || rm().comments}</h2>
-            {roots.is_empty().then(|| view! { <p class="muted">{move || rm().no_comments}</p> })}
-            <ul class="threads">
-                {roots.into_iter().map(|root| {
-                    let thread: Vec<CommentDto> = replies.get_value().into_iter().filter(|c| c.parent_id.as_deref() == Some(root.id.as_str())).collect();
-                    let root_id = root.id.clone();
-                    view! {
-                        <li class="thread">
-                            <CommentView comment=root/>
-                            <ul class="replies">{thread.into_iter().map(|c| view! { <li><CommentView comment=c/></li> }).collect_view()}</ul>
-                            {can_comment.then(|| view! { <CommentForm requirement_id=id.get_value() parent_id=Some(root_id.clone()) changes/> })}
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
-            {can_comment.then(|| view! { <CommentForm requirement_id=id.get_value() parent_id=None changes/> })}
+            {empty.then(|| view! { <p class="muted">{move || rm().no_comments}</p> })}
+            {comment_threads(comments, |c| view! { <CommentView comment=c/> }.into_any(), form)}
         </section>
+    }
+}
+
+/// The comment form's words on a requirement (its comments are never concerns).
+fn comment_words(locale: Locale) -> CommentFormWords {
+    let rm = RequirementMessages::of(locale);
+    CommentFormWords { add_comment: rm.add_comment, reply: rm.reply, hint: rm.comment_hint, concern: None }
+}
+
+impl ThreadComment for CommentDto {
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn parent_id(&self) -> Option<&str> {
+        self.parent_id.as_deref()
     }
 }
 
 #[component]
 fn CommentView(comment: CommentDto) -> impl IntoView {
-    let i18n = use_i18n();
-    let at = comment.created_at;
-    // Architects' and tech managers' words carry their role, as in a design review.
-    let badge = JobRole::parse(&comment.author_role).ok().filter(|r| matches!(r, JobRole::Architect | JobRole::TechManager));
     view! {
         <article class="comment" data-id=comment.id.clone()>
-            <header>
-                <strong>{comment.author_name.clone()}</strong>
-                {badge.map(|role| view! { " " <span class="badge role">{move || i18n.get().job_role(role)}</span> })}
-                <span class="muted">{move || format!(" · {}", i18n.get().day_of(at))}</span>
-            </header>
+            <CommentAuthor name=comment.author_name.clone() role=comment.author_role.clone() at=comment.created_at/>
             <div class="markdown" inner_html=comment.body_html.clone()></div>
         </article>
-    }
-}
-
-#[component]
-fn CommentForm(requirement_id: String, parent_id: Option<String>, changes: RwSignal<u32>) -> impl IntoView {
-    let i18n = use_i18n();
-    let rm = move || RequirementMessages::of(i18n.get());
-    let body = RwSignal::new(String::new());
-    let is_reply = parent_id.is_some();
-    let send = submit(
-        move |_: &()| {
-            let (id, parent, text) = (requirement_id.clone(), parent_id.clone(), body.get_untracked());
-            async move { add_comment(id, text, parent).await }
-        },
-        move |_| changes.update(|n| *n += 1),
-    );
-    let error = send.error;
-    view! {
-        <form class=if is_reply { "comment-form reply" } else { "comment-form" } on:submit=move |ev| {
-            ev.prevent_default();
-            send.dispatch(());
-        }>
-            <textarea name="body" rows=if is_reply { "2" } else { "4" } on:input=move |ev| body.set(event_target_value(&ev))
-                placeholder=move || rm().comment_hint></textarea>
-            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{i18n.get().error(&e)}</p> })}
-            <button type="submit" class="secondary" disabled=move || send.pending()>
-                {move || if is_reply { rm().reply } else { rm().add_comment }}
-            </button>
-        </form>
     }
 }

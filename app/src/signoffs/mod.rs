@@ -1,4 +1,4 @@
-//! Sign-offs (签字确认, issue 6 items 5–7): the project's sign-off matrix (who must sign which
+//! Sign-offs (签字确认): the project's sign-off matrix (who must sign which
 //! requirement, solution and baseline, and whether each signature is current, stale or missing),
 //! signing with the password re-entered, revoking with a reason, and telling people when a
 //! subject's change leaves them a signature to give again. Every signature and revocation is also

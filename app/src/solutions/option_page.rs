@@ -11,12 +11,13 @@ use super::impact_view::{department_label, provide_today, ImpactView, PlanProble
 use super::messages::OptionMessages;
 use super::plan_table::{format_predecessors, ExportLink};
 use crate::domain::meetings::SubjectKind;
-use crate::domain::people::JobRole;
 use crate::domain::schedule::ScheduledPlan;
 use crate::domain::solutions::{OptionStatus, StandardMilestone};
 use crate::error::AppError;
+use crate::i18n::Locale;
 use crate::meetings::pages::LinkedDecisions;
 use crate::t;
+use crate::ui::comments::{comment_form, comment_threads, CommentAuthor, CommentFormWords, ThreadComment};
 use crate::ui::forms::load_error;
 use crate::ui::submit::submit;
 use crate::ui::{use_i18n, FieldError, RequireLogin};
@@ -351,30 +352,41 @@ fn History(option_id: String, revisions: Vec<OptionRevisionSummary>, context: Ar
 fn Comments(option_id: String, comments: Vec<OptionCommentDto>, can_comment: bool, changes: RwSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
     let om = move || OptionMessages::of(i18n.get());
-    let roots: Vec<OptionCommentDto> = comments.iter().filter(|c| c.parent_id.is_none()).cloned().collect();
-    let all = StoredValue::new(comments);
-    let id = StoredValue::new(option_id);
-    let open = all.with_value(|c| c.iter().filter(|c| c.is_concern && c.resolved.is_none()).count());
+    let empty = comments.is_empty();
+    let open = comments.iter().filter(|c| c.is_concern && c.resolved.is_none()).count();
+    let form = can_comment.then_some(move |parent_id: Option<String>| {
+        let id = option_id.clone();
+        let post = move |body, parent_id, concern| add_option_comment(id.clone(), OptionCommentInput { body, parent_id, concern });
+        comment_form(parent_id, comment_words, post, changes).into_any()
+    });
     view! {
         <section class="card comments option-comments">
             <h2>{move || om().comments}</h2>
             {(open > 0).then(|| view! { <p class="notice open-concerns-summary">{move || (om().open_concerns_count)(open as i64)}</p> })}
-            {roots.is_empty().then(|| view! { <p class="muted">{move || om().no_comments}</p> })}
-            <ul class="threads">
-                {roots.into_iter().map(|root| {
-                    let thread: Vec<OptionCommentDto> = all.with_value(|c| c.iter().filter(|c| c.parent_id.as_deref() == Some(root.id.as_str())).cloned().collect());
-                    let root_id = root.id.clone();
-                    view! {
-                        <li class="thread">
-                            <CommentView comment=root changes/>
-                            <ul class="replies">{thread.into_iter().map(|c| view! { <li><CommentView comment=c changes/></li> }).collect_view()}</ul>
-                            {can_comment.then(|| view! { <CommentForm option_id=id.get_value() parent_id=Some(root_id.clone()) changes/> })}
-                        </li>
-                    }
-                }).collect_view()}
-            </ul>
-            {can_comment.then(|| view! { <CommentForm option_id=id.get_value() parent_id=None changes/> })}
+            {empty.then(|| view! { <p class="muted">{move || om().no_comments}</p> })}
+            {comment_threads(comments, move |c| view! { <CommentView comment=c changes/> }.into_any(), form)}
         </section>
+    }
+}
+
+/// The comment form's words on an option; a new thread may be raised as a concern.
+fn comment_words(locale: Locale) -> CommentFormWords {
+    let om = OptionMessages::of(locale);
+    CommentFormWords {
+        add_comment: om.add_comment,
+        reply: om.reply,
+        hint: om.comment_hint,
+        concern: Some((om.raise_as_concern, om.concern_hint)),
+    }
+}
+
+impl ThreadComment for OptionCommentDto {
+    fn id(&self) -> &str {
+        &self.id
+    }
+
+    fn parent_id(&self) -> Option<&str> {
+        self.parent_id.as_deref()
     }
 }
 
@@ -382,12 +394,10 @@ fn Comments(option_id: String, comments: Vec<OptionCommentDto>, can_comment: boo
 fn CommentView(comment: OptionCommentDto, changes: RwSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
     let om = move || OptionMessages::of(i18n.get());
-    let at = comment.created_at;
-    // Architects' and tech managers' words carry their role, as in a design review.
-    let badge = JobRole::parse(&comment.author_role).ok().filter(|r| matches!(r, JobRole::Architect | JobRole::TechManager));
     let open = comment.is_concern && comment.resolved.is_none();
     let concern_badge = comment.is_concern.then(|| {
         view! { " " <span class="badge concern" class:open=open>{move || if open { om().open_concern } else { om().resolved_concern }}</span> }
+            .into_any()
     });
     let resolution = comment.resolved.clone().map(|r| {
         let at = r.at;
@@ -401,12 +411,7 @@ fn CommentView(comment: OptionCommentDto, changes: RwSignal<u32>) -> impl IntoVi
     let can_resolve = open && comment.can_resolve;
     view! {
         <article class="comment" class:concern=comment.is_concern class:open-concern=open data-id=comment.id.clone()>
-            <header>
-                <strong>{comment.author_name.clone()}</strong>
-                {badge.map(|role| view! { " " <span class="badge role" data-role=role.as_str()>{move || i18n.get().job_role(role)}</span> })}
-                {concern_badge}
-                <span class="muted">{move || format!(" · {}", i18n.get().day_of(at))}</span>
-            </header>
+            <CommentAuthor name=comment.author_name.clone() role=comment.author_role.clone() at=comment.created_at extra=concern_badge/>
             <div class="markdown" inner_html=comment.body_html.clone()></div>
             {resolution}
             {can_resolve.then(|| view! { <ResolveForm comment_id=comment.id.clone() changes/> })}
@@ -436,43 +441,6 @@ fn ResolveForm(comment_id: String, changes: RwSignal<u32>) -> impl IntoView {
                 <textarea name="note" rows="2" aria-label=move || om().resolution_note on:input=move |ev| note.set(event_target_value(&ev))></textarea></label>
             {move || error.get().map(|e| view! { <p class="form-error" role="alert">{i18n.get().error(&e)}</p> })}
             <button type="submit" class="secondary" disabled=move || resolve.pending()>{move || om().resolve}</button>
-        </form>
-    }
-}
-
-#[component]
-fn CommentForm(option_id: String, parent_id: Option<String>, changes: RwSignal<u32>) -> impl IntoView {
-    let i18n = use_i18n();
-    let om = move || OptionMessages::of(i18n.get());
-    let body = RwSignal::new(String::new());
-    let concern = RwSignal::new(false);
-    let is_reply = parent_id.is_some();
-    let send = submit(
-        move |_: &()| {
-            let id = option_id.clone();
-            let input = OptionCommentInput { body: body.get_untracked(), parent_id: parent_id.clone(), concern: concern.get_untracked() };
-            async move { add_option_comment(id, input).await }
-        },
-        move |_| changes.update(|n| *n += 1),
-    );
-    let error = send.error;
-    view! {
-        <form class=if is_reply { "comment-form reply" } else { "comment-form" } on:submit=move |ev| {
-            ev.prevent_default();
-            send.dispatch(());
-        }>
-            <label><span>{move || if is_reply { om().reply } else { om().add_comment }}</span>
-                <textarea name="body" rows=if is_reply { "2" } else { "4" } on:input=move |ev| body.set(event_target_value(&ev))
-                    placeholder=move || om().comment_hint></textarea></label>
-            {(!is_reply).then(|| view! {
-                <label class="inline"><input type="checkbox" name="concern" on:change=move |ev| concern.set(event_target_checked(&ev))/>
-                    <span>{move || om().raise_as_concern}</span></label>
-                <small class="muted">{move || om().concern_hint}</small>
-            })}
-            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{i18n.get().error(&e)}</p> })}
-            <button type="submit" class="secondary" disabled=move || send.pending()>
-                {move || if is_reply { om().reply } else { om().add_comment }}
-            </button>
         </form>
     }
 }

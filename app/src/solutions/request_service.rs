@@ -247,7 +247,7 @@ pub async fn decide(state: &AppState, user: &CurrentUser, request_id: &str, inpu
         };
         notify(&mut tx, std::slice::from_ref(&request.requested_by), note).await?;
     }
-    // Issue 6: the leader's decision goes on the audit log; a new baseline may leave sign-offs to give.
+    // The leader's decision goes on the audit log; a new baseline may leave sign-offs to give.
     let audit_payload = serde_json::json!({
         "request_id": request_id, "option_id": request.option_id, "revision": request.revision,
         "department_id": mine.department_id, "decision": decision, "comment": comment,

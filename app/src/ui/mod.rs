@@ -1,6 +1,7 @@
 //! Building blocks every page uses: the language context, the session context and its guard, the
 //! page header, form error display, the form submit helper, and reading a chosen file.
 
+pub mod comments;
 pub mod files;
 pub mod forms;
 pub mod i18n_context;
