@@ -99,7 +99,7 @@ where
         submit(move |_: &()| post(body.get_untracked(), parent_id.clone(), concern.get_untracked()), move |_| changes.update(|n| *n += 1));
     let error = send.error;
     let label = move || if is_reply { w().reply } else { w().add_comment };
-    let concern_box = (!is_reply && words(Locale::En).concern.is_some()).then(|| {
+    let concern_box = (!is_reply && words(i18n.locale.get_untracked()).concern.is_some()).then(|| {
         view! {
             <label class="inline"><input type="checkbox" name="concern" on:change=move |ev| concern.set(event_target_checked(&ev))/>
                 <span>{move || w().concern.map(|(label, _)| label)}</span></label>
