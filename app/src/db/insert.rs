@@ -10,9 +10,9 @@ use sqlx::{Arguments, Encode, Type};
 /// One row to insert into `table`.
 ///
 /// ```ignore
-/// Insert::into("requirement_links")
-///     .value("from_id", from)
-///     .value("to_id", to)
+/// Insert::into("stakeholder_links")
+///     .value("upstream_department_id", upstream)
+///     .value("downstream_department_id", downstream)
 ///     .execute(conn)
 ///     .await?;
 /// ```
