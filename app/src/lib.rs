@@ -40,7 +40,8 @@ use leptos_router::{path, Lazy, SsrMode};
 
 /// The HTML document around the app (server only renders it; the browser hydrates `<body>`).
 pub fn shell(options: LeptosOptions) -> impl IntoView {
-    let lang = ui::i18n_context::initial_locale().tag();
+    let locale = ui::i18n_context::initial_locale();
+    let lang = locale.tag();
     view! {
         <!DOCTYPE html>
         <html lang=lang>
@@ -50,6 +51,7 @@ pub fn shell(options: LeptosOptions) -> impl IntoView {
                 <link rel="icon" href="/favicon.svg" type="image/svg+xml"/>
                 <site_assets::BundleTags options/>
                 <MetaTags/>
+                <i18n::catalog::CatalogScript locale/>
             </head>
             <body>
                 <App/>

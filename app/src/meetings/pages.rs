@@ -116,7 +116,7 @@ fn MeetingList(list: Vec<MeetingSummary>, choices: MeetingChoices) -> impl IntoV
     let name = choices.project_name.clone();
     view! {
         <div class="page-title">
-            <h1>{let name = name.clone(); move || (m().meetings_of)(&name)}</h1>
+            <h1>{let name = name.clone(); move || m().meetings_of(&name)}</h1>
             <A href=format!("/projects/{project_id}/decision-log") attr:class="button decision-log-link">{move || m().decision_log}</A>
         </div>
         <p><A href=format!("/projects/{project_id}")>{name.clone()}</A></p>
@@ -427,8 +427,8 @@ fn CalendarFeedView() -> impl IntoView {
                         let since = feed.created_at.map(|t| when(t, "Asia/Shanghai")).unwrap_or_default();
                         let used = feed.last_used_at.map(|t| when(t, "Asia/Shanghai"));
                         view! {
-                            <p class="feed-status" data-active="true">{move || (m().feed_active)(&since)}
-                                {used.map(|u| view! { " " {move || (m().feed_last_used)(&u)} })}</p>
+                            <p class="feed-status" data-active="true">{move || m().feed_active(&since)}
+                                {used.map(|u| view! { " " {move || m().feed_last_used(&u)} })}</p>
                         }.into_any()
                     } else {
                         view! { <p class="feed-status" data-active="false">{move || m().feed_none}</p> }.into_any()

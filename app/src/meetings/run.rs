@@ -70,14 +70,14 @@ fn MeetingContent(data: MeetingPageData, changes: RwSignal<u32>) -> impl IntoVie
             <dt>{move || m().when}</dt><dd>{format!("{} – {} ({})", when(s.starts_at, &s.time_zone), when(s.ends_at, &s.time_zone), s.time_zone)}</dd>
             <dt>{move || m().place}</dt><dd>{s.place.clone()}</dd>
             <dt>{move || m().invitees}</dt><dd>{invitees}</dd>
-            <dt></dt><dd class="muted">{move || (m().organised_by)(&d.created_by_name)}</dd>
+            <dt></dt><dd class="muted">{move || m().organised_by(&d.created_by_name)}</dd>
         </dl>
         <MeetingError error=status_error/>
         {(can_edit && status == MeetingStatus::Planned).then(|| view! {
             <p class="muted">{move || m().planned_note}</p>
             <button type="button" class="start-meeting" on:click=move |_| { set_status.dispatch("in_progress".into()); }>{move || m().start_meeting}</button>
         })}
-        {(status == MeetingStatus::Closed).then(|| view! { <p class="locked-note" role="status">{move || (m().closed_note)(&closed_by)}</p> })}
+        {(status == MeetingStatus::Closed).then(|| view! { <p class="locked-note" role="status">{move || m().closed_note(&closed_by)}</p> })}
 
         <section class="agenda">
             <h2>{move || m().agenda}</h2>
@@ -131,7 +131,7 @@ fn MeetingContent(data: MeetingPageData, changes: RwSignal<u32>) -> impl IntoVie
                 <ul>
                     {d.amendments.iter().map(|a| view! {
                         <li class="amendment" data-id=a.id.clone()>
-                            <p class="muted">{(m().amended_by)(&a.author_name)} " · " {when(a.created_at, "Asia/Shanghai")}</p>
+                            <p class="muted">{m().amended_by(&a.author_name)} " · " {when(a.created_at, "Asia/Shanghai")}</p>
                             <p class="amendment-text">{a.text.clone()}</p>
                         </li>
                     }).collect_view()}
@@ -176,7 +176,7 @@ fn AgendaItem(item: AgendaItemDto, running: bool, changes: RwSignal<u32>) -> imp
             } else {
                 ().into_any()
             }}
-            {item.minutes_updated_by_name.clone().map(|n| view! { <p class="muted small">{move || (m().minutes_by)(&n)}</p> })}
+            {item.minutes_updated_by_name.clone().map(|n| view! { <p class="muted small">{move || m().minutes_by(&n)}</p> })}
         </li>
     }
 }

@@ -72,7 +72,7 @@ fn InboxContent(
                 {move || im().mark_all_read}
             </button>
         </div>
-        <p class="muted unread-summary">{move || (im().unread_summary)(unread)}</p>
+        <p class="muted unread-summary">{move || im().unread_summary(unread)}</p>
         <nav class="inbox-filter" aria-label=move || im().show>
             <a href="/inbox" aria-current=current(!unread_only)>{move || im().show_all}</a>
             " · "
@@ -121,7 +121,7 @@ fn NotificationItem(
         let locale = i18n.get();
         let day = locale.day_of(created_at);
         match &n.actor_name {
-            Some(who) => format!("{} · {day}", (InboxMessages::of(locale).from)(who)),
+            Some(who) => format!("{} · {day}", InboxMessages::of(locale).from(who)),
             None => day,
         }
     };
@@ -131,7 +131,7 @@ fn NotificationItem(
             <span class="notification-text">{text}</span>
             <span class="muted meta">{meta}</span>
             {(!read).then(|| view! {
-                <button type="button" class="link mark-read" aria-label=move || (im().mark_read_label)(&line())
+                <button type="button" class="link mark-read" aria-label=move || im().mark_read_label(&line())
                     disabled=move || mark.pending() on:click=move |_| { error.set(None); mark.dispatch(()); }>
                     {move || im().mark_read}
                 </button>

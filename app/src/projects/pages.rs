@@ -257,13 +257,13 @@ fn ProjectContent(detail: ProjectDetail, actions: ProjectActions) -> impl IntoVi
                 {move || crate::requirements::messages::RequirementMessages::of(i18n.get()).requirements}
             </A>
             <A href=format!("/projects/{}/schedule", project.id) attr:class="button schedule-link">
-                {move || crate::solutions::request_messages::schedule_tab(i18n.get())}
+                {move || i18n.m().schedule_tab}
             </A>
             <A href=format!("/projects/{}/meetings", project.id) attr:class="button meetings-link">
                 {move || crate::meetings::messages::MeetingMessages::of(i18n.get()).meetings}
             </A>
             <A href=format!("/projects/{}/signoffs", project.id) attr:class="button signoffs-link">
-                {move || crate::signoffs::messages::signoffs_link(i18n.get())}
+                {move || i18n.m().signoffs_link}
             </A>
         </div>
         <p class="goal">{project.goal.clone()}</p>
@@ -298,7 +298,7 @@ fn ProjectContent(detail: ProjectDetail, actions: ProjectActions) -> impl IntoVi
                             <li>
                                 <strong>{move || format!("{} · {}", label.code, label.name(i18n.get()))}</strong>
                                 " — " {move || i18n.get().stakeholder_role(role)}
-                                <span class="muted">" (" {move || (i18n.m().identified)(&i18n.get().day_of(when), &who)} ")"</span>
+                                <span class="muted">" (" {move || i18n.m().identified(&i18n.get().day_of(when), &who)} ")"</span>
                                 {late.then(|| view! { " " <span class="badge late">{t!(i18n, identified_late)}</span> })}
                                 {removable.then(|| view! {
                                     <ActionForm action=actions.remove_stakeholder>

@@ -77,8 +77,8 @@ fn RequirementContent(
             <dt>{move || rm().priority}</dt><dd>{move || rm().priority_name(priority)}</dd>
             <dt>{move || rm().owner}</dt><dd>{d.owner_name.clone()}</dd>
             <dt>{move || rm().history}</dt>
-            <dd>{move || (rm().revision)(version)}
-                {(late > 0).then(|| view! { " · " <span class="badge late">{move || (rm().late_changes)(late)}</span> })}</dd>
+            <dd>{move || rm().revision(version)}
+                {(late > 0).then(|| view! { " · " <span class="badge late">{move || rm().late_changes(late)}</span> })}</dd>
         </dl>
         <TransitionForm detail=d.clone() changes/>
         <section class="card">
@@ -179,7 +179,7 @@ fn History(requirement_id: String, revisions: Vec<RevisionSummary>) -> impl Into
     let newest = revisions.first().map(|r| r.revision).unwrap_or(1);
     let numbers: Vec<i64> = revisions.iter().map(|r| r.revision).collect();
     let options = move |selected: i64| {
-        numbers.iter().map(|&n| view! { <option value=n selected=n == selected>{move || (rm().revision)(n)}</option> }).collect_view()
+        numbers.iter().map(|&n| view! { <option value=n selected=n == selected>{move || rm().revision(n)}</option> }).collect_view()
     };
     view! {
         <section class="card history">
@@ -197,7 +197,7 @@ fn History(requirement_id: String, revisions: Vec<RevisionSummary>) -> impl Into
                     let diff_link = (n > 1).then(|| format!("/requirements/{requirement_id}/diff?from={}&to={n}", n - 1));
                     view! {
                         <li class="revision" data-revision=n>
-                            <strong>{move || (rm().revision)(n)}</strong>
+                            <strong>{move || rm().revision(n)}</strong>
                             <span class="muted">{move || format!(" — {}, {}", r.author_name, i18n.get().day_of(at))}</span>
                             {late.then(|| view! { " " <span class="badge late">{move || rm().late_change}</span> })}
                             {(!r.summary.is_empty()).then(|| view! { <span class="summary">{format!(": {}", r.summary)}</span> })}

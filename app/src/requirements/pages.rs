@@ -160,7 +160,7 @@ fn ListTable(page: RequirementPage, query: RequirementListQuery) -> impl IntoVie
                         <tr>
                             <td class="key">{r.key.clone()}</td>
                             <td><A href=format!("/requirements/{}", r.id)>{r.title.clone()}</A>
-                                {(late > 0).then(|| view! { " " <span class="badge late">{move || (rm().late_changes)(late)}</span> })}</td>
+                                {(late > 0).then(|| view! { " " <span class="badge late">{move || rm().late_changes(late)}</span> })}</td>
                             <td><span class=format!("status status-{}", status.as_str())>{move || rm().status_name(status)}</span></td>
                             <td>{move || rm().priority_name(priority)}</td>
                             <td>{r.owner_name.clone()}</td>
@@ -171,7 +171,7 @@ fn ListTable(page: RequirementPage, query: RequirementListQuery) -> impl IntoVie
             </tbody>
         </table>
         <nav class="pager">
-            <span class="muted">{move || (rm().showing)(first, last, total)}</span>
+            <span class="muted">{move || rm().showing(first, last, total)}</span>
             {previous.map(|href| view! { <A href=href>{move || rm().previous}</A> })}
             {next.map(|href| view! { <A href=href>{move || rm().next}</A> })}
         </nav>
@@ -258,7 +258,7 @@ fn EditRequirement() -> impl IntoView {
                 let owner = detail.content.owner_id.clone();
                 view! {
                     <p><A href=format!("/requirements/{}", detail.id)>{format!("{} · {}", detail.key, detail.content.title)}</A>
-                        " · " {move || (rm().revision)(detail.version)}</p>
+                        " · " {move || rm().revision(detail.version)}</p>
                     <RequirementEditor target=EditTarget::Existing { requirement_id: detail.id.clone(), version: detail.version }
                         content=Some(detail.content.clone()) departments=options.departments owners=options.owners default_owner=owner/>
                 }
@@ -294,11 +294,11 @@ fn RequirementDiff() -> impl IntoView {
                         let (from, to) = (d.from.clone(), d.to.clone());
                         let id = args().0;
                         view! {
-                            <h1>{move || (rm().diff_title)(from.revision, to.revision)}</h1>
+                            <h1>{move || rm().diff_title(from.revision, to.revision)}</h1>
                             <p class="muted">
-                                {move || format!("{} — {}, {}", (rm().revision)(from.revision), from.author_name, i18n.get().day_of(from.created_at))}
+                                {move || format!("{} — {}, {}", rm().revision(from.revision), from.author_name, i18n.get().day_of(from.created_at))}
                                 <br/>
-                                {move || format!("{} — {}, {}", (rm().revision)(to.revision), to.author_name, i18n.get().day_of(to.created_at))}
+                                {move || format!("{} — {}, {}", rm().revision(to.revision), to.author_name, i18n.get().day_of(to.created_at))}
                             </p>
                             <DiffView diff=d/>
                             <p><A href=format!("/requirements/{id}")>{move || rm().back_to_requirement}</A></p>

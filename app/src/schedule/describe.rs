@@ -15,10 +15,10 @@ pub fn quoted(name: Option<&str>, id: &str) -> String {
 pub fn wait_phrase(m: &ScheduleMessages, wait: &Wait, department: &str, capacity: u32, name_of: &dyn Fn(&str) -> String) -> String {
     match wait {
         Wait::PlanStart => m.wait_plan_start.to_string(),
-        Wait::NotBefore { date } => (m.wait_not_before)(&date.to_string()),
-        Wait::Availability { until } => (m.wait_availability)(department, &until.to_string()),
-        Wait::Dependency { after, lag } => (m.wait_dependency)(&name_of(after), *lag),
-        Wait::Capacity { held_by, .. } => (m.wait_capacity)(&name_of(held_by), department, capacity),
+        Wait::NotBefore { date } => m.wait_not_before(&date.to_string()),
+        Wait::Availability { until } => m.wait_availability(until, department),
+        Wait::Dependency { after, lag } => m.wait_dependency(&name_of(after), *lag),
+        Wait::Capacity { held_by, .. } => m.wait_capacity(&name_of(held_by), department, capacity),
     }
 }
 
@@ -27,9 +27,9 @@ pub fn wait_phrase(m: &ScheduleMessages, wait: &Wait, department: &str, capacity
 pub fn explanation_sentence(m: &ScheduleMessages, e: &Explanation, name_of: &dyn Fn(&str) -> String) -> String {
     let (from, to) = (e.baseline_launch.to_string(), e.candidate_launch.to_string());
     let head = match e.launch_moved_working_days {
-        0 => return (m.launch_unchanged)(&to),
-        n if n > 0 => (m.launch_later)(n, &from, &to),
-        n => (m.launch_earlier)(-n, &from, &to),
+        0 => return m.launch_unchanged(&to),
+        n if n > 0 => m.launch_later(&from, n, &to),
+        n => m.launch_earlier(&from, -n, &to),
     };
     let mut clauses: Vec<String> = e
         .steps
@@ -37,11 +37,11 @@ pub fn explanation_sentence(m: &ScheduleMessages, e: &Explanation, name_of: &dyn
         .map(|s| {
             let name = name_of(&s.item);
             let subject = match &s.change {
-                StepChange::New => (m.step_new)(&s.department, &name, s.effort),
-                StepChange::EffortChanged { from } => (m.step_effort)(&s.department, &name, s.effort, *from),
-                StepChange::DepartmentChanged { from } => (m.step_department)(&s.department, &name, from, s.effort),
-                StepChange::PredecessorsChanged => (m.step_predecessors)(&s.department, &name, s.effort),
-                StepChange::WaitChanged => (m.step_same)(&s.department, &name, s.effort),
+                StepChange::New => m.step_new(&s.department, s.effort, &name),
+                StepChange::EffortChanged { from } => m.step_effort(&s.department, s.effort, from, &name),
+                StepChange::DepartmentChanged { from } => m.step_department(&s.department, s.effort, from, &name),
+                StepChange::PredecessorsChanged => m.step_predecessors(&s.department, s.effort, &name),
+                StepChange::WaitChanged => m.step_same(&s.department, s.effort, &name),
             };
             format!("{subject}{}{}", m.subject_wait_separator, wait_phrase(m, &s.wait, &s.department, s.team_capacity, name_of))
         })
@@ -50,7 +50,7 @@ pub fn explanation_sentence(m: &ScheduleMessages, e: &Explanation, name_of: &dyn
         clauses.push(m.no_chain_change.to_string());
     }
     if !e.teams_changed.is_empty() {
-        clauses.push((m.teams_changed)(&e.teams_changed.join(m.list_separator)));
+        clauses.push(m.teams_changed(&e.teams_changed.join(m.list_separator)));
     }
     if e.calendar_changed {
         clauses.push(m.calendar_changed.to_string());
@@ -94,7 +94,7 @@ pub fn schedule_text(m: &ScheduleMessages, s: &Schedule) -> String {
             it.department.clone(),
             it.start.to_string(),
             it.finish.to_string(),
-            (m.days_short)(it.effort),
+            m.days_short(it.effort),
             it.slack.to_string(),
             if it.critical { "★".into() } else { String::new() },
         ]);
@@ -110,7 +110,7 @@ pub fn schedule_text(m: &ScheduleMessages, s: &Schedule) -> String {
     }
     let _ = writeln!(out, "\n{}: {}", m.launch, s.launch);
     if let Some(after) = s.holidays_unknown_after {
-        let _ = writeln!(out, "\n⚠ {}", (m.holidays_unknown)(&after.to_string()));
+        let _ = writeln!(out, "\n⚠ {}", m.holidays_unknown(&after.to_string()));
     }
     let _ = writeln!(out, "\n{}", m.load);
     for l in &s.load {
@@ -142,7 +142,7 @@ pub fn item_list(m: &ScheduleMessages, items: &[ItemSummary]) -> String {
     }
     items
         .iter()
-        .map(|it| format!("{} [{}, {}]", quoted(it.name.as_deref(), &it.id), it.department, (m.days_short)(it.effort)))
+        .map(|it| format!("{} [{}, {}]", quoted(it.name.as_deref(), &it.id), it.department, m.days_short(it.effort)))
         .collect::<Vec<_>>()
         .join(m.list_separator)
 }
@@ -164,10 +164,10 @@ pub fn impact_text(m: &ScheduleMessages, i: &Impact, candidate: &Schedule, basel
         m.launch,
         i.baseline_launch,
         i.candidate_launch,
-        (m.working_days)(i.launch_moved_working_days as i64)
+        m.working_days(i.launch_moved_working_days as i64)
     );
     if let Some(after) = i.holidays_unknown_after {
-        let _ = writeln!(out, "⚠ {}", (m.holidays_unknown)(&after.to_string()));
+        let _ = writeln!(out, "⚠ {}", m.holidays_unknown(&after.to_string()));
     }
     if !i.milestones.is_empty() {
         let _ = writeln!(out, "\n{}", m.milestones);
@@ -178,7 +178,7 @@ pub fn impact_text(m: &ScheduleMessages, i: &Impact, candidate: &Schedule, basel
                 ms.name.clone().unwrap_or(ms.id.clone()),
                 show(ms.baseline),
                 show(ms.candidate),
-                ms.moved_working_days.map_or("—".into(), |n| (m.working_days)(n as i64)),
+                ms.moved_working_days.map_or("—".into(), |n| m.working_days(n as i64)),
             ]);
         }
         out.push_str(&table(&rows));
@@ -202,7 +202,7 @@ pub fn impact_text(m: &ScheduleMessages, i: &Impact, candidate: &Schedule, basel
         or_none(
             i.departments_with_moved_dates
                 .iter()
-                .map(|d| format!("{} ({})", d.department, (m.working_days)(d.last_finish_moved_working_days as i64)))
+                .map(|d| format!("{} ({})", d.department, m.working_days(d.last_finish_moved_working_days as i64)))
                 .collect()
         )
     );

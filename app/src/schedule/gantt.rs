@@ -147,7 +147,7 @@ pub fn svg(plan: &Plan, schedule: &Schedule, o: &GanttOptions<'_>) -> String {
     let mut out = String::with_capacity(200 * item_rows + 4_000);
     let items = schedule.items.len();
     if front {
-        let desc = (m.gantt_desc)(items, &schedule.start.to_string(), &schedule.launch.to_string());
+        let desc = m.gantt_desc(schedule.launch.to_string(), items, schedule.start.to_string());
         let class = if back { "gantt" } else { "gantt gantt-front" };
         let _ = write!(
             out,
@@ -225,7 +225,7 @@ pub fn svg(plan: &Plan, schedule: &Schedule, o: &GanttOptions<'_>) -> String {
                     escape(&c.department),
                     c.start,
                     c.finish,
-                    escape(&(m.days_short)(c.effort)),
+                    escape(&m.days_short(c.effort)),
                     escape(m.slack),
                     c.slack,
                     if critical { format!(" · ★ {}", escape(m.critical_chain)) } else { String::new() },
@@ -294,7 +294,7 @@ pub fn svg(plan: &Plan, schedule: &Schedule, o: &GanttOptions<'_>) -> String {
                 cx - 4,
                 HEADER_H + 12,
                 escape(m.launch),
-                escape(&(m.working_days)(moved as i64))
+                escape(&m.working_days(moved as i64))
             );
         }
     }
@@ -449,7 +449,7 @@ mod tests {
         let s = schedule(&plan).unwrap();
         let cal = Calendar::from_spec(&CalendarSpec::Named("cn".into()), "c").unwrap();
         let o = GanttOptions {
-            messages: &super::super::messages::EN,
+            messages: &crate::i18n::catalog::EN.schedule,
             calendar: &cal,
             today: Some(Date::parse("2025-01-27", "t").unwrap()),
             baseline: None,
@@ -477,7 +477,7 @@ mod tests {
         let (sa, sb) = (schedule(&a).unwrap(), schedule(&b).unwrap());
         let cal = Calendar::weekdays();
         let o = GanttOptions {
-            messages: &super::super::messages::ZH,
+            messages: &crate::i18n::catalog::ZH.schedule,
             calendar: &cal,
             today: None,
             baseline: Some((&a, &sa)),
@@ -499,7 +499,7 @@ mod tests {
         let s = schedule(&plan).unwrap();
         let cal = Calendar::from_spec(&CalendarSpec::Named("cn".into()), "c").unwrap();
         let options = |rows_in_view| GanttOptions {
-            messages: &super::super::messages::EN,
+            messages: &crate::i18n::catalog::EN.schedule,
             calendar: &cal,
             today: None,
             baseline: None,
@@ -528,7 +528,7 @@ mod tests {
         let s = schedule(&plan).unwrap();
         let cal = Calendar::from_spec(&CalendarSpec::Named("cn".into()), "c").unwrap();
         let options = |layer, span| GanttOptions {
-            messages: &super::super::messages::EN,
+            messages: &crate::i18n::catalog::EN.schedule,
             calendar: &cal,
             today: Some(Date::parse("2025-01-27", "t").unwrap()),
             baseline: None,

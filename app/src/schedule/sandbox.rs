@@ -118,7 +118,7 @@ fn Sandbox() -> impl IntoView {
             <button type="button" on:click=load_example>{move || sm().load_example}</button>
             <button type="button" class="secondary" on:click=clear>{move || sm().clear}</button>
             <span class="compute-time" data-compute-ms=move || outcome.with(|o| o.millis.map(|m| format!("{m:.3}")).unwrap_or_default())>
-                {move || outcome.with(|o| o.millis.map(|m| (sm().computed_in)(m)).unwrap_or_default())}
+                {move || outcome.with(|o| o.millis.map(|m| sm().computed_in(m)).unwrap_or_default())}
             </span>
         </div>
         {move || {
@@ -135,7 +135,7 @@ fn Sandbox() -> impl IntoView {
 #[component]
 fn SandboxErrors(o: Outcome, m: &'static ScheduleMessages) -> impl IntoView {
     let show = |label: &'static str, r: &Option<Result<ScheduledPlan, PlanError>>| match r {
-        Some(Err(e)) => Some(view! { <p class="error" role="alert"><strong>{label}": "</strong>{(m.error)(e)}</p> }),
+        Some(Err(e)) => Some(view! { <p class="error" role="alert"><strong>{label}": "</strong>{m.error(e)}</p> }),
         _ => None,
     };
     view! {
@@ -195,7 +195,7 @@ fn SandboxResult(o: Outcome, m: &'static ScheduleMessages) -> impl IntoView {
                 <strong>{m.launch}": "</strong><time class="launch-date">{s.launch.to_string()}</time>
             </p>
             {unknown_after.map(|day| view! {
-                <p class="calendar-warning" role="note" data-testid="holidays-unknown">{(m.holidays_unknown)(&day.to_string())}</p>
+                <p class="calendar-warning" role="note" data-testid="holidays-unknown">{m.holidays_unknown(&day.to_string())}</p>
             })}
             {explanation.map(|e| view! { <p class="explanation" data-testid="explanation">{e}</p> })}
             <h2>{m.gantt}</h2>
@@ -222,7 +222,7 @@ fn ScheduleTable(s: Schedule, m: &'static ScheduleMessages) -> impl IntoView {
                     <td>{it.department}</td>
                     <td><time>{it.start.to_string()}</time></td>
                     <td><time>{it.finish.to_string()}</time></td>
-                    <td>{(m.days_short)(it.effort)}</td>
+                    <td>{m.days_short(it.effort)}</td>
                     <td>{it.slack}</td>
                     <td>{if it.critical { "★ " } else { "" }}{if it.critical { m.yes } else { "" }}</td>
                 </tr>
@@ -258,7 +258,7 @@ fn ImpactTables(i: Impact, m: &'static ScheduleMessages) -> impl IntoView {
                     <td>{ms.name.clone().unwrap_or(ms.id.clone())}</td>
                     <td>{show(ms.baseline)}</td>
                     <td>{show(ms.candidate)}</td>
-                    <td>{ms.moved_working_days.map_or("—".to_string(), |n| (m.working_days)(n as i64))}</td>
+                    <td>{ms.moved_working_days.map_or("—".to_string(), |n| m.working_days(n as i64))}</td>
                 </tr>
             }
         })
@@ -268,7 +268,7 @@ fn ImpactTables(i: Impact, m: &'static ScheduleMessages) -> impl IntoView {
         <h2>{m.impact}</h2>
         <p class="launch-move" data-testid="launch-move">
             {m.launch}": " {i.baseline_launch.to_string()} " → " {i.candidate_launch.to_string()} " ("
-            {(m.working_days)(i.launch_moved_working_days as i64)} ")"
+            {m.working_days(i.launch_moved_working_days as i64)} ")"
         </p>
         <table class="milestones">
             <thead><tr><th>{m.milestone}</th><th>{m.baseline}</th><th>{m.candidate}</th><th>{m.moved}</th></tr></thead>

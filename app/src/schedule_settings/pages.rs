@@ -93,7 +93,7 @@ fn calendar_view(locale: Locale, spec: Option<&CalendarSpec>) -> impl IntoView {
 /// Who changed a setting last, and when (or "Defaults" when nobody has).
 fn last_change(locale: Locale, name: Option<&str>, at: Option<i64>) -> String {
     match (name, at) {
-        (Some(name), Some(at)) => (locale.messages().changed_by)(name, &locale.day_of(at)),
+        (Some(name), Some(at)) => locale.messages().changed_by(&locale.day_of(at), name),
         _ => locale.messages().defaults.to_string(),
     }
 }
@@ -113,7 +113,7 @@ fn OrganisationCalendar(initial: OrganisationCalendarDto, editable: bool) -> imp
             <div class="calendar-current">
                 {move || current.with(|c| calendar_view(i18n.get(), Some(&c.calendar)))}
                 <span class="hint">
-                    " · "{t!(i18n, last_change)}{move || i18n.get().pick("：", ": ")}
+                    " · "{t!(i18n, last_change)}{t!(i18n, label_colon)}
                     {move || current.with(|c| last_change(i18n.get(), c.updated_by_name.as_deref(), c.updated_at))}
                 </span>
             </div>

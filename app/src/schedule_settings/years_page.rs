@@ -33,7 +33,7 @@ fn break_line(locale: Locale, b: &Break) -> String {
 }
 
 fn days_line(locale: Locale, days: &[Date]) -> String {
-    days.iter().map(|d| locale.date(*d)).collect::<Vec<_>>().join(locale.pick("、", ", "))
+    days.iter().map(|d| locale.date(*d)).collect::<Vec<_>>().join(locale.messages().list_separator)
 }
 
 /// The section; `departments` fills the calendar picker.
@@ -101,7 +101,7 @@ fn YearsOfCalendar(dto: CalendarYearsDto, editable: bool, changes: RwSignal<u32>
     let ym = move || YearMessages::of(i18n.get());
     let known = dto.known_until;
     let known_line = move || match known {
-        Some(day) => (ym().known_until)(&i18n.get().date(day)),
+        Some(day) => ym().known_until(&i18n.get().date(day)),
         None => ym().knows_every_year.to_string(),
     };
     let follows = dto.department_id.is_some() && !dto.own_calendar;
@@ -173,7 +173,7 @@ fn YearRow(year: CalendarYearDto, department_id: String, version: i64, editable:
             <td>
                 {editable.then(|| view! {
                     <details>
-                        <summary>{move || (ym().edit_year)(number)}</summary>
+                        <summary>{move || ym().edit_year(number)}</summary>
                         <YearForm department_id=department_id.clone() year=Some(year.clone()) suggested=None version changes/>
                     </details>
                     {entered.then(|| view! {
@@ -188,7 +188,7 @@ fn YearRow(year: CalendarYearDto, department_id: String, version: i64, editable:
                                 });
                             }
                         >
-                            {move || (ym().remove_year)(number)}
+                            {move || ym().remove_year(number)}
                         </button>
                     })}
                     <FormError error=remove_error fields=&[]/>
@@ -348,9 +348,9 @@ fn year_summary(locale: Locale, year: Option<&CalendarYear>) -> String {
                 parts.push(format!("{}: {}", ym.make_up_days, days_line(locale, &y.workdays)));
             }
             if parts.is_empty() {
-                (ym.summary)(0, 0)
+                ym.summary(0, 0)
             } else {
-                parts.join(locale.pick("；", "; "))
+                parts.join(locale.messages().clause_separator)
             }
         }
     }
@@ -369,7 +369,7 @@ fn ImportResult(result: CalendarImportDto) -> impl IntoView {
     let no_moved = moved.is_empty();
     view! {
         <div class="import-result" data-testid="import-result" data-applied=applied.to_string()>
-            {applied.then(|| view! { <p class="notice" role="status">{move || (ym().imported)(imported)}</p> })}
+            {applied.then(|| view! { <p class="notice" role="status">{move || ym().imported(imported)}</p> })}
             {(!applied && imported == 0).then(|| view! { <p class="notice" role="status">{move || ym().nothing_to_import}</p> })}
             <p>
                 <strong>{move || ym().known_before_after}": "</strong>
@@ -414,7 +414,7 @@ fn ImportResult(result: CalendarImportDto) -> impl IntoView {
                                     <li data-option=p.option_id.clone()>
                                         <a href=href>{title}</a>
                                         ": "
-                                        {move || (ym().moved_plan)(&i18n.get().date(p.launch_before), &i18n.get().date(p.launch_after), p.items_moved)}
+                                        {move || ym().moved_plan(i18n.get().date(p.launch_after), i18n.get().date(p.launch_before), p.items_moved)}
                                     </li>
                                 }
                             })

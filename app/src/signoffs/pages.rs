@@ -77,7 +77,7 @@ fn MatrixContent(matrix: SignoffMatrix, changes: RwSignal<u32>) -> impl IntoView
                     <th scope="col" data-kind=kind.as_str()>
                         <span class="subject-kind">{move || sm().kind(kind)}</span>" "
                         <A href=link>{label}</A>
-                        <br/><span class="muted">{move || (sm().revision)(revision)}</span>
+                        <br/><span class="muted">{move || sm().revision(revision)}</span>
                         " · "<code class="fingerprint" title=fp.clone()>{short(&fp)}</code>
                     </th>
                 }
@@ -94,11 +94,11 @@ fn MatrixContent(matrix: SignoffMatrix, changes: RwSignal<u32>) -> impl IntoView
     let outstanding: Vec<CellDto> = cells.with_value(|c| c.iter().filter(|c| c.state != CellState::Signed).cloned().collect());
     view! {
         <div class="page-title">
-            <h1>{move || (sm().title)(&title)}</h1>
+            <h1>{move || sm().title(&title)}</h1>
             <A href=format!("/projects/{project_id}") attr:class="button secondary">{move || sm().back_to_project}</A>
         </div>
         <p class="muted">{move || sm().intro}</p>
-        <p class="signoff-summary" data-signed=signed data-stale=stale data-missing=missing>{move || (sm().summary)(signed, stale, missing)}</p>
+        <p class="signoff-summary" data-signed=signed data-stale=stale data-missing=missing>{move || sm().summary(missing, signed, stale)}</p>
         {if empty {
             view! { <p class="muted empty">{move || sm().nothing_to_sign}</p> }.into_any()
         } else {
@@ -193,11 +193,11 @@ fn MatrixCell(cell: CellDto, subject: SubjectDto, mine: bool, username: String, 
     let detail = signature.clone().map(|s| match (&s.revoke_reason, s.revoked_at) {
         (Some(reason), Some(_)) => {
             let reason = reason.clone();
-            view! { <span class="muted revoked">{move || (sm().revoked)(&reason)}</span> }.into_any()
+            view! { <span class="muted revoked">{move || sm().revoked(&reason)}</span> }.into_any()
         }
         _ => {
             let (revision, at) = (s.revision, s.signed_at);
-            view! { <span class="muted">{move || (sm().signed_revision)(revision)}" · "{move || i18n.get().day_of(at)}</span> }.into_any()
+            view! { <span class="muted">{move || sm().signed_revision(revision)}" · "{move || i18n.get().day_of(at)}</span> }.into_any()
         }
     });
     let can_sign = mine && state != CellState::Signed;
@@ -276,7 +276,7 @@ fn SignPanel(subject: SubjectDto, pending: RwSignal<Option<Pending>>, changes: R
             <h3>{move || sm().what_you_sign}</h3>
             <dl class="facts">
                 <dt>{move || sm().subject}</dt>
-                <dd data-testid="sign-subject">{move || sm().kind(kind)}" · "{subject.label.clone()}" · "{move || (sm().revision)(subject.revision)}</dd>
+                <dd data-testid="sign-subject">{move || sm().kind(kind)}" · "{subject.label.clone()}" · "{move || sm().revision(subject.revision)}</dd>
                 <dt>{move || sm().fingerprint}</dt>
                 <dd><code class="fingerprint" data-testid="sign-fingerprint">{subject.fingerprint.clone()}</code></dd>
                 <dt>{move || sm().meaning}</dt>
@@ -393,7 +393,7 @@ fn entry_summary(e: &AuditEntryDto, locale: Locale) -> String {
                 parts.push(RequestMessages::of(locale).decision_name(Some(d.as_str())).to_string())
             }
             ("revision", Some(serde_json::Value::Number(n))) => {
-                parts.push(n.as_i64().map(|n| (SignoffMessages::of(locale).revision)(n)).unwrap_or_default())
+                parts.push(n.as_i64().map(|n| SignoffMessages::of(locale).revision(n)).unwrap_or_default())
             }
             (_, Some(serde_json::Value::String(s))) if !s.is_empty() => parts.push(s.clone()),
             _ => {}

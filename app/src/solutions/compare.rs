@@ -119,10 +119,10 @@ fn moved_cell(d: &OptionDetail) -> AnyView {
     let text = move || {
         let locale = i18n.get();
         let (om, sm) = (OptionMessages::of(locale), ScheduleMessages::for_locale(locale));
-        let days = (sm.working_days)(i64::from(moved));
+        let days = sm.working_days(i64::from(moved));
         match &i.reference {
-            LaunchReference::Baseline { number, launch } => (om.moved_vs_baseline)(&days, *number, &launch.to_string()),
-            LaunchReference::TargetLaunch { launch } => (om.moved_vs_target)(&days, &launch.to_string()),
+            LaunchReference::Baseline { number, launch } => om.moved_vs_baseline(launch, &days, number),
+            LaunchReference::TargetLaunch { launch } => om.moved_vs_target(&days, &launch.to_string()),
         }
     };
     view! { <span data-moved=moved class:later={moved > 0} class:earlier={moved < 0}>{text}</span> }.into_any()
@@ -141,7 +141,7 @@ fn departments_cell(d: &OptionDetail) -> AnyView {
                     <li data-code=w.code.clone() class:newly=w.newly_pulled_in>
                         {move || {
                             let locale = i18n.get();
-                            format!("{}: {}", department_label(&departments, &code, locale), (ScheduleMessages::for_locale(locale).days_short)(w.effort.max(0) as u32))
+                            format!("{}: {}", department_label(&departments, &code, locale), ScheduleMessages::for_locale(locale).days_short(w.effort.max(0) as u32))
                         }}
                         {w.newly_pulled_in.then(|| view! { " " <span class="badge pulled-in">{move || OptionMessages::of(i18n.get()).newly_pulled_in}</span> })}
                     </li>

@@ -89,7 +89,7 @@ fn DecisionTable(list: Vec<ChangeRequestSummary>) -> impl IntoView {
                             <td><A href=format!("/projects/{}", r.project_id)>{r.project_name.clone()}</A></td>
                             <td>
                                 <A href=format!("/options/{}", r.option_id)>{r.option_title.clone()}</A>
-                                <span class="muted">{move || format!(" · {}", (rm().revision)(revision))}</span>
+                                <span class="muted">{move || format!(" · {}", rm().revision(revision))}</span>
                             </td>
                             <td>
                                 <time datetime=launch.to_string()>{move || i18n.get().date(launch)}</time>
@@ -101,7 +101,7 @@ fn DecisionTable(list: Vec<ChangeRequestSummary>) -> impl IntoView {
                             </td>
                             <td>{requester}</td>
                             <td>
-                                {move || now.map(|now| (rm().age)(days_waiting(created, now))).unwrap_or_default()}
+                                {move || now.map(|now| rm().age(days_waiting(created, now))).unwrap_or_default()}
                                 <div class="muted"><time>{move || i18n.get().day_of(created)}</time></div>
                             </td>
                         </tr>

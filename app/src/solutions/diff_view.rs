@@ -36,7 +36,7 @@ pub fn OptionDiffView(diff: OptionDiff, context: Arc<PlanContext>) -> impl IntoV
         }
         (Err(e), _) | (_, Err(e)) => {
             let e = e.clone();
-            Some(view! { <p class="form-error" role="alert">{move || (ScheduleMessages::for_locale(i18n.get()).error)(&e)}</p> }.into_any())
+            Some(view! { <p class="form-error" role="alert">{move || ScheduleMessages::for_locale(i18n.get()).error(&e)}</p> }.into_any())
         }
     };
     let impact = d.impact.clone().map(|i| {
@@ -46,7 +46,7 @@ pub fn OptionDiffView(diff: OptionDiff, context: Arc<PlanContext>) -> impl IntoV
     });
     view! {
         <div class="option-diff" data-from=from data-to=to>
-            <h3>{move || (om().diff_title)(from, to)}</h3>
+            <h3>{move || om().diff_title(from, to)}</h3>
             {nothing.then(|| view! { <p class="muted no-diff">{move || om().no_differences}</p> })}
             <dl class="diff-fields">
                 {d.title.clone().map(|t| view! {

@@ -188,7 +188,7 @@ pub fn OptionEditor(target: OptionTarget, start: Option<OptionContent>, context:
         let plan = match draft.plan_for_saving() {
             Ok(plan) => plan,
             Err(n) => {
-                local_problem.set(Some((om().fix_cells)(n)));
+                local_problem.set(Some(om().fix_cells(n)));
                 return;
             }
         };
@@ -344,7 +344,7 @@ fn LaunchSummary(live: Memo<Live>) -> impl IntoView {
         live.with(|l| match &l.result {
             Ok(s) => view! {
                 <span class="launch-summary" data-launch=s.impact.launch.to_string() data-moved=s.impact.launch_moved_working_days>
-                    <strong>{om.launch}": "</strong>{s.impact.launch.to_string()}" ("{(sm.working_days)(i64::from(s.impact.launch_moved_working_days))}")"
+                    <strong>{om.launch}": "</strong>{s.impact.launch.to_string()}" ("{sm.working_days(i64::from(s.impact.launch_moved_working_days))}")"
                 </span>
             }
             .into_any(),
@@ -376,8 +376,8 @@ fn LiveImpact(live: Memo<Live>, baseline: Option<Arc<ScheduledPlan>>, context: A
                 let locale = i18n.get();
                 match &p {
                     Problem::Empty => String::new(),
-                    Problem::Cells(n) => (OptionMessages::of(locale).fix_cells)(*n),
-                    Problem::Engine(e) => (ScheduleMessages::for_locale(locale).error)(e),
+                    Problem::Cells(n) => OptionMessages::of(locale).fix_cells(*n),
+                    Problem::Engine(e) => ScheduleMessages::for_locale(locale).error(e),
                     Problem::Other(text) => text.clone(),
                 }
             });
@@ -463,7 +463,7 @@ fn EditOption() -> impl IntoView {
                 view! {
                     <p>
                         <A href=format!("/options/{}", d.id)>{d.title.clone()}</A>
-                        " · " {move || (om().revision)(version)}
+                        " · " {move || om().revision(version)}
                         " · " <A href=format!("/requirements/{}", d.requirement_id)>{format!("{} {}", d.requirement_key, d.requirement_title)}</A>
                     </p>
                     <OptionEditor target start=Some(start) context=d.context/>

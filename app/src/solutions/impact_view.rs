@@ -165,7 +165,7 @@ pub fn HolidaysUnknown(after: Option<Date>) -> impl IntoView {
     after.map(|day| {
         view! {
             <p class="calendar-warning" role="note" data-testid="holidays-unknown" data-after=day.to_string()>
-                {move || (ScheduleMessages::for_locale(i18n.get()).holidays_unknown)(&day.to_string())}
+                {move || ScheduleMessages::for_locale(i18n.get()).holidays_unknown(&day.to_string())}
             </p>
         }
     })
@@ -248,7 +248,7 @@ pub fn LiveGanttChart(
 
 /// The launch move in words: "+3 working days".
 fn moved_text(locale: Locale, moved: i32) -> String {
-    (ScheduleMessages::for_locale(locale).working_days)(i64::from(moved))
+    ScheduleMessages::for_locale(locale).working_days(i64::from(moved))
 }
 
 /// An option's impact: what the editor shows as people type and the option's page shows as saved.
@@ -281,10 +281,8 @@ pub fn ImpactView(
         let m = OptionMessages::of(locale);
         let moved = moved_text(locale, moved);
         match &reference {
-            LaunchReference::Baseline { number, launch: agreed } => {
-                (m.launch_vs_baseline)(&launch.to_string(), &moved, *number, &agreed.to_string())
-            }
-            LaunchReference::TargetLaunch { launch: target } => (m.launch_vs_target)(&launch.to_string(), &moved, &target.to_string()),
+            LaunchReference::Baseline { number, launch: agreed } => m.launch_vs_baseline(agreed, launch, &moved, number),
+            LaunchReference::TargetLaunch { launch: target } => m.launch_vs_target(&launch.to_string(), &moved, &target.to_string()),
         }
     };
     let direction = match moved {
@@ -313,7 +311,7 @@ pub fn ImpactView(
             view! {
                 <tr data-code=d.code.clone() data-newly=d.newly_pulled_in.to_string() class:newly=d.newly_pulled_in>
                     <td>{move || department_label(&ctx.departments, &code, i18n.get())}</td>
-                    <td class="num">{move || (ScheduleMessages::for_locale(i18n.get()).days_short)(d.effort.max(0) as u32)}</td>
+                    <td class="num">{move || ScheduleMessages::for_locale(i18n.get()).days_short(d.effort.max(0) as u32)}</td>
                     <td>{d.newly_pulled_in.then(|| view! { <span class="badge pulled-in">{move || om().newly_pulled_in}</span> })}</td>
                 </tr>
             }
@@ -430,7 +428,7 @@ pub fn EngineImpact(
     let moved = i.launch_moved_working_days;
     let launch_move = {
         let i = i.clone();
-        move || format!("{} → {} ({})", i.baseline_launch, i.candidate_launch, (sm().working_days)(i64::from(moved)))
+        move || format!("{} → {} ({})", i.baseline_launch, i.candidate_launch, sm().working_days(i64::from(moved)))
     };
     let explanation = (!without_explanation).then(|| {
         let (i, schedules) = (i.clone(), schedules.clone());
@@ -458,7 +456,7 @@ pub fn EngineImpact(
                     <td>{label}</td>
                     <td>{show(ms.baseline)}</td>
                     <td>{show(ms.candidate)}</td>
-                    <td>{move || ms.moved_working_days.map_or("—".to_string(), |n| (sm().working_days)(i64::from(n)))}</td>
+                    <td>{move || ms.moved_working_days.map_or("—".to_string(), |n| sm().working_days(i64::from(n)))}</td>
                 </tr>
             }
         })
@@ -490,7 +488,7 @@ pub fn EngineImpact(
             let moved: Vec<String> = i
                 .departments_with_moved_dates
                 .iter()
-                .map(|d| format!("{} ({})", label(&d.department), (m.working_days)(i64::from(d.last_finish_moved_working_days))))
+                .map(|d| format!("{} ({})", label(&d.department), m.working_days(i64::from(d.last_finish_moved_working_days))))
                 .collect();
             view! {
                 <dt>{m.items_added}</dt><dd class="items-added">{item_list(m, &i.items_added)}</dd>

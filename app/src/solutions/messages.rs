@@ -6,150 +6,49 @@
 use crate::domain::solutions::{OptionStatus, StandardMilestone};
 use crate::i18n::Locale;
 
-pub struct OptionMessages {
-    pub options_title: &'static str,
-    pub option: &'static str,
-    pub new_option: &'static str,
-    pub edit_option: &'static str,
-    pub propose_option: &'static str,
-    pub compare_options: &'static str,
-    pub no_options: &'static str,
-    pub back_to_requirement: &'static str,
-    pub title: &'static str,
-    pub description: &'static str,
-    pub description_hint: &'static str,
-    pub covered_scenarios: &'static str,
-    pub no_scenarios: &'static str,
-    pub covered: &'static str,
-    pub not_covered: &'static str,
-    pub summary: &'static str,
-    pub summary_hint: &'static str,
-    pub status: &'static str,
-    /// In the order proposed, chosen, not chosen.
-    pub status_names: [&'static str; 3],
-    /// In the order of [`StandardMilestone::ALL`].
-    pub standard_milestones: [&'static str; 4],
-    pub their_change: &'static str,
-    pub fix_cells: fn(usize) -> String,
+pub use crate::i18n::catalog::OptionMessages;
 
-    // The work-plan table.
-    pub work_plan: &'static str,
-    pub work_plan_count: fn(usize) -> String,
-    pub work_items: &'static str,
-    pub item_id: &'static str,
-    pub item_title: &'static str,
-    pub department: &'static str,
-    pub effort_days: &'static str,
-    pub predecessors: &'static str,
-    pub predecessors_hint: &'static str,
-    pub not_before: &'static str,
-    pub row_actions: &'static str,
-    pub move_up: &'static str,
-    pub move_down: &'static str,
-    pub remove_row: &'static str,
-    pub add_item: &'static str,
-    pub no_items: &'static str,
-    pub milestones: &'static str,
-    pub milestones_hint: &'static str,
-    pub milestone: &'static str,
-    pub milestone_id: &'static str,
-    pub milestone_name: &'static str,
-    pub milestone_after: &'static str,
-    pub milestone_unused: &'static str,
-    pub add_milestone: &'static str,
-    pub fill_last: &'static str,
-    pub id_empty: &'static str,
-    pub id_comma: &'static str,
-    pub id_duplicate: &'static str,
-    pub department_missing: &'static str,
-    pub department_unknown: fn(&str) -> String,
-    pub effort_empty: &'static str,
-    pub effort_range: fn(i64) -> String,
-    pub date_invalid: &'static str,
-    pub after_self: &'static str,
-    pub after_unknown: fn(&str) -> String,
-    pub list_missing_id: &'static str,
-    pub list_bad_lag: fn(&str) -> String,
-    pub list_no_lag: fn(&str) -> String,
-    pub list_repeated: fn(&str) -> String,
-    pub plan_file: &'static str,
-    pub plan_file_hint: &'static str,
-    pub paste_plan: &'static str,
-    pub import_pasted: &'static str,
-    pub import_file: &'static str,
-    pub imported: &'static str,
-    pub export_plan: &'static str,
+impl OptionMessages {
+    /// How many cells of the work plan need fixing.
+    pub fn fix_cells(&self, n: usize) -> String {
+        if n == 1 {
+            self.fix_cells_one.to_string()
+        } else {
+            self.fix_cells_many(n)
+        }
+    }
 
-    // The impact.
-    pub schedule_impact: &'static str,
-    pub live_hint: &'static str,
-    pub launch: &'static str,
-    pub launch_vs_baseline: fn(&str, &str, i64, &str) -> String,
-    pub launch_vs_target: fn(&str, &str, &str) -> String,
-    pub against_reference: &'static str,
-    pub moved_vs_baseline: fn(&str, i64, &str) -> String,
-    pub moved_vs_target: fn(&str, &str) -> String,
-    pub no_baseline_yet: &'static str,
-    pub no_schedule_yet: &'static str,
-    pub add_items_to_schedule: &'static str,
-    pub departments_involved: &'static str,
-    pub effort: &'static str,
-    pub newly_pulled_in: &'static str,
-    pub uncovered_scenarios: &'static str,
-    pub all_scenarios_covered: &'static str,
-    pub impact_details: &'static str,
-    pub plan_cannot_schedule: &'static str,
-    pub chosen_edit_note: &'static str,
-    pub change_request_note: &'static str,
-    pub change_reason: &'static str,
+    /// The work plan's heading with its number of items.
+    pub fn work_plan_count(&self, n: usize) -> String {
+        if n == 1 {
+            self.work_plan_count_one.to_string()
+        } else {
+            self.work_plan_count_many(n)
+        }
+    }
 
-    // The option page.
-    pub proposed_by: &'static str,
-    pub chosen_by: &'static str,
-    pub rationale: &'static str,
-    pub override_reason: &'static str,
-    pub is_baseline: &'static str,
-    pub baseline_n: fn(i64) -> String,
-    pub pending_request: &'static str,
-    pub open_concerns: &'static str,
-    pub open_concerns_count: fn(i64) -> String,
-    pub choose_title: &'static str,
-    pub choose_hint: &'static str,
-    pub choose_button: &'static str,
-    pub override_needed: fn(i64) -> String,
-    pub history: &'static str,
-    pub revision: fn(i64) -> String,
-    pub from: &'static str,
-    pub to: &'static str,
-    pub compare: &'static str,
-    pub view_changes: &'static str,
-    pub diff_title: fn(i64, i64) -> String,
-    pub no_differences: &'static str,
-    pub scenarios_added: &'static str,
-    pub scenarios_removed: &'static str,
-    pub before: &'static str,
-    pub after: &'static str,
-    pub plan_change: &'static str,
-    pub comments: &'static str,
-    pub no_comments: &'static str,
-    pub add_comment: &'static str,
-    pub reply: &'static str,
-    pub comment_hint: &'static str,
-    pub raise_as_concern: &'static str,
-    pub concern_hint: &'static str,
-    pub open_concern: &'static str,
-    pub resolved_concern: &'static str,
-    pub resolved_by: fn(&str, &str) -> String,
-    pub resolution_note: &'static str,
-    pub resolve: &'static str,
+    /// How many concerns are open.
+    pub fn open_concerns_count(&self, n: i64) -> String {
+        if n == 1 {
+            self.open_concerns_count_one.to_string()
+        } else {
+            self.open_concerns_count_many(n)
+        }
+    }
+
+    /// Why choosing now needs a reason: this many concerns are open.
+    pub fn override_needed(&self, n: i64) -> String {
+        if n == 1 {
+            self.override_needed_one.to_string()
+        } else {
+            self.override_needed_many(n)
+        }
+    }
 }
 
 impl OptionMessages {
     pub fn of(locale: Locale) -> &'static OptionMessages {
-        match locale {
-            Locale::En => &EN,
-            Locale::ZhCn => &ZH,
-        }
+        &crate::i18n::catalog::get(locale).options
     }
 
     pub fn status_name(&self, status: OptionStatus) -> &'static str {
@@ -165,287 +64,14 @@ impl OptionMessages {
     }
 }
 
-pub static EN: OptionMessages = OptionMessages {
-    options_title: "Solution options",
-    option: "Option",
-    new_option: "Propose a solution option",
-    edit_option: "Edit solution option",
-    propose_option: "Propose an option",
-    compare_options: "Compare options",
-    no_options: "No options proposed yet.",
-    back_to_requirement: "Back to the requirement",
-    title: "Title",
-    description: "Description",
-    description_hint: "Markdown: the approach, the interfaces, the risks.",
-    covered_scenarios: "Scenarios covered",
-    no_scenarios: "The requirement has no scenarios.",
-    covered: "covered",
-    not_covered: "not covered",
-    summary: "What changed (shown in the history)",
-    summary_hint: "e.g. B adds the approval-passed message",
-    status: "Status",
-    status_names: ["Proposed", "Chosen", "Not chosen"],
-    standard_milestones: ["Interface defined", "Joint debugging", "Integration test", "Launch"],
-    their_change: "Someone saved a newer revision while you were editing. Their change is below; your input is kept, and saving again applies your changes on top of theirs.",
-    fix_cells: |n| if n == 1 { "1 cell of the work plan needs fixing (marked in the table).".into() } else { format!("{n} cells of the work plan need fixing (marked in the table).") },
-
-    work_plan: "Work plan",
-    work_plan_count: |n| if n == 1 { "Work plan (1 item)".into() } else { format!("Work plan ({n} items)") },
-    work_items: "Work items",
-    item_id: "Id",
-    item_title: "Title",
-    department: "Department",
-    effort_days: "Effort (working days)",
-    predecessors: "After (predecessors)",
-    predecessors_hint: "After: the ids of the items this one waits for, separated by commas; add +N for N working days of lag, e.g. “a, b+2”.",
-    not_before: "Not before",
-    row_actions: "Row actions",
-    move_up: "Move up",
-    move_down: "Move down",
-    remove_row: "Remove",
-    add_item: "Add a work item",
-    no_items: "No work items yet.",
-    milestones: "Milestones",
-    milestones_hint: "A milestone falls on the latest finish of the items and milestones it waits for. A standard milestone that waits for nothing is left out of the plan; without a launch milestone the launch is the latest finish.",
-    milestone: "Milestone",
-    milestone_id: "Milestone id",
-    milestone_name: "Milestone name",
-    milestone_after: "After (items or milestones)",
-    milestone_unused: "not in the plan until it waits for something",
-    add_milestone: "Add a custom milestone",
-    fill_last: "Wait for the last items",
-    id_empty: "Give the item an id.",
-    id_comma: "An id cannot contain a comma.",
-    id_duplicate: "This id is used twice.",
-    department_missing: "Choose a department.",
-    department_unknown: |code| format!("Department {code} is not known in this organisation."),
-    effort_empty: "Enter the effort.",
-    effort_range: |max| format!("A whole number of working days from 1 to {max}."),
-    date_invalid: "Enter a date (YYYY-MM-DD).",
-    after_self: "An item cannot wait for itself.",
-    after_unknown: |ids| format!("No item has the id {ids}."),
-    list_missing_id: "An entry has a lag but no id.",
-    list_bad_lag: |entry| format!("“{entry}”: after + comes a whole number of working days."),
-    list_no_lag: |entry| format!("“{entry}”: milestones wait without a lag."),
-    list_repeated: |id| format!("{id} is listed twice."),
-    plan_file: "Plan file: import or export",
-    plan_file_hint: "The engine's plan file format (JSON). Importing replaces the table with the file's items and milestones; its start, calendar and teams are set aside, as the project's apply.",
-    paste_plan: "Paste a plan file",
-    import_pasted: "Import the pasted plan",
-    import_file: "Import a file",
-    imported: "Plan imported into the table.",
-    export_plan: "Download the plan file",
-
-    schedule_impact: "Schedule impact",
-    live_hint: "Computed in your browser as you type, by the same engine the server uses when you save.",
-    launch: "Launch",
-    launch_vs_baseline: |launch, moved, number, agreed| format!("{launch}, {moved} against baseline {number} (agreed launch {agreed})"),
-    launch_vs_target: |launch, moved, target| format!("{launch}, {moved} against the target launch {target} (no baseline yet)"),
-    against_reference: "Against the baseline or target",
-    moved_vs_baseline: |moved, number, agreed| format!("{moved} against baseline {number} ({agreed})"),
-    moved_vs_target: |moved, target| format!("{moved} against the target launch ({target})"),
-    no_baseline_yet: "The project has no agreed baseline yet: the launch is compared with the target launch.",
-    no_schedule_yet: "no schedule yet",
-    add_items_to_schedule: "Add work items to the plan to see its schedule and impact.",
-    departments_involved: "Departments involved",
-    effort: "Effort",
-    newly_pulled_in: "newly pulled in",
-    uncovered_scenarios: "Scenarios not covered",
-    all_scenarios_covered: "All scenarios covered.",
-    impact_details: "Impact against the baseline in detail",
-    plan_cannot_schedule: "The plan cannot be scheduled:",
-    chosen_edit_note: "This option is chosen: saving a change that moves the launch or anyone's work opens a change request for the leaders' approval.",
-    change_request_note: "This change moves the agreed schedule: saving opens a change request that the affected departments' leaders approve or reject. Say why.",
-    change_reason: "Reason for the schedule change",
-
-    proposed_by: "Proposed by",
-    chosen_by: "Chosen by",
-    rationale: "Rationale",
-    override_reason: "Why choose it despite the open concerns",
-    is_baseline: "current baseline",
-    baseline_n: |n| format!("baseline {n}"),
-    pending_request: "A schedule change request of this project is waiting for the leaders' decision.",
-    open_concerns: "Open concerns",
-    open_concerns_count: |n| if n == 1 { "1 concern is open.".into() } else { format!("{n} concerns are open.") },
-    choose_title: "Choose this option",
-    choose_hint: "The requirement's other options become “not chosen” and stay readable. The leaders of the departments with work in the plan approve the choice before it becomes the project's baseline.",
-    choose_button: "Choose this option",
-    override_needed: |n| {
-        if n == 1 {
-            "1 concern is still open: choosing now needs a reason, which is recorded and shown with the choice.".into()
-        } else {
-            format!("{n} concerns are still open: choosing now needs a reason, which is recorded and shown with the choice.")
-        }
-    },
-    history: "History",
-    revision: |n| format!("Revision {n}"),
-    from: "From",
-    to: "To",
-    compare: "Compare",
-    view_changes: "changes",
-    diff_title: |from, to| format!("Revision {from} → revision {to}"),
-    no_differences: "No differences.",
-    scenarios_added: "Scenarios now covered",
-    scenarios_removed: "Scenarios no longer covered",
-    before: "Before",
-    after: "After",
-    plan_change: "The plan's change",
-    comments: "Comments and concerns",
-    no_comments: "No comments yet.",
-    add_comment: "Add a comment",
-    reply: "Reply",
-    comment_hint: "Markdown. Mention people with @username.",
-    raise_as_concern: "Raise as a concern (blocking until you resolve it)",
-    concern_hint: "Only you (or an administrator) can resolve your concern. Choosing the option while it is open needs a stated reason.",
-    open_concern: "open concern",
-    resolved_concern: "resolved concern",
-    resolved_by: |name, day| format!("Resolved by {name}, {day}"),
-    resolution_note: "Resolution note",
-    resolve: "Resolve the concern",
-};
-
-pub static ZH: OptionMessages = OptionMessages {
-    options_title: "技术方案",
-    option: "方案",
-    new_option: "提出技术方案",
-    edit_option: "修改技术方案",
-    propose_option: "提出方案",
-    compare_options: "方案对比",
-    no_options: "还没有提出方案。",
-    back_to_requirement: "返回需求",
-    title: "标题",
-    description: "说明",
-    description_hint: "Markdown：做法、接口、风险。",
-    covered_scenarios: "覆盖的场景",
-    no_scenarios: "该需求没有场景。",
-    covered: "已覆盖",
-    not_covered: "未覆盖",
-    summary: "本次修改说明（显示在历史中）",
-    summary_hint: "例如：B 增加审批通过消息",
-    status: "状态",
-    status_names: ["已提出", "已选定", "未选定"],
-    standard_milestones: ["接口定义", "开发联调", "集成测试", "上线"],
-    their_change: "在你编辑期间，有人保存了更新的版本。下面是其修改；你的输入已保留，再次保存会把你的修改叠加在其修改之上。",
-    fix_cells: |n| format!("工作计划中有 {n} 处需要修正（已在表中标出）。"),
-
-    work_plan: "工作计划",
-    work_plan_count: |n| format!("工作计划（{n} 个工作项）"),
-    work_items: "工作项",
-    item_id: "编号",
-    item_title: "名称",
-    department: "部门",
-    effort_days: "工作量（工作日）",
-    predecessors: "前置工作",
-    predecessors_hint: "前置工作：本项要等待的工作项编号，用逗号分隔；加 +N 表示间隔 N 个工作日，例如“a, b+2”。",
-    not_before: "不早于",
-    row_actions: "行操作",
-    move_up: "上移",
-    move_down: "下移",
-    remove_row: "删除",
-    add_item: "添加工作项",
-    no_items: "还没有工作项。",
-    milestones: "里程碑",
-    milestones_hint:
-        "里程碑的日期是其等待的工作项和里程碑中最晚的完成日。未等待任何工作的标准里程碑不计入计划；没有上线里程碑时，以最晚完成日为上线日。",
-    milestone: "里程碑",
-    milestone_id: "里程碑编号",
-    milestone_name: "里程碑名称",
-    milestone_after: "等待（工作项或里程碑）",
-    milestone_unused: "在等待某项工作之前不计入计划",
-    add_milestone: "添加自定义里程碑",
-    fill_last: "等待最后的工作项",
-    id_empty: "请填写编号。",
-    id_comma: "编号不能包含逗号。",
-    id_duplicate: "该编号重复使用。",
-    department_missing: "请选择部门。",
-    department_unknown: |code| format!("本组织没有部门 {code}。"),
-    effort_empty: "请填写工作量。",
-    effort_range: |max| format!("须为 1 到 {max} 之间的整数工作日。"),
-    date_invalid: "请输入日期（YYYY-MM-DD）。",
-    after_self: "工作项不能等待自己。",
-    after_unknown: |ids| format!("没有编号为 {ids} 的工作项。"),
-    list_missing_id: "有一项只写了间隔，没有编号。",
-    list_bad_lag: |entry| format!("“{entry}”：+ 后面须为整数工作日。"),
-    list_no_lag: |entry| format!("“{entry}”：里程碑的等待不带间隔。"),
-    list_repeated: |id| format!("{id} 重复列出。"),
-    plan_file: "计划文件：导入或导出",
-    plan_file_hint:
-        "排期引擎的计划文件格式（JSON）。导入会用文件中的工作项和里程碑替换表格；文件中的开始日期、日历和团队不采用，以项目的为准。",
-    paste_plan: "粘贴计划文件",
-    import_pasted: "导入粘贴的计划",
-    import_file: "导入文件",
-    imported: "计划已导入表格。",
-    export_plan: "下载计划文件",
-
-    schedule_impact: "排期影响",
-    live_hint: "随输入在浏览器中计算，所用引擎与保存时服务器所用的相同。",
-    launch: "上线",
-    launch_vs_baseline: |launch, moved, number, agreed| format!("{launch}，较第 {number} 版基线（约定上线 {agreed}）{moved}"),
-    launch_vs_target: |launch, moved, target| format!("{launch}，较目标上线日 {target} {moved}（尚无基线）"),
-    against_reference: "相对基线或目标",
-    moved_vs_baseline: |moved, number, agreed| format!("较第 {number} 版基线（{agreed}）{moved}"),
-    moved_vs_target: |moved, target| format!("较目标上线日（{target}）{moved}"),
-    no_baseline_yet: "项目还没有约定的基线：上线日与目标上线日比较。",
-    no_schedule_yet: "尚无排期",
-    add_items_to_schedule: "在计划中添加工作项后，即可看到排期和影响。",
-    departments_involved: "涉及的部门",
-    effort: "工作量",
-    newly_pulled_in: "新卷入",
-    uncovered_scenarios: "未覆盖的场景",
-    all_scenarios_covered: "所有场景均已覆盖。",
-    impact_details: "相对基线的影响明细",
-    plan_cannot_schedule: "该计划无法排期：",
-    chosen_edit_note: "该方案已选定：保存使上线日或任何部门的工作发生变动的修改，会发起变更申请，由相关领导审批。",
-    change_request_note: "该修改改变了约定的排期：保存后将发起变更申请，由受影响部门的领导批准或驳回。请说明原因。",
-    change_reason: "排期变更原因",
-
-    proposed_by: "提出人",
-    chosen_by: "选定人",
-    rationale: "选定理由",
-    override_reason: "在仍有未解决关切时选定的理由",
-    is_baseline: "当前基线",
-    baseline_n: |n| format!("第 {n} 版基线"),
-    pending_request: "本项目有一项排期变更申请正在等待领导审批。",
-    open_concerns: "未解决的关切",
-    open_concerns_count: |n| format!("有 {n} 项关切尚未解决。"),
-    choose_title: "选定该方案",
-    choose_hint: "该需求的其他方案将变为“未选定”，仍可查阅。计划中有工作的各部门领导批准后，该方案成为项目的基线。",
-    choose_button: "选定该方案",
-    override_needed: |n| format!("还有 {n} 项关切未解决：现在选定须说明理由，理由会随选定一并记录和显示。"),
-    history: "历史",
-    revision: |n| format!("第 {n} 版"),
-    from: "从",
-    to: "到",
-    compare: "比较",
-    view_changes: "查看修改",
-    diff_title: |from, to| format!("第 {from} 版 → 第 {to} 版"),
-    no_differences: "没有差异。",
-    scenarios_added: "新覆盖的场景",
-    scenarios_removed: "不再覆盖的场景",
-    before: "修改前",
-    after: "修改后",
-    plan_change: "计划的变化",
-    comments: "评论与关切",
-    no_comments: "还没有评论。",
-    add_comment: "发表评论",
-    reply: "回复",
-    comment_hint: "支持 Markdown。用 @用户名 提及他人。",
-    raise_as_concern: "作为关切提出（在你解决之前阻塞选定）",
-    concern_hint: "只有你本人（或管理员）可以解决你的关切。在关切未解决时选定方案，须说明理由。",
-    open_concern: "未解决的关切",
-    resolved_concern: "已解决的关切",
-    resolved_by: |name, day| format!("{name} 于 {day} 解决"),
-    resolution_note: "解决说明",
-    resolve: "解决该关切",
-};
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::catalog;
 
     #[test]
     fn every_standard_milestone_and_status_has_a_name_in_both_languages() {
-        for m in [&EN, &ZH] {
+        for m in [&catalog::EN.options, &catalog::ZH.options] {
             for s in StandardMilestone::ALL {
                 assert!(!m.standard_milestone(s).is_empty());
             }
@@ -453,7 +79,7 @@ mod tests {
                 assert!(!m.status_name(s).is_empty());
             }
         }
-        assert_eq!(ZH.standard_milestone(StandardMilestone::InterfaceDefined), "接口定义");
-        assert_eq!(ZH.standard_milestone(StandardMilestone::Launch), "上线");
+        assert_eq!(catalog::ZH.options.standard_milestone(StandardMilestone::InterfaceDefined), "接口定义");
+        assert_eq!(catalog::ZH.options.standard_milestone(StandardMilestone::Launch), "上线");
     }
 }

@@ -134,7 +134,7 @@ fn OptionContent(
             <dt>{move || om().status}</dt>
             <dd><StatusBadge status/>{d.is_baseline.then(|| view! { <span class="badge baseline">{move || om().is_baseline}</span> })}</dd>
             <dt>{move || om().history}</dt>
-            <dd>{move || (om().revision)(version)}</dd>
+            <dd>{move || om().revision(version)}</dd>
             <dt>{move || om().proposed_by}</dt>
             <dd>{move || format!("{}, {}", proposer, i18n.get().day_of(created_at))}</dd>
             {chosen}
@@ -205,7 +205,7 @@ fn PlanSummary(detail: OptionDetail, context: Arc<PlanContext>) -> impl IntoView
     view! {
         <section class="card plan-summary">
             <details>
-                <summary><h2 class="inline-heading">{move || (om().work_plan_count)(count)}</h2></summary>
+                <summary><h2 class="inline-heading">{move || om().work_plan_count(count)}</h2></summary>
                 <div class="plan-table-wrap">
                     <table class="plan-items readonly">
                         <thead><tr>
@@ -268,7 +268,7 @@ fn ChooseForm(option_id: String, version: i64, open_concerns: i64, changes: RwSi
                     <textarea name="rationale" rows="3" required aria-label=move || om().rationale on:input=move |ev| rationale.set(event_target_value(&ev))></textarea></label>
                 <FieldError error=error_signal field="rationale"/>
                 {needs_override.then(|| view! {
-                    <p class="notice open-concerns-warning" role="note">{move || (om().override_needed)(open_concerns)}</p>
+                    <p class="notice open-concerns-warning" role="note">{move || om().override_needed(open_concerns)}</p>
                     <label><span>{move || om().override_reason}</span>
                         <textarea name="override_reason" rows="3" required aria-label=move || om().override_reason
                             on:input=move |ev| override_reason.set(event_target_value(&ev))></textarea></label>
@@ -300,7 +300,7 @@ fn History(option_id: String, revisions: Vec<OptionRevisionSummary>, context: Ar
         view! {
             <select on:change=move |ev| target.set(event_target_value(&ev).parse().unwrap_or(1))>
                 {numbers.into_iter().map(|n| view! {
-                    <option value=n selected=move || target.get() == n>{move || (om().revision)(n)}</option>
+                    <option value=n selected=move || target.get() == n>{move || om().revision(n)}</option>
                 }).collect_view()}
             </select>
         }
@@ -327,11 +327,11 @@ fn History(option_id: String, revisions: Vec<OptionRevisionSummary>, context: Ar
                     let (n, at, launch, baseline) = (r.revision, r.created_at, r.launch, r.baseline_number);
                     view! {
                         <li class="revision" data-revision=n>
-                            <strong>{move || (om().revision)(n)}</strong>
+                            <strong>{move || om().revision(n)}</strong>
                             <span class="muted">{move || format!(" — {}, {}", r.author_name, i18n.get().day_of(at))}</span>
                             {(!r.summary.is_empty()).then(|| view! { <span class="summary">{format!(": {}", r.summary)}</span> })}
                             " · " <span class="revision-launch">{move || om().launch}" " <time datetime=launch.to_string()>{launch.to_string()}</time></span>
-                            {baseline.map(|b| view! { " " <span class="badge baseline">{move || (om().baseline_n)(b)}</span> })}
+                            {baseline.map(|b| view! { " " <span class="badge baseline">{move || om().baseline_n(b)}</span> })}
                             {(n > 1).then(|| view! {
                                 " " <button type="button" class="link" on:click=move |_| {
                                     from.set(n - 1);
@@ -362,7 +362,7 @@ fn Comments(option_id: String, comments: Vec<OptionCommentDto>, can_comment: boo
     view! {
         <section class="card comments option-comments">
             <h2>{move || om().comments}</h2>
-            {(open > 0).then(|| view! { <p class="notice open-concerns-summary">{move || (om().open_concerns_count)(open as i64)}</p> })}
+            {(open > 0).then(|| view! { <p class="notice open-concerns-summary">{move || om().open_concerns_count(open as i64)}</p> })}
             {empty.then(|| view! { <p class="muted">{move || om().no_comments}</p> })}
             {comment_threads(comments, move |c| view! { <CommentView comment=c changes/> }.into_any(), form)}
         </section>
@@ -403,7 +403,7 @@ fn CommentView(comment: OptionCommentDto, changes: RwSignal<u32>) -> impl IntoVi
         let at = r.at;
         view! {
             <p class="resolution">
-                <strong>{move || (om().resolved_by)(&r.by_name, &i18n.get().day_of(at))}</strong>
+                <strong>{move || om().resolved_by(i18n.get().day_of(at), &r.by_name)}</strong>
                 {(!r.note.is_empty()).then(|| view! { ": " {r.note.clone()} })}
             </p>
         }

@@ -464,7 +464,7 @@ fn ItemRowView(
         if code.is_empty() {
             Some(om().department_missing.to_string())
         } else if !known_department() {
-            Some((om().department_unknown)(&code))
+            Some(om().department_unknown(&code))
         } else {
             None
         }
@@ -472,7 +472,7 @@ fn ItemRowView(
     let effort_problem = move || {
         row.effort.with(|e| parse_effort(e)).err().map(|e| match e {
             EffortError::Empty => om().effort_empty.to_string(),
-            EffortError::OutOfRange => (om().effort_range)(MAX_DAYS),
+            EffortError::OutOfRange => om().effort_range(MAX_DAYS),
         })
     };
     let after_problem = move || {
@@ -486,7 +486,7 @@ fn ItemRowView(
                 if after.iter().any(|p| p.id() == own) {
                     Some(m.after_self.to_string())
                 } else if !missing.is_empty() {
-                    Some((m.after_unknown)(&missing.join(", ")))
+                    Some(m.after_unknown(&missing.join(", ")))
                 } else {
                     None
                 }
@@ -567,9 +567,9 @@ fn problem_view(problem: impl Fn() -> Option<String> + Send + Sync + 'static) ->
 fn list_error(m: &OptionMessages, e: &ListError) -> String {
     match e {
         ListError::MissingId => m.list_missing_id.to_string(),
-        ListError::BadLag { entry } => (m.list_bad_lag)(entry),
-        ListError::LagNotAllowed { entry } => (m.list_no_lag)(entry),
-        ListError::Repeated { id } => (m.list_repeated)(id),
+        ListError::BadLag { entry } => m.list_bad_lag(entry),
+        ListError::LagNotAllowed { entry } => m.list_no_lag(entry),
+        ListError::Repeated { id } => m.list_repeated(id),
     }
 }
 
@@ -605,7 +605,7 @@ fn MilestoneRowView(
                 if after.contains(&own) {
                     Some(m.after_self.to_string())
                 } else if !missing.is_empty() {
-                    Some((m.after_unknown)(&missing.join(", ")))
+                    Some(m.after_unknown(&missing.join(", ")))
                 } else {
                     None
                 }
@@ -701,7 +701,7 @@ fn import_text(draft: PlanDraft, text: &str, problem: RwSignal<Option<String>>, 
             draft.replace(&WorkPlan::from_plan(plan));
             problem.set(None);
         }
-        Err(e) => problem.set(Some((ScheduleMessages::for_locale(locale).error)(&e))),
+        Err(e) => problem.set(Some(ScheduleMessages::for_locale(locale).error(&e))),
     }
 }
 
@@ -768,7 +768,7 @@ fn PlanFileTools(draft: PlanDraft, frame: PlanFrame) -> impl IntoView {
         #[cfg(not(feature = "hydrate"))]
         let _ = ev;
     };
-    let current = move || untrack(|| draft.plan()).map_err(|n| (OptionMessages::of(i18n.locale.get_untracked()).fix_cells)(n));
+    let current = move || untrack(|| draft.plan()).map_err(|n| OptionMessages::of(i18n.locale.get_untracked()).fix_cells(n));
     view! {
         <details class="plan-file">
             <summary>{move || om().plan_file}</summary>

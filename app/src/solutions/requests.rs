@@ -141,7 +141,7 @@ fn RequestContent(detail: ChangeRequestDetail, changes: RwSignal<u32>) -> impl I
     let requester = s.requested_by_name.clone();
     view! {
         <div class="page-title">
-            <h1>{move || (rm().page_title)(kind, has_baseline)}</h1>
+            <h1>{move || rm().page_title(kind, has_baseline)}</h1>
             <span class=format!("status request-status-{}", status.as_str()) data-status=status.as_str()>
                 {move || rm().status_name(status)}
             </span>
@@ -152,7 +152,7 @@ fn RequestContent(detail: ChangeRequestDetail, changes: RwSignal<u32>) -> impl I
             <dt>{move || rm().option}</dt>
             <dd>
                 <A href=format!("/options/{}", s.option_id)>{s.option_title.clone()}</A>
-                <span class="muted">{move || format!(" · {}", (rm().revision)(revision))}</span>
+                <span class="muted">{move || format!(" · {}", rm().revision(revision))}</span>
             </dd>
             <dt>{move || rm().kind}</dt>
             <dd>{move || rm().kind_name(kind, has_baseline)}</dd>
@@ -163,7 +163,7 @@ fn RequestContent(detail: ChangeRequestDetail, changes: RwSignal<u32>) -> impl I
                 <dd>{move || i18n.get().day_of(at)}</dd>
             })}
             <dt>{move || rm().requested_by}</dt>
-            <dd>{move || (rm().requested_on)(&requester, &i18n.get().day_of(requested_at))}</dd>
+            <dd>{move || rm().requested_on(i18n.get().day_of(requested_at), &requester)}</dd>
             <dt>{move || rm().reason}</dt>
             <dd class="request-reason">{s.reason.clone()}</dd>
             <dt>{move || if line.against_target { format!("{} → {}", rm().target_launch, rm().launch) } else { rm().launch_before_after.to_string() }}</dt>
@@ -176,7 +176,7 @@ fn RequestContent(detail: ChangeRequestDetail, changes: RwSignal<u32>) -> impl I
                     <strong class="launch-move" class:later={n > 0} data-moved=n>
                         {move || {
                             let words = rm().launch_move(i64::from(n));
-                            if line.against_target { format!("({})", (rm().vs_target)(&words)) } else { format!("({words})") }
+                            if line.against_target { format!("({})", rm().vs_target(&words)) } else { format!("({words})") }
                         }}
                     </strong>
                 })}
@@ -232,7 +232,7 @@ fn GanttSection(
         <section class="card request-gantt" aria-labelledby="request-gantt-heading">
             <h2 id="request-gantt-heading">{move || if overlay { rm().before_after } else { rm().plan_to_agree }}</h2>
             {overlay.then(|| view! { <p class="hint muted">{move || rm().before_after_hint}</p> })}
-            {problem.map(|e| view! { <p class="form-error" role="alert">{move || (rm().plan_unschedulable)(&(sm().error)(&e))}</p> })}
+            {problem.map(|e| view! { <p class="form-error" role="alert">{move || rm().plan_unschedulable(&sm().error(&e))}</p> })}
             {after.map(|after| view! { <GanttChart scheduled=after baseline=before launch_moved=moved id="request-gantt" warn_unknown_holidays=true/> })}
         </section>
     }
@@ -259,7 +259,7 @@ fn ImpactSection(impact: Impact, names: DepartmentNames, plans: (Plan, Option<Pl
             i.milestones
                 .iter()
                 .map(|ms| {
-                    let moved = ms.moved_working_days.map_or("—".to_string(), |n| (sm().working_days)(i64::from(n)));
+                    let moved = ms.moved_working_days.map_or("—".to_string(), |n| sm().working_days(i64::from(n)));
                     view! {
                         <tr data-id=ms.id.clone()>
                             <th scope="row">{rm().milestone_name(&ms.id, ms.name.as_deref())}</th>
@@ -459,7 +459,7 @@ fn DecisionForm(request_id: String, code: String, names: DepartmentNames, change
     let department = code.clone();
     view! {
         <section class="card decision-form" data-department=department aria-labelledby=heading.clone()>
-            <h2 id=heading.clone()>{move || (rm().your_decision)(&names.label(&code, i18n.get()))}</h2>
+            <h2 id=heading.clone()>{move || rm().your_decision(&names.label(&code, i18n.get()))}</h2>
             <form on:submit=move |ev| ev.prevent_default()>
                 <label for=field.clone()><span>{move || rm().decision_comment}</span></label>
                 <textarea id=field name="comment" rows="3" maxlength="5000" aria-describedby=hint.clone()

@@ -55,7 +55,7 @@ fn ScheduleContent(schedule: ProjectSchedule) -> impl IntoView {
     let slip = total_slip(&baselines);
     view! {
         <div class="page-title">
-            <h1>{move || (rm().schedule_title)(&title)}</h1>
+            <h1>{move || rm().schedule_title(&title)}</h1>
             <A href=format!("/projects/{project_id}") attr:class="button secondary">{move || rm().back_to_project}</A>
         </div>
         <dl class="facts">
@@ -65,7 +65,7 @@ fn ScheduleContent(schedule: ProjectSchedule) -> impl IntoView {
                 let (number, launch) = (b.number, b.launch);
                 view! {
                     <dt>{move || rm().current_baseline}</dt>
-                    <dd>{move || (rm().baseline)(number)}</dd>
+                    <dd>{move || rm().baseline(number)}</dd>
                     <dt>{move || rm().agreed_launch}</dt>
                     <dd data-testid="agreed-launch"><time datetime=launch.to_string()>{move || i18n.get().date(launch)}</time></dd>
                 }
@@ -74,7 +74,7 @@ fn ScheduleContent(schedule: ProjectSchedule) -> impl IntoView {
         <CurrentGantt plan=current_plan/>
         <section class="card baselines" aria-labelledby="baselines-heading">
             <h2 id="baselines-heading">{move || rm().baselines}</h2>
-            {slip.map(|(n, count)| view! { <p class="total-slip" data-moved=n>{move || (rm().total_slip)(n, count)}</p> })}
+            {slip.map(|(n, count)| view! { <p class="total-slip" data-moved=n>{move || rm().total_slip(n, count)}</p> })}
             {if baselines.is_empty() {
                 view! { <p class="muted">{move || rm().no_baselines}</p> }.into_any()
             } else {
@@ -106,7 +106,7 @@ fn CurrentGantt(plan: Option<crate::domain::schedule::Plan>) -> impl IntoView {
     view! {
         <section class="card schedule-gantt" aria-labelledby="schedule-gantt-heading">
             <h2 id="schedule-gantt-heading">{move || sm().gantt}</h2>
-            {problem.map(|e| view! { <p class="form-error" role="alert">{move || (rm().plan_unschedulable)(&(sm().error)(&e))}</p> })}
+            {problem.map(|e| view! { <p class="form-error" role="alert">{move || rm().plan_unschedulable(&sm().error(&e))}</p> })}
             {scheduled.ok().map(|s| view! { <GanttChart scheduled=Arc::new(s) id="schedule-gantt" warn_unknown_holidays=true/> })}
         </section>
     }
@@ -138,13 +138,13 @@ fn BaselineTable(baselines: Vec<BaselineDto>, current: Option<i64>) -> impl Into
                     view! {
                         <tr data-number=number class:current=is_current>
                             <th scope="row">
-                                <A href=format!("/change-requests/{}", b.request_id)>{move || (rm().baseline)(number)}</A>
+                                <A href=format!("/change-requests/{}", b.request_id)>{move || rm().baseline(number)}</A>
                                 {is_current.then(|| view! { " " <span class="badge">{move || rm().current}</span> })}
                             </th>
                             <td><time>{move || i18n.get().day_of(created)}</time></td>
                             <td>
                                 <A href=format!("/options/{}", b.option_id)>{b.option_title.clone()}</A>
-                                <span class="muted">{move || format!(" · {}", (rm().revision)(revision))}</span>
+                                <span class="muted">{move || format!(" · {}", rm().revision(revision))}</span>
                             </td>
                             <td><time datetime=launch.to_string()>{move || i18n.get().date(launch)}</time></td>
                             <td class="launch-move" class:later={moved.is_some_and(|n| n > 0)} data-moved=moved.map(|n| n.to_string())>
@@ -196,7 +196,7 @@ fn RequestTable(requests: Vec<ChangeRequestSummary>) -> impl IntoView {
                             </th>
                             <td>
                                 <A href=format!("/options/{}", r.option_id)>{r.option_title.clone()}</A>
-                                <span class="muted">{move || format!(" · {}", (rm().revision)(revision))}</span>
+                                <span class="muted">{move || format!(" · {}", rm().revision(revision))}</span>
                             </td>
                             <td><span class=format!("status request-status-{}", status.as_str())>{move || rm().status_name(status)}</span></td>
                             <td>
@@ -205,7 +205,7 @@ fn RequestTable(requests: Vec<ChangeRequestSummary>) -> impl IntoView {
                                     " " <span class="launch-move" class:later={n > 0}>{move || format!("({})", rm().launch_move(i64::from(n)))}</span>
                                 })}
                             </td>
-                            <td>{move || (rm().requested_on)(&requester, &i18n.get().day_of(created))}</td>
+                            <td>{move || rm().requested_on(i18n.get().day_of(created), &requester)}</td>
                         </tr>
                     }
                 }).collect_view()}

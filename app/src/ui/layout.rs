@@ -60,12 +60,20 @@ pub fn Header() -> impl IntoView {
         );
     }
     let unread_count = move || unread.get();
+    // A page carries one language's messages (see `i18n::catalog`): the other one is fetched
+    // first, then the page switches in place; without it, the page loads anew in that language.
     let switch_language = move |_| {
         let next = i18n.locale.get_untracked().other();
-        i18n.locale.set(next);
-        set_document_lang(next);
         spawn_local(async move {
+            let loaded = crate::i18n::catalog::load(next).await;
+            if loaded {
+                i18n.locale.set(next);
+                set_document_lang(next);
+            }
             let _ = set_locale(next.tag().to_string()).await;
+            if !loaded {
+                crate::ui::reload_page();
+            }
         });
     };
     let sign_out = move |_| {
@@ -86,7 +94,7 @@ pub fn Header() -> impl IntoView {
                     view! {
                         <A href="/">{t!(i18n, nav_projects)}</A>
                         <A href="/decisions">{t!(i18n, nav_decisions)}</A>
-                        <A href="/action-items" attr:class="action-items-link">{move || crate::meetings::messages::nav_action_items(i18n.get())}</A>
+                        <A href="/action-items" attr:class="action-items-link">{move || i18n.m().nav_action_items}</A>
                         <Show when=move || admin>
                             <A href="/admin/departments">{t!(i18n, nav_departments)}</A>
                             <A href="/admin/people">{t!(i18n, nav_people)}</A>
@@ -97,7 +105,7 @@ pub fn Header() -> impl IntoView {
                         <A href="/account">{t!(i18n, nav_account)}</A>
                         <A href="/inbox" attr:class="inbox-link" attr:aria-label=move || {
                             let n = unread_count();
-                            if n > 0 { (i18n.m().nav_inbox_unread)(n) } else { i18n.m().nav_inbox.to_string() }
+                            if n > 0 { i18n.m().nav_inbox_unread(n) } else { i18n.m().nav_inbox.to_string() }
                         }>
                             {t!(i18n, nav_inbox)}
                             {move || {

@@ -23,6 +23,14 @@ macro_rules! t {
     }};
 }
 
+/// Loads the current address anew (after a language switch: a page carries one language).
+pub fn reload_page() {
+    #[cfg(feature = "hydrate")]
+    if let Some(window) = web_sys::window() {
+        let _ = window.location().reload();
+    }
+}
+
 /// Loads `path` as a new page: used after signing in or out, when everything on screen changes.
 pub fn full_page_load(path: &str) {
     #[cfg(feature = "hydrate")]
