@@ -106,11 +106,13 @@ pub fn check_same_shape(files: &[Locale]) -> Result<(), String> {
     for (file, (tag, _)) in files.iter().zip(LANGUAGES).skip(1) {
         for (section, _) in SECTIONS {
             let (ours, theirs) = (&reference[*section], &file[*section]);
-            for key in ours.keys().filter(|k| !theirs.contains_key(*k)) {
-                return Err(format!("[{section}] {key} is in {reference_tag}.toml but missing from {tag}.toml"));
+            let missing: Vec<String> = ours.keys().filter(|k| !theirs.contains_key(*k)).map(|k| format!("[{section}] {k}")).collect();
+            if !missing.is_empty() {
+                return Err(format!("{} is in {reference_tag}.toml but missing from {tag}.toml", missing.join(", ")));
             }
-            for key in theirs.keys().filter(|k| !ours.contains_key(*k)) {
-                return Err(format!("[{section}] {key} is in {tag}.toml but not in {reference_tag}.toml"));
+            let extra: Vec<String> = theirs.keys().filter(|k| !ours.contains_key(*k)).map(|k| format!("[{section}] {k}")).collect();
+            if !extra.is_empty() {
+                return Err(format!("{} is in {tag}.toml but not in {reference_tag}.toml", extra.join(", ")));
             }
             for (key, value) in ours {
                 match (value, &theirs[key]) {

@@ -213,8 +213,8 @@ impl Locale {
             DomainError::NotAllowed { .. } => m.err_not_allowed.into(),
             DomainError::WrongPassword { .. } => m.err_wrong_password.into(),
             DomainError::OutOfRange { min, max, .. } => m.err_out_of_range(*max, *min),
-            DomainError::InvalidCalendar { message, plan, .. } => m.err_invalid_calendar(&self.plan_words(message, plan.as_deref())),
-            DomainError::InvalidPlan { message, plan, .. } => m.err_invalid_plan(&self.plan_words(message, plan.as_deref())),
+            DomainError::InvalidCalendar { message, plan, .. } => m.err_invalid_calendar(self.plan_words(message, plan.as_deref())),
+            DomainError::InvalidPlan { message, plan, .. } => m.err_invalid_plan(self.plan_words(message, plan.as_deref())),
         }
     }
 }

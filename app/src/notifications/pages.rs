@@ -131,7 +131,7 @@ fn NotificationItem(
             <span class="notification-text">{text}</span>
             <span class="muted meta">{meta}</span>
             {(!read).then(|| view! {
-                <button type="button" class="link mark-read" aria-label=move || im().mark_read_label(&line())
+                <button type="button" class="link mark-read" aria-label=move || im().mark_read_label(line())
                     disabled=move || mark.pending() on:click=move |_| { error.set(None); mark.dispatch(()); }>
                     {move || im().mark_read}
                 </button>

@@ -298,7 +298,7 @@ fn ProjectContent(detail: ProjectDetail, actions: ProjectActions) -> impl IntoVi
                             <li>
                                 <strong>{move || format!("{} · {}", label.code, label.name(i18n.get()))}</strong>
                                 " — " {move || i18n.get().stakeholder_role(role)}
-                                <span class="muted">" (" {move || i18n.m().identified(&i18n.get().day_of(when), &who)} ")"</span>
+                                <span class="muted">" (" {move || i18n.m().identified(i18n.get().day_of(when), &who)} ")"</span>
                                 {late.then(|| view! { " " <span class="badge late">{t!(i18n, identified_late)}</span> })}
                                 {removable.then(|| view! {
                                     <ActionForm action=actions.remove_stakeholder>

@@ -15,7 +15,7 @@ pub fn quoted(name: Option<&str>, id: &str) -> String {
 pub fn wait_phrase(m: &ScheduleMessages, wait: &Wait, department: &str, capacity: u32, name_of: &dyn Fn(&str) -> String) -> String {
     match wait {
         Wait::PlanStart => m.wait_plan_start.to_string(),
-        Wait::NotBefore { date } => m.wait_not_before(&date.to_string()),
+        Wait::NotBefore { date } => m.wait_not_before(date.to_string()),
         Wait::Availability { until } => m.wait_availability(until, department),
         Wait::Dependency { after, lag } => m.wait_dependency(&name_of(after), *lag),
         Wait::Capacity { held_by, .. } => m.wait_capacity(&name_of(held_by), department, capacity),
@@ -50,7 +50,7 @@ pub fn explanation_sentence(m: &ScheduleMessages, e: &Explanation, name_of: &dyn
         clauses.push(m.no_chain_change.to_string());
     }
     if !e.teams_changed.is_empty() {
-        clauses.push(m.teams_changed(&e.teams_changed.join(m.list_separator)));
+        clauses.push(m.teams_changed(e.teams_changed.join(m.list_separator)));
     }
     if e.calendar_changed {
         clauses.push(m.calendar_changed.to_string());
@@ -110,7 +110,7 @@ pub fn schedule_text(m: &ScheduleMessages, s: &Schedule) -> String {
     }
     let _ = writeln!(out, "\n{}: {}", m.launch, s.launch);
     if let Some(after) = s.holidays_unknown_after {
-        let _ = writeln!(out, "\n⚠ {}", m.holidays_unknown(&after.to_string()));
+        let _ = writeln!(out, "\n⚠ {}", m.holidays_unknown(after.to_string()));
     }
     let _ = writeln!(out, "\n{}", m.load);
     for l in &s.load {
@@ -167,7 +167,7 @@ pub fn impact_text(m: &ScheduleMessages, i: &Impact, candidate: &Schedule, basel
         m.working_days(i.launch_moved_working_days as i64)
     );
     if let Some(after) = i.holidays_unknown_after {
-        let _ = writeln!(out, "⚠ {}", m.holidays_unknown(&after.to_string()));
+        let _ = writeln!(out, "⚠ {}", m.holidays_unknown(after.to_string()));
     }
     if !i.milestones.is_empty() {
         let _ = writeln!(out, "\n{}", m.milestones);

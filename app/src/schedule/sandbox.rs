@@ -195,7 +195,7 @@ fn SandboxResult(o: Outcome, m: &'static ScheduleMessages) -> impl IntoView {
                 <strong>{m.launch}": "</strong><time class="launch-date">{s.launch.to_string()}</time>
             </p>
             {unknown_after.map(|day| view! {
-                <p class="calendar-warning" role="note" data-testid="holidays-unknown">{m.holidays_unknown(&day.to_string())}</p>
+                <p class="calendar-warning" role="note" data-testid="holidays-unknown">{m.holidays_unknown(day.to_string())}</p>
             })}
             {explanation.map(|e| view! { <p class="explanation" data-testid="explanation">{e}</p> })}
             <h2>{m.gantt}</h2>

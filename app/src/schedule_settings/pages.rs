@@ -93,7 +93,7 @@ fn calendar_view(locale: Locale, spec: Option<&CalendarSpec>) -> impl IntoView {
 /// Who changed a setting last, and when (or "Defaults" when nobody has).
 fn last_change(locale: Locale, name: Option<&str>, at: Option<i64>) -> String {
     match (name, at) {
-        (Some(name), Some(at)) => locale.messages().changed_by(&locale.day_of(at), name),
+        (Some(name), Some(at)) => locale.messages().changed_by(locale.day_of(at), name),
         _ => locale.messages().defaults.to_string(),
     }
 }

@@ -101,7 +101,7 @@ fn YearsOfCalendar(dto: CalendarYearsDto, editable: bool, changes: RwSignal<u32>
     let ym = move || YearMessages::of(i18n.get());
     let known = dto.known_until;
     let known_line = move || match known {
-        Some(day) => ym().known_until(&i18n.get().date(day)),
+        Some(day) => ym().known_until(i18n.get().date(day)),
         None => ym().knows_every_year.to_string(),
     };
     let follows = dto.department_id.is_some() && !dto.own_calendar;

@@ -122,7 +122,7 @@ fn moved_cell(d: &OptionDetail) -> AnyView {
         let days = sm.working_days(i64::from(moved));
         match &i.reference {
             LaunchReference::Baseline { number, launch } => om.moved_vs_baseline(launch, &days, number),
-            LaunchReference::TargetLaunch { launch } => om.moved_vs_target(&days, &launch.to_string()),
+            LaunchReference::TargetLaunch { launch } => om.moved_vs_target(&days, launch.to_string()),
         }
     };
     view! { <span data-moved=moved class:later={moved > 0} class:earlier={moved < 0}>{text}</span> }.into_any()

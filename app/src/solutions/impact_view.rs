@@ -165,7 +165,7 @@ pub fn HolidaysUnknown(after: Option<Date>) -> impl IntoView {
     after.map(|day| {
         view! {
             <p class="calendar-warning" role="note" data-testid="holidays-unknown" data-after=day.to_string()>
-                {move || ScheduleMessages::for_locale(i18n.get()).holidays_unknown(&day.to_string())}
+                {move || ScheduleMessages::for_locale(i18n.get()).holidays_unknown(day.to_string())}
             </p>
         }
     })
@@ -282,7 +282,7 @@ pub fn ImpactView(
         let moved = moved_text(locale, moved);
         match &reference {
             LaunchReference::Baseline { number, launch: agreed } => m.launch_vs_baseline(agreed, launch, &moved, number),
-            LaunchReference::TargetLaunch { launch: target } => m.launch_vs_target(&launch.to_string(), &moved, &target.to_string()),
+            LaunchReference::TargetLaunch { launch: target } => m.launch_vs_target(launch.to_string(), &moved, target.to_string()),
         }
     };
     let direction = match moved {

@@ -486,7 +486,7 @@ fn ItemRowView(
                 if after.iter().any(|p| p.id() == own) {
                     Some(m.after_self.to_string())
                 } else if !missing.is_empty() {
-                    Some(m.after_unknown(&missing.join(", ")))
+                    Some(m.after_unknown(missing.join(", ")))
                 } else {
                     None
                 }
@@ -605,7 +605,7 @@ fn MilestoneRowView(
                 if after.contains(&own) {
                     Some(m.after_self.to_string())
                 } else if !missing.is_empty() {
-                    Some(m.after_unknown(&missing.join(", ")))
+                    Some(m.after_unknown(missing.join(", ")))
                 } else {
                     None
                 }

@@ -232,7 +232,7 @@ fn GanttSection(
         <section class="card request-gantt" aria-labelledby="request-gantt-heading">
             <h2 id="request-gantt-heading">{move || if overlay { rm().before_after } else { rm().plan_to_agree }}</h2>
             {overlay.then(|| view! { <p class="hint muted">{move || rm().before_after_hint}</p> })}
-            {problem.map(|e| view! { <p class="form-error" role="alert">{move || rm().plan_unschedulable(&sm().error(&e))}</p> })}
+            {problem.map(|e| view! { <p class="form-error" role="alert">{move || rm().plan_unschedulable(sm().error(&e))}</p> })}
             {after.map(|after| view! { <GanttChart scheduled=after baseline=before launch_moved=moved id="request-gantt" warn_unknown_holidays=true/> })}
         </section>
     }
@@ -459,7 +459,7 @@ fn DecisionForm(request_id: String, code: String, names: DepartmentNames, change
     let department = code.clone();
     view! {
         <section class="card decision-form" data-department=department aria-labelledby=heading.clone()>
-            <h2 id=heading.clone()>{move || rm().your_decision(&names.label(&code, i18n.get()))}</h2>
+            <h2 id=heading.clone()>{move || rm().your_decision(names.label(&code, i18n.get()))}</h2>
             <form on:submit=move |ev| ev.prevent_default()>
                 <label for=field.clone()><span>{move || rm().decision_comment}</span></label>
                 <textarea id=field name="comment" rows="3" maxlength="5000" aria-describedby=hint.clone()

@@ -106,7 +106,7 @@ fn CurrentGantt(plan: Option<crate::domain::schedule::Plan>) -> impl IntoView {
     view! {
         <section class="card schedule-gantt" aria-labelledby="schedule-gantt-heading">
             <h2 id="schedule-gantt-heading">{move || sm().gantt}</h2>
-            {problem.map(|e| view! { <p class="form-error" role="alert">{move || rm().plan_unschedulable(&sm().error(&e))}</p> })}
+            {problem.map(|e| view! { <p class="form-error" role="alert">{move || rm().plan_unschedulable(sm().error(&e))}</p> })}
             {scheduled.ok().map(|s| view! { <GanttChart scheduled=Arc::new(s) id="schedule-gantt" warn_unknown_holidays=true/> })}
         </section>
     }

@@ -94,7 +94,7 @@ both_engines!(an_organisation_planning_into_next_year_saves_its_option_at_once_a
             .send(w.pm_a.request(Method::GET, &format!("/options/{}", w.option)).header(ACCEPT, "text/html").header("accept-language", tag))
             .await;
         assert_eq!(page.status, 200, "{tag}: {page}");
-        let warning = (ScheduleMessages::for_locale(locale).holidays_unknown)("2026-12-31");
+        let warning = ScheduleMessages::for_locale(locale).holidays_unknown("2026-12-31");
         assert!(page.text.contains(&warning), "{tag}: the page shows {warning:?}");
     }
     // The calendar says what it knows.
