@@ -31,10 +31,7 @@ const LAUNCH_WEEKENDS_ONLY: &str = "2027-01-15";
 const LAUNCH_WITH_2027: &str = "2027-01-18";
 
 fn plan_into_next_year() -> Value {
-    json!({
-        "items": [{"id": "f-payment-hold", "name": "Hold payment until approved", "department": "A", "effort": 30}],
-        "milestones": [{"id": "launch", "after": ["f-payment-hold"]}],
-    })
+    WorkPlan::new().item("f-payment-hold", "Hold payment until approved", "A", 30, &[]).milestone("launch", &["f-payment-hold"]).json()
 }
 
 /// The project and its requirement (created by A's PM); the option's id after proposing it.

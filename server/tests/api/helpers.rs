@@ -542,3 +542,37 @@ pub fn pairs(items: &[(&str, &str)]) -> Vec<(String, String)> {
     out.sort();
     out
 }
+
+/// A work plan as the API takes it (`plan` of an option), built item by item:
+/// `WorkPlan::new().item("b-api", "B's API", "B", 3, &[]).milestone("launch", &["b-api"]).json()`.
+#[derive(Default)]
+pub struct WorkPlan {
+    items: Vec<Value>,
+    milestones: Vec<Value>,
+}
+
+impl WorkPlan {
+    pub fn new() -> Self {
+        Self::default()
+    }
+
+    /// A work item of `department` (its code) taking `effort` working days, after the ids listed.
+    pub fn item(mut self, id: &str, name: &str, department: &str, effort: i64, after: &[&str]) -> Self {
+        let mut item = json!({"id": id, "name": name, "department": department, "effort": effort});
+        if !after.is_empty() {
+            item["after"] = json!(after);
+        }
+        self.items.push(item);
+        self
+    }
+
+    /// A milestone reached when the ids listed are done.
+    pub fn milestone(mut self, id: &str, after: &[&str]) -> Self {
+        self.milestones.push(json!({"id": id, "after": after}));
+        self
+    }
+
+    pub fn json(self) -> Value {
+        json!({"items": self.items, "milestones": self.milestones})
+    }
+}

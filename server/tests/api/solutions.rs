@@ -96,32 +96,24 @@ async fn outsider(app: &TestApp, admin: &Client) -> Client {
 
 /// B's approval-status API (3 days), then A's check before charging (2 days), then the launch.
 fn base_plan() -> Value {
-    json!({
-        "items": [
-            {"id": "b-api", "name": "B approval-status API", "department": "B", "effort": 3},
-            {"id": "a-charge", "name": "A checks before charging", "department": "A", "effort": 2, "after": ["b-api"]},
-        ],
-        "milestones": [
-            {"id": "interface-defined", "after": ["b-api"]},
-            {"id": "launch", "after": ["a-charge"]},
-        ],
-    })
+    WorkPlan::new()
+        .item("b-api", "B approval-status API", "B", 3, &[])
+        .item("a-charge", "A checks before charging", "A", 2, &["b-api"])
+        .milestone("interface-defined", &["b-api"])
+        .milestone("launch", &["a-charge"])
+        .json()
 }
 
 /// The base plan with C's order data (`c_effort` days) needed before A's check: C is new to the
 /// project and has no slot for three weeks, so the launch moves.
 fn plan_with_c(c_effort: i64) -> Value {
-    json!({
-        "items": [
-            {"id": "b-api", "name": "B approval-status API", "department": "B", "effort": 3},
-            {"id": "c-info", "name": "C order data", "department": "C", "effort": c_effort},
-            {"id": "a-charge", "name": "A checks before charging", "department": "A", "effort": 2, "after": ["b-api", "c-info"]},
-        ],
-        "milestones": [
-            {"id": "interface-defined", "after": ["b-api"]},
-            {"id": "launch", "after": ["a-charge"]},
-        ],
-    })
+    WorkPlan::new()
+        .item("b-api", "B approval-status API", "B", 3, &[])
+        .item("c-info", "C order data", "C", c_effort, &[])
+        .item("a-charge", "A checks before charging", "A", 2, &["b-api", "c-info"])
+        .milestone("interface-defined", &["b-api"])
+        .milestone("launch", &["a-charge"])
+        .json()
 }
 
 fn option_body(title: &str, plan: Value, covered: &[&str]) -> Value {
