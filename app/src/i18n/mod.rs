@@ -88,13 +88,9 @@ impl Locale {
     /// A date as people of this locale write it.
     pub fn date(self, date: Date) -> String {
         let (y, m, d) = date.ymd();
-        match self {
-            Locale::ZhCn => format!("{y}年{m}月{d}日"),
-            Locale::En => {
-                const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-                format!("{d} {} {y}", MONTHS[(m - 1) as usize])
-            }
-        }
+        let words = self.messages();
+        let month = words.month_names.get((m as usize).saturating_sub(1)).copied().unwrap_or_default();
+        words.date_format(d, month, y)
     }
 
     /// A stored ISO date as people of this locale write it (unparseable text is shown as is).
