@@ -232,18 +232,22 @@ pub fn generate(files: &[Locale]) -> String {
     }
     code.push_str("}\n\n");
 
-    // The constructor both representations share: values in catalog order.
-    code.push_str("macro_rules! catalog_from {\n    ($next:expr) => {\n        Catalog {\n");
+    // The constructor both representations share: the values array, indexed in catalog order
+    // (constant indices: no bounds checks, a few bytes of code per message).
+    code.push_str("macro_rules! catalog_from {\n    ($values:expr) => {\n        Catalog {\n");
+    let mut index = 0usize;
     for (section, name) in SECTIONS {
         let _ = writeln!(code, "            {section}: {name} {{");
         for (key, value) in &reference[*section] {
             match value {
                 Value::Text(_) => {
-                    let _ = writeln!(code, "                {key}: $next,");
+                    let _ = writeln!(code, "                {key}: $values[{index}],");
+                    index += 1;
                 }
                 Value::List(items) => {
-                    let nexts = vec!["$next"; items.len()].join(", ");
-                    let _ = writeln!(code, "                {key}: [{nexts}],");
+                    let at: Vec<String> = (index..index + items.len()).map(|i| format!("$values[{i}]")).collect();
+                    let _ = writeln!(code, "                {key}: [{}],", at.join(", "));
+                    index += items.len();
                 }
             }
         }
@@ -268,8 +272,9 @@ pub fn generate(files: &[Locale]) -> String {
     }
     code.push_str("        values\n    }\n\n");
     code.push_str("    /// The catalog from the values `values` listed (missing ones read as empty text).\n");
-    code.push_str("    #[cfg(feature = \"hydrate\")]\n    pub fn from_values(values: impl IntoIterator<Item = &'static str>) -> Catalog {\n");
-    code.push_str("        let mut values = values.into_iter();\n        catalog_from!(values.next().unwrap_or_default())\n    }\n}\n\n");
+    code.push_str("    #[cfg(feature = \"hydrate\")]\n    pub fn from_values(values: Vec<&'static str>) -> Catalog {\n");
+    code.push_str("        let mut array = [\"\"; Self::LEN];\n        for (slot, value) in array.iter_mut().zip(values) {\n            *slot = value;\n        }\n");
+    code.push_str("        catalog_from!(array)\n    }\n}\n\n");
 
     for (file, (tag, static_name)) in files.iter().zip(LANGUAGES) {
         let values = flat_values(file, reference);
@@ -278,7 +283,7 @@ pub fn generate(files: &[Locale]) -> String {
         for v in &values {
             let _ = writeln!(code, "        {v:?},");
         }
-        code.push_str("    ];\n    let mut i = 0;\n    catalog_from!({\n        i += 1;\n        VALUES[i - 1]\n    })\n};\n\n");
+        code.push_str("    ];\n    catalog_from!(VALUES)\n};\n\n");
     }
     code
 }

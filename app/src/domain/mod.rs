@@ -8,6 +8,7 @@ pub mod error;
 pub mod meetings;
 pub mod people;
 pub mod permissions;
+pub mod plan_cells;
 pub mod projects;
 pub mod requirement_content;
 pub mod requirement_diff;

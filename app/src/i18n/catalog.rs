@@ -51,7 +51,9 @@ mod browser {
         }
     }
 
-    /// The catalog of a language if it is loaded, else the page's.
+    /// The catalog of a language if it is loaded, else the page's. Never inlined: every message
+    /// look-up calls it.
+    #[inline(never)]
     pub fn get(locale: Locale) -> &'static Catalog {
         let page = *PAGE_LOCALE.get_or_init(|| {
             let (locale, values) = read_page();
@@ -72,7 +74,7 @@ mod browser {
         }
         match super::catalog_values(locale.tag().to_string()).await {
             Ok(values) => {
-                let _ = slot(locale).set(Catalog::from_values(values.into_iter().map(|v| &*v.leak())));
+                let _ = slot(locale).set(Catalog::from_values(values.into_iter().map(|v| &*v.leak()).collect()));
                 true
             }
             Err(_) => false,

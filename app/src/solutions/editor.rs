@@ -19,7 +19,8 @@ use super::dto::{OptionDiff, OptionImpact, OptionInput, OptionPatch, PlanContext
 use super::impact::assess;
 use super::impact_view::{now_ms, provide_today, ImpactView, LiveGanttChart, PlanProblem};
 use super::messages::OptionMessages;
-use super::plan_table::{PlanDraft, PlanTable};
+use super::plan_draft::PlanDraft;
+use super::plan_table::PlanTable;
 use crate::domain::schedule::{PlanError, ScheduledPlan};
 use crate::domain::solutions::{needs_approval, OptionContent, OptionStatus, WorkPlan, TITLE_MAX};
 use crate::error::AppError;

@@ -13,6 +13,7 @@ pub mod impact_view;
 pub mod messages;
 pub mod option_list;
 pub mod option_page;
+pub mod plan_draft;
 pub mod plan_table;
 pub mod request_messages;
 #[cfg(feature = "ssr")]
