@@ -27,7 +27,7 @@ pub async fn verify(database_url: &str) -> anyhow::Result<AuditVerifyReport> {
 
 /// Verifies the database behind `pool` (what the command runs once connected).
 pub async fn verify_pool(pool: &db::Db) -> anyhow::Result<AuditVerifyReport> {
-    app::audit::service::verify(pool).await.map_err(|e| anyhow::anyhow!("verifying the audit log failed: {e}"))
+    app::trail::verify(pool).await.map_err(|e| anyhow::anyhow!("verifying the audit log failed: {e}"))
 }
 
 /// The report as one line for people.

@@ -1,6 +1,6 @@
 //! The audit log's services: [`record`] (called by other features inside their transaction),
-//! [`list`] (a project's entries, for its readers) and [`verify`] (the whole chain, and the stored
-//! sign-off fingerprints and the closed meetings' records, for `concord audit verify`).
+//! [`list`] (a project's entries, for its readers) and [`verify_chain`] (the hash chain; the
+//! whole trail, with the sign-offs and meetings it vouches for, is [`crate::trail`]'s).
 
 use super::dto::*;
 use crate::access::load_readable;
@@ -136,17 +136,14 @@ pub fn check_entry(row: &repo::AuditRow, expected_seq: i64, expected_prev: &str)
     None
 }
 
-/// Recomputes the whole chain, then the stored sign-off fingerprints, then checks the closed
-/// meetings' records against their entries, and reports the first thing that does not match (the
-/// chain first, in order).
-#[tracing::instrument(skip_all)]
-pub async fn verify(pool: &db::Db) -> Result<AuditVerifyReport, AppError> {
-    let mut conn = pool.acquire().await?;
+/// Recomputes the whole chain in order and answers how many entries it holds and the first that
+/// does not match. The whole-trail check ([`crate::trail::verify`]) starts here.
+pub async fn verify_chain(conn: &mut db::Conn) -> Result<(i64, Option<AuditMismatch>), AppError> {
     let mut expected_prev = GENESIS_HASH.to_string();
     let mut last = 0_i64;
     let mut entries = 0_i64;
     loop {
-        let page = repo::chain_page(&mut conn, last, VERIFY_PAGE).await?;
+        let page = repo::chain_page(conn, last, VERIFY_PAGE).await?;
         if page.is_empty() {
             break;
         }
@@ -154,37 +151,26 @@ pub async fn verify(pool: &db::Db) -> Result<AuditVerifyReport, AppError> {
             entries += 1;
             if let Some(problem) = check_entry(row, last + 1, &expected_prev) {
                 let seq = if row.seq == last + 1 { row.seq } else { last + 1 };
-                return Ok(report(entries, 0, 0, Some(AuditMismatch::at_entry(seq, problem))));
+                return Ok((entries, Some(AuditMismatch::at_entry(seq, problem))));
             }
             last = row.seq;
             expected_prev.clone_from(&row.hash);
         }
     }
-    let (head_seq, head_hash) = repo::head(&mut conn).await?;
+    let (head_seq, head_hash) = repo::head(conn).await?;
     if head_seq != last || head_hash != expected_prev {
         let problem = format!("the chain ends at entry {last} but its head records entry {head_seq} (entries were removed from the end)");
-        return Ok(report(entries, 0, 0, Some(AuditMismatch::at_entry(last + 1, problem))));
+        return Ok((entries, Some(AuditMismatch::at_entry(last + 1, problem))));
     }
-    let (signoffs, problem) = crate::signoffs::service::verify_fingerprints(&mut conn).await?;
-    if let Some((signoff_id, problem)) = problem {
-        let mismatch = AuditMismatch { signoff_id: Some(signoff_id.clone()), ..AuditMismatch::of_record("signoff", signoff_id, problem) };
-        return Ok(report(entries, signoffs, 0, Some(mismatch)));
-    }
-    let (meeting_records, problem) = crate::meetings::record::verify(&mut conn).await?;
-    let mismatch = problem.map(|p| AuditMismatch { seq: p.seq, ..AuditMismatch::of_record(p.kind, p.id, p.problem) });
-    Ok(report(entries, signoffs, meeting_records, mismatch))
-}
-
-fn report(entries: i64, signoffs: i64, meeting_records: i64, first_mismatch: Option<AuditMismatch>) -> AuditVerifyReport {
-    AuditVerifyReport { entries, signoffs, meeting_records, first_mismatch }
+    Ok((entries, None))
 }
 
 impl AuditMismatch {
-    fn at_entry(seq: i64, problem: String) -> Self {
+    pub(crate) fn at_entry(seq: i64, problem: String) -> Self {
         AuditMismatch { seq: Some(seq), signoff_id: None, subject_kind: None, subject_id: None, problem }
     }
 
-    fn of_record(kind: &str, id: String, problem: String) -> Self {
+    pub(crate) fn of_record(kind: &str, id: String, problem: String) -> Self {
         AuditMismatch { seq: None, signoff_id: None, subject_kind: Some(kind.to_string()), subject_id: Some(id), problem }
     }
 }

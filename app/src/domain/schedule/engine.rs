@@ -57,11 +57,6 @@ impl ScheduledPlan {
         let (schedule, calendar) = schedule_with_calendar(&plan)?;
         Ok(ScheduledPlan { plan, calendar, schedule })
     }
-
-    /// The impact of changing `self` (the baseline) into `candidate`.
-    pub fn impact_of(&self, candidate: &ScheduledPlan) -> super::Impact {
-        super::impact::compare(&self.plan, &self.schedule, &candidate.plan, &candidate.schedule, &candidate.calendar)
-    }
 }
 
 /// Schedules a plan and hands back its organisation calendar too.

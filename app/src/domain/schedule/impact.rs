@@ -16,6 +16,15 @@ use foldhash::{HashMap, HashMapExt};
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, BTreeSet};
 
+/// Impact is asked of a scheduled plan here, beside the comparison, so the engine never depends on
+/// the impact (the impact builds on the engine, not the other way round).
+impl super::engine::ScheduledPlan {
+    /// The impact of changing `self` (the baseline) into `candidate`.
+    pub fn impact_of(&self, candidate: &super::engine::ScheduledPlan) -> Impact {
+        compare(&self.plan, &self.schedule, &candidate.plan, &candidate.schedule, &candidate.calendar)
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Impact {
     pub baseline_launch: Date,
