@@ -9,7 +9,7 @@
 //!   browser reads it once, on the first look-up. Switching language fetches the other list once
 //!   ([`catalog_values`]) and switches in place.
 //!
-//! Texts with placeholders are methods (`m.err_too_long(max)`) that [`fill`] the numbered template.
+//! Texts with placeholders are methods (`m.err_too_long(max)`) that fill the numbered template.
 
 use super::Locale;
 use std::fmt::Display;

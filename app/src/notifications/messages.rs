@@ -1,5 +1,5 @@
-//! The inbox page's strings in zh-CN and en, beside the page (they load with it, not with every
-//! page). The header's link and badge words are in [`crate::i18n::Messages`].
+//! The inbox page's messages (`[inbox]` in the locale files) and the line each notification kind
+//! reads as. The header's link and badge words are in [`crate::i18n::Messages`].
 
 use super::dto::NotificationKind;
 use crate::i18n::Locale;

@@ -1,5 +1,6 @@
-//! The requirement pages' strings in zh-CN and en, beside the feature that shows them (the shared
-//! words — save, edit, remove, department — stay in [`crate::i18n::Messages`]).
+//! The requirement pages' messages (`[requirements]` in the locale files) and the names of
+//! statuses and priorities in them (the shared words — save, edit, remove, department — are in
+//! [`crate::i18n::Messages`]).
 
 use crate::domain::requirement_content::Priority;
 use crate::domain::requirements::RequirementStatus;

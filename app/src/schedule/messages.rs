@@ -1,5 +1,7 @@
-//! The schedule's words in zh-CN and en: waits, the impact explanation, the Gantt's labels and the
-//! plan sandbox page. Used by the browser, the server and the `concord plan` CLI alike.
+//! The schedule's messages (`[schedule]` in the locale files): waits, the impact explanation, the
+//! Gantt's labels, the plan sandbox page and the engine's errors, with the methods that pick a
+//! sentence (singular or plural, an error variant). Used by the browser, the server and the
+//! `concord plan` CLI alike.
 
 use crate::domain::schedule::error::PlanError;
 use crate::domain::schedule::years::YearProblem;

@@ -1,4 +1,4 @@
-//! The words of the calendar years section of the settings page, in zh-CN and en. The shared words
+//! The calendar years section's messages (`[calendar_years]` in the locale files). The shared words
 //! (save, edit, loading) are in [`crate::i18n::Messages`]; a refused year's words are the engine's
 //! ([`crate::schedule::messages`]).
 

@@ -1,4 +1,5 @@
-//! The sign-off and audit pages' strings in zh-CN and en, beside the pages.
+//! The sign-off and audit pages' messages (`[signoffs]` in the locale files) and the names of
+//! subjects, capacities, cell states and audit actions in them.
 
 use super::dto::{Capacity, CellState, SubjectKind};
 use crate::audit::AuditAction;

@@ -1,6 +1,6 @@
-//! The solution-option pages' strings in zh-CN and en: the option editor and its work-plan table,
-//! the impact block, the option page (choosing, revisions, comments and concerns) and the
-//! comparison. The engine's own words (waits, the explanation, plan errors) stay in
+//! The solution-option pages' messages (`[options]` in the locale files): the option editor and
+//! its work-plan table, the impact block, the option page (choosing, revisions, comments and
+//! concerns) and the comparison. The engine's own words (waits, the explanation, plan errors) stay in
 //! [`crate::schedule::messages`]; the shared ones (save, edit, loading) in [`crate::i18n::Messages`].
 
 use crate::domain::solutions::{OptionStatus, StandardMilestone};

@@ -1,6 +1,6 @@
-//! The strings of the change-request page, the "waiting for my decision" list and the project's
-//! schedule tab, in zh-CN and en, beside the pages that show them (so they load with those pages,
-//! not with every page). The engine's words — Gantt labels, the explanation, waits — are
+//! The messages of the change-request page, the "waiting for my decision" list and the project's
+//! schedule tab (`[requests]` in the locale files), with the methods that pick a sentence. The
+//! engine's words — Gantt labels, the explanation, waits — are
 //! [`crate::schedule::messages::ScheduleMessages`].
 
 use crate::domain::solutions::{ApprovalReason, RequestKind, RequestStatus, StandardMilestone};
