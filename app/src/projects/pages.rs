@@ -257,13 +257,13 @@ fn ProjectContent(detail: ProjectDetail, actions: ProjectActions) -> impl IntoVi
                 {move || crate::requirements::messages::RequirementMessages::of(i18n.get()).requirements}
             </A>
             <A href=format!("/projects/{}/schedule", project.id) attr:class="button schedule-link">
-                {move || i18n.m().schedule_tab}
+                {t!(i18n, schedule_tab)}
             </A>
             <A href=format!("/projects/{}/meetings", project.id) attr:class="button meetings-link">
                 {move || crate::meetings::messages::MeetingMessages::of(i18n.get()).meetings}
             </A>
             <A href=format!("/projects/{}/signoffs", project.id) attr:class="button signoffs-link">
-                {move || i18n.m().signoffs_link}
+                {t!(i18n, signoffs_link)}
             </A>
         </div>
         <p class="goal">{project.goal.clone()}</p>

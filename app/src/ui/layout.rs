@@ -94,7 +94,7 @@ pub fn Header() -> impl IntoView {
                     view! {
                         <A href="/">{t!(i18n, nav_projects)}</A>
                         <A href="/decisions">{t!(i18n, nav_decisions)}</A>
-                        <A href="/action-items" attr:class="action-items-link">{move || i18n.m().nav_action_items}</A>
+                        <A href="/action-items" attr:class="action-items-link">{t!(i18n, nav_action_items)}</A>
                         <Show when=move || admin>
                             <A href="/admin/departments">{t!(i18n, nav_departments)}</A>
                             <A href="/admin/people">{t!(i18n, nav_people)}</A>

@@ -23,7 +23,8 @@ macro_rules! t {
     }};
 }
 
-/// Loads the current address anew (after a language switch: a page carries one language).
+/// Loads the current address anew: a language switch whose catalog could not be fetched falls
+/// back to it (a page carries one language).
 pub fn reload_page() {
     #[cfg(feature = "hydrate")]
     if let Some(window) = web_sys::window() {
