@@ -101,9 +101,9 @@ pages! {
         CompareOptionsRoute: "/requirements/:id/options/compare" => crate::solutions::compare::CompareOptionsPage,
         OptionRoute: "/options/:id" => crate::solutions::option_page::OptionPage,
         EditOptionRoute: "/options/:id/edit" => crate::solutions::editor::EditOptionPage,
-        ChangeRequestRoute: "/change-requests/:id" => crate::solutions::requests::ChangeRequestPage,
-        DecisionsRoute: "/decisions" => crate::solutions::decisions::DecisionsPage,
-        ProjectScheduleRoute: "/projects/:id/schedule" => crate::solutions::schedule_tab::ProjectSchedulePage,
+        ChangeRequestRoute: "/change-requests/:id" => crate::change_requests::request_page::ChangeRequestPage,
+        DecisionsRoute: "/decisions" => crate::change_requests::decisions::DecisionsPage,
+        ProjectScheduleRoute: "/projects/:id/schedule" => crate::change_requests::schedule_tab::ProjectSchedulePage,
     }
 
     MeetingPages {

@@ -6,6 +6,7 @@
 pub mod accounts;
 pub mod audit;
 pub mod auth;
+pub mod change_requests;
 pub mod domain;
 pub mod error;
 pub mod i18n;

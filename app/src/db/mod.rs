@@ -17,6 +17,7 @@ pub mod schedule_settings;
 pub mod sessions;
 pub mod signoffs;
 pub mod solutions;
+pub mod stored;
 pub mod tokens;
 pub mod users;
 

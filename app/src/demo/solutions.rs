@@ -17,11 +17,13 @@
 
 use super::at_noon;
 use crate::auth::CurrentUser;
+use crate::change_requests::dto::DecisionInput;
+use crate::change_requests::service as change_requests;
 use crate::db::{self, DbKind};
 use crate::domain::dates::Date;
 use crate::domain::solutions::WorkPlan;
 use crate::error::AppError;
-use crate::solutions::dto::{ChooseInput, DecisionInput, OptionCommentInput, OptionInput, OptionPatch, ResolveInput};
+use crate::solutions::dto::{ChooseInput, OptionCommentInput, OptionInput, OptionPatch, ResolveInput};
 use crate::solutions::service as solutions;
 use crate::state::AppState;
 use serde_json::json;
@@ -183,8 +185,8 @@ pub async fn seed(pool: &db::Db, kind: DbKind, today: Date, requirement_id: &str
         version: Some(1),
     };
     let r1 = solutions::choose(&state, &xiaozhang, &option_id, choose).await?.change_request_id.ok_or(AppError::Internal)?;
-    solutions::decide(&state, &zhaozong, &r1, approve("同意 Agreed")).await?;
-    solutions::decide(&state, &sunzong, &r1, approve("同意 Agreed")).await?;
+    change_requests::decide(&state, &zhaozong, &r1, approve("同意 Agreed")).await?;
+    change_requests::decide(&state, &sunzong, &r1, approve("同意 Agreed")).await?;
     super::signoffs::after_meeting_1(pool, kind, requirement_id, at_noon(today.add_days(-19)) + 4 * 3_600_000).await?;
 
     // Meeting 2: the approval-passed message.
@@ -197,8 +199,8 @@ pub async fn seed(pool: &db::Db, kind: DbKind, today: Date, requirement_id: &str
         ..Default::default()
     };
     let r2 = solutions::update_option(&state, &xiaozhang, &option_id, patch).await?.change_request_id.ok_or(AppError::Internal)?;
-    solutions::decide(&state, &zhaozong, &r2, approve("接受延期 Slip accepted")).await?;
-    solutions::decide(&state, &sunzong, &r2, approve("B 承担消息开发 B builds the message")).await?;
+    change_requests::decide(&state, &zhaozong, &r2, approve("接受延期 Slip accepted")).await?;
+    change_requests::decide(&state, &sunzong, &r2, approve("B 承担消息开发 B builds the message")).await?;
     super::signoffs::after_meeting_2(pool, kind, requirement_id, at_noon(today.add_days(-11)) + 2 * 3_600_000).await?;
 
     // Meeting 3: approvals also live in C's data.
@@ -214,7 +216,7 @@ pub async fn seed(pool: &db::Db, kind: DbKind, today: Date, requirement_id: &str
         decision: "reject".into(),
         comment: "A 不维护两个审批来源，C 三周内没有排期 A will not keep two approval sources, and C has no slot for three weeks".into(),
     };
-    solutions::decide(&state, &zhaozong, &r3, reject).await?;
+    change_requests::decide(&state, &zhaozong, &r3, reject).await?;
     let input = OptionInput {
         title: "C 新建统一审批接口 C builds a unified approval API".into(),
         description: "C 合并 B 和自身的审批数据，提供统一查询接口。\n\nC merges B's and its own approval data behind one API.".into(),
@@ -247,8 +249,8 @@ pub async fn seed(pool: &db::Db, kind: DbKind, today: Date, requirement_id: &str
         ..Default::default()
     };
     let r4 = solutions::update_option(&state, &xiaozhang, &option_id, patch).await?.change_request_id.ok_or(AppError::Internal)?;
-    solutions::decide(&state, &zhaozong, &r4, approve("同意 Agreed")).await?;
-    solutions::decide(&state, &sunzong, &r4, approve("B 先修复遗留逻辑 B fixes the legacy logic first")).await?;
+    change_requests::decide(&state, &zhaozong, &r4, approve("同意 Agreed")).await?;
+    change_requests::decide(&state, &sunzong, &r4, approve("B 先修复遗留逻辑 B fixes the legacy logic first")).await?;
     let resolve = ResolveInput { note: "第 4 版先修复遗留逻辑 Revision 4 fixes the legacy logic first".into() };
     solutions::resolve_concern(&state, &chengong, &concern.id, resolve).await?;
     super::signoffs::after_meeting_4(pool, kind, requirement_id, at_noon(today.add_days(-2)) + 4 * 3_600_000).await?;

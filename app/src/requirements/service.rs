@@ -5,6 +5,7 @@
 use super::dto::*;
 use crate::access::{load_readable, project_access};
 use crate::auth::CurrentUser;
+use crate::db::stored;
 use crate::db::{self, projects::ProjectRow, projects::StakeholderRow, requirements as repo, requirements::RequirementRow};
 use crate::domain::people::JobRole;
 use crate::domain::permissions::{can_comment_requirements, can_edit_requirements, ProjectAccess};
@@ -53,17 +54,6 @@ async fn load_editable(conn: &mut db::Conn, user: &CurrentUser, requirement_id: 
         return Err(AppError::Forbidden);
     }
     Ok(loaded)
-}
-
-fn parse_content(json: &str) -> Result<RequirementContent, AppError> {
-    serde_json::from_str(json).map_err(|e| {
-        tracing::error!(error = %e, "stored requirement content is unreadable");
-        AppError::Internal
-    })
-}
-
-fn to_json(content: &RequirementContent) -> Result<String, AppError> {
-    serde_json::to_string(content).map_err(|_| AppError::Internal)
 }
 
 /// Checks what the database knows: the owner is a PM, and every change point names one of the
@@ -134,7 +124,7 @@ pub async fn create_requirement(
     };
     repo::insert(&mut tx, &row).await?;
     repo::set_departments(&mut tx, &row.requirement_id, &content.change_point_departments()).await?;
-    let content_json = to_json(&content)?;
+    let content_json = stored::to_json(&content)?;
     let revision = repo::NewRevision {
         requirement_id: &row.requirement_id,
         revision: 1,
@@ -160,7 +150,7 @@ pub async fn get_requirement(state: &AppState, user: &CurrentUser, requirement_i
 async fn detail(conn: &mut db::Conn, user: &CurrentUser, loaded: Loaded) -> Result<RequirementDetail, AppError> {
     let r = &loaded.requirement;
     let latest = repo::revision(conn, &r.requirement_id, r.current_revision).await?.ok_or(AppError::Internal)?;
-    let content = parse_content(&latest.content)?;
+    let content: RequirementContent = stored::json(&latest.content, "requirement content")?;
     let owner_name = db::users::find(conn, &r.owner_id).await?.map(|u| u.display_name).unwrap_or_default();
     let transitions = repo::transitions(conn, &r.requirement_id).await?.into_iter().map(transition_dto).collect();
     let can_edit = can_edit_requirements(&user.actor(), &loaded.access());
@@ -218,7 +208,7 @@ pub async fn update_requirement(
     if base != current.current_revision {
         return Err(AppError::EditConflict { current_revision: current.current_revision, saved_by: latest.author_name });
     }
-    let previous = parse_content(&latest.content)?;
+    let previous: RequirementContent = stored::json(&latest.content, "requirement content")?;
     let content = RequirementContent {
         title: patch.title.unwrap_or_else(|| previous.title.clone()),
         background: patch.background.unwrap_or_else(|| previous.background.clone()),
@@ -257,7 +247,7 @@ pub async fn update_requirement(
         // Only reachable on PostgreSQL when two edits race past the check above.
         return Err(AppError::EditConflict { current_revision: base + 1, saved_by: String::new() });
     }
-    let content_json = to_json(&content)?;
+    let content_json = stored::to_json(&content)?;
     let new_revision = repo::NewRevision {
         requirement_id,
         revision,
@@ -398,7 +388,7 @@ async fn load_revision(
             AppError::Invalid(DomainError::NotAllowed { field: field.into() })
         }
     })?;
-    Ok((revision_summary(&row), parse_content(&row.content)?))
+    Ok((revision_summary(&row), stored::json(&row.content, "requirement content")?))
 }
 
 #[tracing::instrument(skip_all, fields(requirement_id = %requirement_id))]

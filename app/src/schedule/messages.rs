@@ -5,6 +5,7 @@
 
 use crate::domain::schedule::error::PlanError;
 use crate::domain::schedule::years::YearProblem;
+use crate::domain::solutions::StandardMilestone;
 use crate::i18n::Locale;
 
 pub use crate::i18n::catalog::ScheduleMessages;
@@ -16,6 +17,20 @@ impl ScheduleMessages {
 }
 
 impl ScheduleMessages {
+    /// A standard milestone's name (plans store only its id).
+    pub fn standard_milestone(&self, milestone: StandardMilestone) -> &'static str {
+        self.standard_milestones[milestone as usize]
+    }
+
+    /// A milestone as people read it: its own name, the standard milestone's name, or its id.
+    pub fn milestone_name(&self, id: &str, name: Option<&str>) -> String {
+        match (name, StandardMilestone::from_id(id)) {
+            (Some(name), _) => name.to_string(),
+            (None, Some(standard)) => self.standard_milestone(standard).to_string(),
+            (None, None) => id.to_string(),
+        }
+    }
+
     /// "+3 working days", "−1 working day": a signed count of working days.
     pub fn working_days(&self, n: i64) -> String {
         let signed = format!("{n:+}");
@@ -166,6 +181,19 @@ mod tests {
             assert_eq!(en.year_problem(&p), p.to_string(), "{p:?}");
             assert_ne!(zh.year_problem(&p), p.to_string(), "{p:?} has Chinese words");
         }
+    }
+
+    #[test]
+    fn standard_milestones_are_named_in_both_languages_and_custom_ones_keep_their_name() {
+        let (en, zh) = (ScheduleMessages::for_locale(Locale::En), ScheduleMessages::for_locale(Locale::ZhCn));
+        for m in StandardMilestone::ALL {
+            assert!(!en.standard_milestone(m).is_empty() && !zh.standard_milestone(m).is_empty());
+        }
+        assert_eq!(zh.standard_milestone(StandardMilestone::InterfaceDefined), "接口定义");
+        assert_eq!(zh.milestone_name("joint-debugging", None), "开发联调");
+        assert_eq!(en.milestone_name("launch", None), "Launch");
+        assert_eq!(en.milestone_name("launch", Some("Go live")), "Go live");
+        assert_eq!(zh.milestone_name("pilot", None), "pilot");
     }
 
     #[test]

@@ -3,6 +3,7 @@
 
 use super::dto::*;
 use crate::auth::CurrentUser;
+use crate::db::stored;
 use crate::db::{self, schedule_settings as repo};
 use crate::domain::dates::Date;
 use crate::domain::permissions::{can_edit_department_schedule, can_edit_organisation_calendar};
@@ -12,18 +13,9 @@ use crate::domain::DomainError;
 use crate::error::AppError;
 use crate::state::AppState;
 
-/// A stored calendar. Only validated calendars are stored, so a failure here is a damaged row:
-/// logged, and answered as an internal error.
-fn stored_calendar(text: &str, whose: &str) -> Result<CalendarSpec, AppError> {
-    serde_json::from_str(text).map_err(|e| {
-        tracing::error!(error = %e, whose, "a stored calendar is not a CalendarSpec");
-        AppError::Internal
-    })
-}
-
 fn organisation_calendar_dto(row: repo::OrganisationCalendarRow) -> Result<OrganisationCalendarDto, AppError> {
     Ok(OrganisationCalendarDto {
-        calendar: stored_calendar(&row.calendar, "organisation")?,
+        calendar: stored::json(&row.calendar, "organisation calendar")?,
         version: row.version,
         updated_at: row.updated_at,
         updated_by: row.updated_by,
@@ -32,7 +24,7 @@ fn organisation_calendar_dto(row: repo::OrganisationCalendarRow) -> Result<Organ
 }
 
 fn department_schedule_dto(row: repo::DepartmentScheduleRow) -> Result<DepartmentScheduleDto, AppError> {
-    let calendar = row.calendar.as_deref().map(|text| stored_calendar(text, &row.department_id)).transpose()?;
+    let calendar = row.calendar.as_deref().map(|text| stored::json(text, "department calendar")).transpose()?;
     Ok(DepartmentScheduleDto {
         capacity: row.capacity.unwrap_or(Capacity::DEFAULT.get()),
         available_from: row.available_from,

@@ -8,6 +8,7 @@ use super::dto::*;
 use crate::access::load_readable;
 use crate::audit::{self, AuditAction, NewAuditEntry};
 use crate::auth::CurrentUser;
+use crate::db::stored;
 use crate::db::{self, signoffs as repo};
 use crate::domain::requirement_content::RequirementContent;
 use crate::domain::signoffs::{self as rules, cell_state, fingerprint, meaning_text, Person, RequiredSignature, SubjectFacts};
@@ -27,13 +28,6 @@ use std::time::Instant;
 pub struct CurrentSubject {
     pub dto: SubjectDto,
     pub facts: SubjectFacts,
-}
-
-fn parse_json(text: &str) -> Result<serde_json::Value, AppError> {
-    serde_json::from_str(text).map_err(|e| {
-        tracing::error!(error = %e, "stored content is not JSON");
-        AppError::Internal
-    })
 }
 
 /// The project's subjects now: requirements up for sign-off, the chosen options' current
@@ -58,7 +52,7 @@ async fn subjects_with(
     let mut keys: HashMap<String, String> = HashMap::new();
     for r in &requirements {
         keys.insert(r.requirement_id.clone(), r.req_key.clone());
-        let value = parse_json(&r.content)?;
+        let value = stored::json::<serde_json::Value>(&r.content, "requirement content")?;
         let content = RequirementContent::deserialize(&value).map_err(|_| AppError::Internal)?;
         let canonical = rules::requirement_content(&r.requirement_id, r.current_revision, &value);
         out.push(CurrentSubject {
@@ -80,7 +74,7 @@ async fn subjects_with(
         });
     }
     for o in repo::solution_subjects(conn, project_id).await? {
-        let value = parse_json(&o.content)?;
+        let value = stored::json::<serde_json::Value>(&o.content, "option content")?;
         let content = OptionContent::deserialize(&value).map_err(|_| AppError::Internal)?;
         let canonical = rules::solution_content(&o.requirement_id, &o.option_id, o.current_revision, &value);
         let key = match keys.get(&o.requirement_id) {
@@ -106,7 +100,7 @@ async fn subjects_with(
         });
     }
     if let Some(b) = db::solutions::current_baseline(conn, project_id).await? {
-        let plan = parse_json(&b.plan)?;
+        let plan = stored::json::<serde_json::Value>(&b.plan, "baseline plan")?;
         let canonical = rules::baseline_content(project_id, b.number, &b.option_id, b.revision, &plan, &b.launch_on);
         let mut codes: Vec<String> = Vec::new();
         for item in plan.get("items").and_then(|i| i.as_array()).into_iter().flatten() {

@@ -4,9 +4,10 @@
 //! HTML: a description's change shows its Markdown source.
 
 use super::dto::{OptionDiff, PlanContext};
-use super::impact_view::{scenario_name, EngineImpact, GanttChart};
+use super::impact_view::{scenario_name, EngineImpact};
 use super::messages::OptionMessages;
 use crate::domain::schedule::ScheduledPlan;
+use crate::schedule::chart::GanttChart;
 use crate::schedule::messages::ScheduleMessages;
 use crate::ui::use_i18n;
 use leptos::prelude::*;

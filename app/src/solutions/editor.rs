@@ -17,13 +17,14 @@ use super::api::{create_option, diff_option, get_option, load_plan_context, upda
 use super::diff_view::OptionDiffView;
 use super::dto::{OptionDiff, OptionImpact, OptionInput, OptionPatch, PlanContext};
 use super::impact::assess;
-use super::impact_view::{now_ms, provide_today, ImpactView, LiveGanttChart, PlanProblem};
+use super::impact_view::{ImpactView, PlanProblem};
 use super::messages::OptionMessages;
 use super::plan_draft::PlanDraft;
 use super::plan_table::PlanTable;
 use crate::domain::schedule::{PlanError, ScheduledPlan};
 use crate::domain::solutions::{needs_approval, OptionContent, OptionStatus, WorkPlan, TITLE_MAX};
 use crate::error::AppError;
+use crate::schedule::chart::{now_ms, provide_today, LiveGanttChart};
 use crate::schedule::messages::ScheduleMessages;
 use crate::t;
 use crate::ui::forms::load_error;

@@ -3,7 +3,7 @@
 //! concerns) and the comparison. The engine's own words (waits, the explanation, plan errors) stay in
 //! [`crate::schedule::messages`]; the shared ones (save, edit, loading) in [`crate::i18n::Messages`].
 
-use crate::domain::solutions::{OptionStatus, StandardMilestone};
+use crate::domain::solutions::OptionStatus;
 use crate::i18n::Locale;
 
 pub use crate::i18n::catalog::OptionMessages;
@@ -58,10 +58,6 @@ impl OptionMessages {
             OptionStatus::NotChosen => self.status_names[2],
         }
     }
-
-    pub fn standard_milestone(&self, milestone: StandardMilestone) -> &'static str {
-        self.standard_milestones[milestone as usize]
-    }
 }
 
 #[cfg(test)]
@@ -70,16 +66,11 @@ mod tests {
     use crate::i18n::catalog;
 
     #[test]
-    fn every_standard_milestone_and_status_has_a_name_in_both_languages() {
+    fn every_status_has_a_name_in_both_languages() {
         for m in [&catalog::EN.options, &catalog::ZH.options] {
-            for s in StandardMilestone::ALL {
-                assert!(!m.standard_milestone(s).is_empty());
-            }
             for s in [OptionStatus::Proposed, OptionStatus::Chosen, OptionStatus::NotChosen] {
                 assert!(!m.status_name(s).is_empty());
             }
         }
-        assert_eq!(catalog::ZH.options.standard_milestone(StandardMilestone::InterfaceDefined), "接口定义");
-        assert_eq!(catalog::ZH.options.standard_milestone(StandardMilestone::Launch), "上线");
     }
 }

@@ -1,10 +1,9 @@
 //! Solution options (技术方案) with work plans, their live schedule impact, architects' comments and
-//! concerns, choosing, schedule change requests decided by leaders, and the project's baselines.
-//! UI, server functions, wire types and (server) services.
+//! concerns, and choosing. Choosing (or changing a chosen option) opens a schedule change request,
+//! which [`crate::change_requests`] owns. UI, server functions, wire types and (server) services.
 
 pub mod api;
 pub mod compare;
-pub mod decisions;
 pub mod diff_view;
 pub mod dto;
 pub mod editor;
@@ -15,10 +14,7 @@ pub mod option_list;
 pub mod option_page;
 pub mod plan_draft;
 pub mod plan_table;
-pub mod request_messages;
 #[cfg(feature = "ssr")]
-pub mod request_service;
-pub mod requests;
-pub mod schedule_tab;
+pub mod request_opening;
 #[cfg(feature = "ssr")]
 pub mod service;

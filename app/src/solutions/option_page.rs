@@ -7,16 +7,18 @@ use super::api::{
 };
 use super::diff_view::OptionDiffView;
 use super::dto::{ChooseInput, OptionCommentDto, OptionCommentInput, OptionDetail, OptionRevisionSummary, PlanContext};
-use super::impact_view::{department_label, provide_today, ImpactView, PlanProblem};
+use super::impact_view::{department_label, ImpactView, PlanProblem};
 use super::messages::OptionMessages;
 use super::plan_table::ExportLink;
 use crate::domain::meetings::SubjectKind;
 use crate::domain::plan_cells::format_predecessors;
 use crate::domain::schedule::ScheduledPlan;
-use crate::domain::solutions::{OptionStatus, StandardMilestone};
+use crate::domain::solutions::OptionStatus;
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::meetings::pages::LinkedDecisions;
+use crate::schedule::chart::provide_today;
+use crate::schedule::messages::ScheduleMessages;
 use crate::t;
 use crate::ui::comments::{comment_form, comment_threads, CommentAuthor, CommentFormWords, ThreadComment};
 use crate::ui::forms::load_error;
@@ -194,11 +196,7 @@ fn PlanSummary(detail: OptionDetail, context: Arc<PlanContext>) -> impl IntoView
         .map(|m| {
             let id = m.id.clone();
             let name = m.name.clone();
-            let label = move || {
-                name.clone()
-                    .or_else(|| StandardMilestone::from_id(&id).map(|s| om().standard_milestone(s).to_string()))
-                    .unwrap_or(id.clone())
-            };
+            let label = move || ScheduleMessages::for_locale(i18n.get()).milestone_name(&id, name.as_deref());
             view! { <li data-id=m.id.clone()><strong>{label}</strong>": " {m.after.join(", ")}</li> }
         })
         .collect();

@@ -263,7 +263,7 @@ fn MilestoneRowView(
         move || draft.milestones.with(|rows| rows.iter().filter(|r| r.standard.is_none()).position(|r| r.key == row.key).unwrap_or(0));
     let label = move |column: fn(&OptionMessages) -> &'static str| {
         move || match row.standard {
-            Some(s) => format!("{} · {}", column(om()), om().standard_milestone(s)),
+            Some(s) => format!("{} · {}", column(om()), ScheduleMessages::for_locale(i18n.get()).standard_milestone(s)),
             None => cell_label(column(om()), custom_index() + 1),
         }
     };
@@ -331,7 +331,7 @@ fn MilestoneRowView(
             <td class="cell-milestone">
                 {match row.standard {
                     Some(s) => view! {
-                        <strong class="milestone-name">{move || om().standard_milestone(s)}</strong>
+                        <strong class="milestone-name">{move || ScheduleMessages::for_locale(i18n.get()).standard_milestone(s)}</strong>
                         " " <code class="muted">{s.id()}</code>
                     }.into_any(),
                     None => view! {

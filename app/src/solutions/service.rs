@@ -1,17 +1,16 @@
 //! Solution option services: propose, revise (one immutable revision per save, no lost update),
 //! read with the schedule impact computed now, history and diff, comments and concerns, and
 //! choosing. A save or a choice that changes the agreed schedule opens a change request
-//! ([`super::request_service`]) in the same transaction. Called by the server functions and the
+//! ([`super::request_opening`]) in the same transaction. Called by the server functions and the
 //! REST handlers alike; each checks who may do what itself.
 
-pub use super::request_service::*;
-
 use super::dto::*;
-use super::impact::{assess, Assessed};
+use super::impact::assess;
+use super::request_opening::ScheduleRequest;
 use crate::access::{load_readable, project_access};
 use crate::auth::CurrentUser;
+use crate::db::stored::{date as stored_date, json as stored, to_json};
 use crate::db::{self, projects::ProjectRow, projects::StakeholderRow, requirements::RequirementRow, solutions as repo};
-use crate::domain::dates::Date;
 use crate::domain::permissions::{can_choose_option, can_comment_requirements, can_propose_options, can_resolve_concern, ProjectAccess};
 use crate::domain::requirement_content::RequirementContent;
 use crate::domain::schedule::{Plan, ScheduledPlan};
@@ -60,25 +59,6 @@ async fn load_requirement(
     let requirement = db::requirements::find(conn, requirement_id).await?.ok_or(AppError::NotFound)?;
     let (project, stakeholders) = load_readable(conn, user, &requirement.project_id).await?;
     Ok((requirement, project, stakeholders))
-}
-
-/// Reads stored JSON written by this code; failing means a damaged row (logged, answered 500).
-pub(super) fn stored<T: serde::de::DeserializeOwned>(json: &str, what: &str) -> Result<T, AppError> {
-    serde_json::from_str(json).map_err(|e| {
-        tracing::error!(error = %e, what, "stored JSON is unreadable");
-        AppError::Internal
-    })
-}
-
-pub(super) fn to_json<T: serde::Serialize>(value: &T) -> Result<String, AppError> {
-    serde_json::to_string(value).map_err(|_| AppError::Internal)
-}
-
-pub(super) fn stored_date(text: &str) -> Result<Date, AppError> {
-    Date::parse(text, "date").map_err(|_| {
-        tracing::error!(date = text, "a stored date is unreadable");
-        AppError::Internal
-    })
 }
 
 /// The project's frame: its kick-off as the start, the organisation's calendar and every team's
@@ -358,7 +338,7 @@ pub async fn update_option(state: &AppState, user: &CurrentUser, option_id: &str
         };
         if request.needs_request() {
             let reason = required_text(patch.reason.as_deref().unwrap_or_default(), "reason", RATIONALE_MAX)?;
-            change_request_id = Some(open_request(&mut tx, user, &request, RequestKind::Change, &reason, now).await?);
+            change_request_id = Some(request.open(&mut tx, user, RequestKind::Change, &reason, now).await?);
         }
         // A new revision of the chosen solution leaves its sign-offs stale: ask for them again.
         crate::signoffs::service::notify_outstanding(&mut tx, &loaded.project.project_id, &user.id).await?;
@@ -403,7 +383,7 @@ pub async fn choose(state: &AppState, user: &CurrentUser, option_id: &str, input
         baseline: baseline.as_ref(),
         context: &context,
     };
-    let request_id = open_request(&mut tx, user, &request, RequestKind::Choice, &rationale, now).await?;
+    let request_id = request.open(&mut tx, user, RequestKind::Choice, &rationale, now).await?;
     tx.commit().await?;
     Ok(OptionSaved { option: get_option(state, user, option_id).await?, change_request_id: Some(request_id) })
 }
@@ -603,14 +583,4 @@ pub async fn resolve_concern(
     let row = repo::find_comment(&mut tx, comment_id).await?.ok_or(AppError::Internal)?;
     tx.commit().await?;
     Ok(comment_dto(user, row))
-}
-
-/// What a change request is made from: the option's new (or chosen) revision, assessed.
-pub(super) struct ScheduleRequest<'a> {
-    pub loaded: &'a LoadedOption,
-    pub revision: i64,
-    pub content: &'a OptionContent,
-    pub assessed: &'a Assessed,
-    pub baseline: Option<&'a repo::BaselineRow>,
-    pub context: &'a PlanContext,
 }

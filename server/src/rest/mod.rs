@@ -4,6 +4,7 @@
 mod accounts;
 mod audit;
 mod calendar;
+mod change_requests;
 mod extract;
 mod meetings;
 mod notifications;
@@ -32,6 +33,7 @@ fn api() -> OpenApiRouter<AppState> {
         .merge(projects::router())
         .merge(requirements::router())
         .merge(solutions::router())
+        .merge(change_requests::router())
         .merge(notifications::router())
         .merge(signoffs::router())
         .merge(audit::router())

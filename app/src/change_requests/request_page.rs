@@ -9,8 +9,7 @@
 
 use super::api::{decide_change_request, get_change_request, withdraw_change_request};
 use super::dto::{ApprovalDto, ChangeRequestDetail};
-use super::impact_view::GanttChart;
-use super::request_messages::RequestMessages;
+use super::messages::RequestMessages;
 use crate::domain::dates::Date;
 use crate::domain::meetings::SubjectKind;
 use crate::domain::schedule::impact::Impact;
@@ -18,6 +17,7 @@ use crate::domain::schedule::{Plan, PlanError, ScheduledPlan};
 use crate::domain::solutions::{working_days_late, RequestStatus};
 use crate::i18n::Locale;
 use crate::meetings::pages::LinkedDecisions;
+use crate::schedule::chart::GanttChart;
 use crate::schedule::describe::{changed_list, explanation_sentence, item_list, quoted};
 use crate::schedule::messages::ScheduleMessages;
 use crate::t;
@@ -262,7 +262,7 @@ fn ImpactSection(impact: Impact, names: DepartmentNames, plans: (Plan, Option<Pl
                     let moved = ms.moved_working_days.map_or("—".to_string(), |n| sm().working_days(i64::from(n)));
                     view! {
                         <tr data-id=ms.id.clone()>
-                            <th scope="row">{rm().milestone_name(&ms.id, ms.name.as_deref())}</th>
+                            <th scope="row">{sm().milestone_name(&ms.id, ms.name.as_deref())}</th>
                             <td>{date(ms.baseline)}</td>
                             <td>{date(ms.candidate)}</td>
                             <td>{moved}</td>
@@ -352,7 +352,7 @@ fn PlanSummary(scheduled: ScheduledPlan, names: DepartmentNames) -> impl IntoVie
                             let (day, id) = (ms.date, ms.id.clone());
                             view! {
                                 <tr data-id=id>
-                                    <th scope="row">{move || rm().milestone_name(&ms.id, ms.name.as_deref())}</th>
+                                    <th scope="row">{move || sm().milestone_name(&ms.id, ms.name.as_deref())}</th>
                                     <td><time datetime=day.to_string()>{move || i18n.get().date(day)}</time></td>
                                 </tr>
                             }
@@ -506,9 +506,9 @@ fn WithdrawForm(request_id: String, changes: RwSignal<u32>) -> impl IntoView {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::change_requests::dto::ChangeRequestSummary;
     use crate::domain::schedule::{CalendarSpec, ItemSpec, MilestoneSpec, Predecessor};
     use crate::domain::solutions::{ApprovalReason, RequestKind};
-    use crate::solutions::dto::ChangeRequestSummary;
 
     use crate::domain::dates::d;
 

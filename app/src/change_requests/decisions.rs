@@ -3,7 +3,7 @@
 
 use super::api::my_decisions;
 use super::dto::ChangeRequestSummary;
-use super::request_messages::{days_waiting, RequestMessages};
+use super::messages::{days_waiting, RequestMessages};
 use crate::t;
 use crate::ui::forms::load_error;
 use crate::ui::{use_i18n, RequireLogin};

@@ -4,9 +4,9 @@
 
 use super::api::get_project_schedule;
 use super::dto::{BaselineDto, ChangeRequestSummary, ProjectSchedule};
-use super::impact_view::GanttChart;
-use super::request_messages::RequestMessages;
+use super::messages::RequestMessages;
 use crate::domain::schedule::ScheduledPlan;
+use crate::schedule::chart::GanttChart;
 use crate::schedule::messages::ScheduleMessages;
 use crate::t;
 use crate::ui::forms::load_error;

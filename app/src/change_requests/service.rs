@@ -7,14 +7,15 @@
 //! listed department, its plan becomes the next baseline.
 
 use super::dto::*;
-use super::service::{stored, stored_date, to_json, ScheduleRequest};
 use crate::access::load_readable;
 use crate::auth::CurrentUser;
+use crate::db::stored::{date as stored_date, json as stored, to_json};
 use crate::db::{self, solutions as repo};
+use crate::domain::dates::Date;
 use crate::domain::permissions::can_decide_for_department;
 use crate::domain::schedule::impact::Impact;
 use crate::domain::schedule::Plan;
-use crate::domain::solutions::{affected_departments, first_plan_departments, needs_approval, ApprovalReason, RequestKind, RequestStatus};
+use crate::domain::solutions::{ApprovalReason, RequestKind, RequestStatus};
 use crate::domain::DomainError;
 use crate::error::{AppError, Conflict};
 use crate::notifications::dto::NotificationKind;
@@ -23,85 +24,73 @@ use crate::state::AppState;
 
 const DECISION_COMMENT_MAX: u32 = 5_000;
 
-impl ScheduleRequest<'_> {
-    /// A chosen option's revision needs the leaders when it changes what was agreed, or when
-    /// nothing was agreed yet (the first choice's request was rejected or withdrawn).
-    pub(super) fn needs_request(&self) -> bool {
-        match (self.baseline, &self.assessed.impact.impact) {
-            (Some(_), Some(impact)) => needs_approval(impact),
-            _ => true,
-        }
-    }
-
-    /// Departments (codes) that must approve, with why.
-    fn approvers(&self) -> Vec<(String, Vec<ApprovalReason>)> {
-        let lead = self
-            .context
-            .departments
-            .iter()
-            .find(|d| d.department_id == self.loaded.project.lead_department_id)
-            .map(|d| d.code.clone())
-            .unwrap_or_default();
-        match &self.assessed.impact.impact {
-            Some(impact) => affected_departments(impact, &self.content.plan, &lead),
-            None => first_plan_departments(&self.content.plan, &lead),
-        }
-    }
+/// A request about to be opened: the candidate revision's frozen plan and impact, and the
+/// departments that must approve it with why. Made by [`crate::solutions`] when an option is chosen
+/// or a chosen option changes.
+pub struct NewRequest<'a> {
+    pub project_id: &'a str,
+    pub option_id: &'a str,
+    /// The option's title, named in the leaders' notifications.
+    pub option_title: &'a str,
+    pub revision: i64,
+    pub kind: RequestKind,
+    pub reason: &'a str,
+    /// The baseline it is measured against (none for a first baseline).
+    pub base_baseline_id: Option<&'a str>,
+    pub plan: &'a Plan,
+    pub impact: Option<&'a Impact>,
+    pub launch: Date,
+    /// Department ids with the reasons each must approve.
+    pub approvers: Vec<(String, Vec<ApprovalReason>)>,
+    /// Departments pulled in once the requirement is in development are flagged as late.
+    pub requirement_in_development: bool,
 }
 
 /// Opens a pending request in the caller's transaction: freezes the plan and impact, lists the
 /// departments that must approve, makes newly pulled-in departments stakeholders (flagged late
 /// once the requirement is in development), and notifies the leaders. A pending request of the
 /// same project refuses it (409).
-pub(super) async fn open_request(
-    tx: &mut db::Conn,
-    user: &CurrentUser,
-    request: &ScheduleRequest<'_>,
-    kind: RequestKind,
-    reason: &str,
-    now: i64,
-) -> Result<String, AppError> {
-    let project_id = &request.loaded.project.project_id;
-    if repo::pending_request(tx, project_id).await?.is_some() {
+pub async fn open_request(tx: &mut db::Conn, user: &CurrentUser, new: NewRequest<'_>, now: i64) -> Result<String, AppError> {
+    if repo::pending_request(tx, new.project_id).await?.is_some() {
         return Err(Conflict::RequestPending.into());
     }
-    let approvers = request.approvers();
-    let plan = request.content.plan.to_plan(&request.context.frame);
-    let impact_json = request.assessed.impact.impact.as_ref().map(to_json).transpose()?;
     let row = repo::RequestRow {
         request_id: db::new_id(),
-        project_id: project_id.clone(),
-        option_id: request.loaded.option.option_id.clone(),
-        revision: request.revision,
-        kind,
+        project_id: new.project_id.into(),
+        option_id: new.option_id.into(),
+        revision: new.revision,
+        kind: new.kind,
         status: RequestStatus::Pending,
-        reason: reason.into(),
-        base_baseline_id: request.baseline.map(|b| b.baseline_id.clone()),
-        plan: to_json(&plan)?,
-        impact: impact_json,
-        launch_on: request.assessed.impact.launch.to_string(),
+        reason: new.reason.into(),
+        base_baseline_id: new.base_baseline_id.map(Into::into),
+        plan: to_json(new.plan)?,
+        impact: new.impact.map(to_json).transpose()?,
+        launch_on: new.launch.to_string(),
         requested_by: user.id.clone(),
         created_at: now,
         decided_at: None,
     };
     repo::insert_request(tx, &row).await?;
-    let in_development = request.loaded.requirement.status.is_in_development();
     let mut department_ids = Vec::new();
-    for (code, reasons) in &approvers {
-        let department = request.context.departments.iter().find(|d| &d.code == code).ok_or(AppError::Internal)?;
-        repo::insert_approval(tx, &row.request_id, &department.department_id, &to_json(reasons)?).await?;
+    for (department_id, reasons) in &new.approvers {
+        repo::insert_approval(tx, &row.request_id, department_id, &to_json(reasons)?).await?;
         if reasons.iter().any(|r| matches!(r, ApprovalReason::NewlyInvolved { .. } | ApprovalReason::WorkInPlan { .. })) {
-            repo::pull_in_stakeholder(tx, project_id, &department.department_id, &user.id, now, in_development).await?;
+            repo::pull_in_stakeholder(tx, new.project_id, department_id, &user.id, now, new.requirement_in_development).await?;
         }
-        department_ids.push(department.department_id.clone());
+        department_ids.push(department_id.clone());
     }
     let leaders = repo::leaders_of(tx, &department_ids).await?;
     let link = format!("/change-requests/{}", row.request_id);
-    let subject = &request.loaded.option.title;
     notify(
         tx,
         &leaders,
-        NewNotification { kind: NotificationKind::DecisionNeeded, project_id: Some(project_id), link: &link, subject, actor_id: &user.id },
+        NewNotification {
+            kind: NotificationKind::DecisionNeeded,
+            project_id: Some(new.project_id),
+            link: &link,
+            subject: new.option_title,
+            actor_id: &user.id,
+        },
     )
     .await?;
     Ok(row.request_id)

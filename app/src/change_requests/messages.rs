@@ -3,7 +3,7 @@
 //! engine's words — Gantt labels, the explanation, waits — are
 //! [`crate::schedule::messages::ScheduleMessages`].
 
-use crate::domain::solutions::{ApprovalReason, RequestKind, RequestStatus, StandardMilestone};
+use crate::domain::solutions::{ApprovalReason, RequestKind, RequestStatus};
 use crate::i18n::Locale;
 
 pub use crate::i18n::catalog::RequestMessages;
@@ -59,18 +59,6 @@ impl RequestMessages {
             ApprovalReason::DatesMoved { working_days } => self.reason_dates_moved(*working_days),
             ApprovalReason::WorkChanged => self.reason_work_changed.to_string(),
             ApprovalReason::WorkInPlan { effort } => self.reason_work_in_plan(*effort),
-        }
-    }
-
-    /// A milestone as people read it: its own name, the standard milestone's name, or its id.
-    pub fn milestone_name(&self, id: &str, name: Option<&str>) -> String {
-        match (name, StandardMilestone::from_id(id)) {
-            (Some(name), _) => name.to_string(),
-            (None, Some(standard)) => {
-                let n = StandardMilestone::ALL.iter().position(|m| *m == standard).unwrap_or(0);
-                self.standard_milestones[n].to_string()
-            }
-            (None, None) => id.to_string(),
         }
     }
 
@@ -231,14 +219,6 @@ mod tests {
             assert_eq!(m.decision_name(Some("approved")), m.approved);
             assert_eq!(m.decision_name(Some("rejected")), m.rejected);
         }
-    }
-
-    #[test]
-    fn standard_milestones_are_named_and_custom_ones_keep_their_name() {
-        assert_eq!(catalog::ZH.requests.milestone_name("joint-debugging", None), "开发联调");
-        assert_eq!(catalog::EN.requests.milestone_name("launch", None), "Launch");
-        assert_eq!(catalog::EN.requests.milestone_name("launch", Some("Go live")), "Go live");
-        assert_eq!(catalog::ZH.requests.milestone_name("pilot", None), "pilot");
     }
 
     #[test]
