@@ -36,8 +36,9 @@ pub mod state;
 #[cfg(feature = "ssr")]
 pub mod trail;
 
+use crate::ui::PageTitle;
 use leptos::prelude::*;
-use leptos_meta::{provide_meta_context, MetaTags, Title};
+use leptos_meta::{provide_meta_context, Meta, MetaTags, Title};
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::{path, Lazy, SsrMode};
 
@@ -77,8 +78,10 @@ pub fn App() -> impl IntoView {
     let title = leptos::text_prop::TextProp::from(i18n.locale.get_untracked().messages().app_name);
     #[cfg(not(feature = "ssr"))]
     let title = leptos::text_prop::TextProp::from(move || i18n.m().app_name.to_string());
+    let description = i18n.locale.get_untracked().messages().app_description;
     view! {
         <Title text=title/>
+        <Meta name="description" content=description/>
         <Router>
             <ui::layout::Header/>
             <main id="main">
@@ -98,6 +101,7 @@ pub fn NotFound() -> impl IntoView {
     let i18n = ui::use_i18n();
     view! {
         <section class="not-found">
+            <PageTitle text=t!(i18n, not_found_title)/>
             <h1>{t!(i18n, not_found_title)}</h1>
             <p>{t!(i18n, not_found_body)}</p>
             <A href="/">{t!(i18n, back_home)}</A>

@@ -53,12 +53,22 @@ test('a PM creates a project and maps its stakeholders from upstream to downstre
   assert.equal(await map.locator('g[data-department]').count(), 1);
   assert.equal(await map.locator('g[data-department="A"]').count(), 1);
   await page.getByText('No links yet.', { exact: true }).waitFor();
+  // With one stakeholder there is nothing to link: the form says so instead of offering A → A.
+  await page.getByText('A link needs two stakeholder departments: add another department first.', { exact: true }).waitFor();
+  assert.equal(await page.getByRole('combobox', { name: 'Upstream', exact: true }).count(), 0);
 
   // Stakeholders: B collaborates, C is consulted.
   await addStakeholder(page, 'B · Order approval', 'Collaborator');
   await map.locator('g[data-department="B"]').waitFor();
+  // The link form starts on two different departments.
+  const selected = (name) => page.getByRole('combobox', { name, exact: true }).evaluate((select) => select.selectedOptions[0]?.textContent);
+  assert.equal(await selected('Upstream'), 'A · Order payment');
+  assert.equal(await selected('Downstream'), 'B · Order approval');
   await addStakeholder(page, 'C · Order info', 'Consulted');
   await map.locator('g[data-department="C"]').waitFor();
+  // Every department is now a stakeholder: no empty select with a live button.
+  await page.getByText('Every department is already a stakeholder of this project.', { exact: true }).waitFor();
+  assert.equal(await page.getByRole('button', { name: 'Add stakeholder', exact: true }).count(), 0);
   const stakeholders = page.getByRole('region', { name: 'Stakeholders', exact: true });
   await stakeholders.getByRole('listitem').filter({ hasText: 'B · Order approval — Collaborator' }).waitFor();
   await stakeholders.getByRole('listitem').filter({ hasText: 'C · Order info — Consulted' }).waitFor();

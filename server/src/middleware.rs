@@ -4,8 +4,9 @@
 use app::auth::{self, AuthMethod, Authenticated};
 use app::error::AppError;
 use app::state::AppState;
+use app::ui::return_to;
 use axum::extract::{Request, State};
-use axum::http::{header, Method};
+use axum::http::{header, HeaderValue, Method};
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
@@ -33,7 +34,8 @@ pub async fn authenticate(State(state): State<AppState>, mut request: Request, n
 }
 
 /// Sends people to the right page before anything renders: everyone to `/setup` while no
-/// administrator exists, visitors to `/login`, signed-in people away from `/login` and `/setup`.
+/// administrator exists, visitors to `/login?next=<where they were going>`, signed-in people away
+/// from `/login` (to that address) and `/setup`.
 /// The pages' own guards do the same after client-side navigation; answering here first spares a
 /// render, and avoids a Leptos redirect from inside a streamed page (whose body could be left
 /// unfinished).
@@ -48,17 +50,22 @@ pub async fn page_redirects(State(state): State<AppState>, request: Request, nex
         Ok(needed) => needed,
         Err(e) => return e.into_response(),
     };
+    let here = request.uri().path_and_query().map_or(path, |pq| pq.as_str());
+    let query = request.uri().query().unwrap_or_default();
     let target = match (needs_setup, path, signed_in) {
         (true, "/setup", _) => None,
-        (true, _, _) => Some("/setup"),
-        (false, "/setup", _) => Some("/"),
-        (false, "/login", true) => Some("/"),
+        (true, _, _) => Some("/setup".to_string()),
+        (false, "/setup", _) => Some("/".to_string()),
+        (false, "/login", true) => Some(return_to::after_sign_in(query)),
         (false, "/login", false) => None,
-        (false, _, false) => Some("/login"),
+        (false, _, false) => Some(return_to::login_address(here)),
         (false, _, true) => None,
     };
     match target {
-        Some(location) => (axum::http::StatusCode::FOUND, [(header::LOCATION, location)]).into_response(),
+        Some(location) => match HeaderValue::from_str(&location) {
+            Ok(location) => (axum::http::StatusCode::FOUND, [(header::LOCATION, location)]).into_response(),
+            Err(_) => (axum::http::StatusCode::FOUND, [(header::LOCATION, HeaderValue::from_static("/login"))]).into_response(),
+        },
         None => next.run(request).await,
     }
 }

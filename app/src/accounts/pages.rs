@@ -4,6 +4,8 @@ use super::api::{ChangePassword, CreateToken, Login, RevokeToken, SetupFirstAdmi
 use super::dto::SessionInfo;
 use crate::t;
 use crate::ui::forms::action_error;
+use crate::ui::return_to::after_sign_in;
+use crate::ui::PageTitle;
 use crate::ui::{full_page_load, use_i18n, use_session, FieldError, FormError, RequireLogin};
 use leptos::prelude::*;
 use leptos_router::components::Redirect;
@@ -14,21 +16,25 @@ pub fn LoginPage() -> impl IntoView {
     let session = use_session();
     let action = ServerAction::<Login>::new();
     let error = action_error(action);
+    // Where the visitor was going (a deep link), or the project list.
+    let next = after_sign_in(&leptos_router::hooks::use_location().search.get_untracked());
+    let after = next.clone();
     Effect::new(move |_| {
         if let Some(Ok(_)) = action.value().get() {
-            full_page_load("/");
+            full_page_load(&after);
         }
     });
     if session.needs_setup {
         return view! { <Redirect path="/setup"/> }.into_any();
     }
     if session.user.is_some() {
-        return view! { <Redirect path="/"/> }.into_any();
+        return view! { <Redirect path=next/> }.into_any();
     }
     // Only the demo accounts' list waits for data (and only demo mode has one).
     let demo = Resource::new(|| (), |_| super::api::get_session());
     view! {
         <section class="card narrow">
+            <PageTitle text=t!(i18n, login_title)/>
             <h1>{t!(i18n, login_title)}</h1>
             <ActionForm action=action>
                 <label>
@@ -118,6 +124,7 @@ pub fn SetupPage() -> impl IntoView {
     }
     view! {
         <section class="card narrow">
+            <PageTitle text=t!(i18n, setup_title)/>
             <h1>{t!(i18n, setup_title)}</h1>
             <p>{t!(i18n, setup_intro)}</p>
             <ActionForm action=action>
@@ -161,6 +168,7 @@ fn AccountSettings() -> impl IntoView {
     let change_error = action_error(change);
     let changed = move || matches!(change.value().get(), Some(Ok(())));
     view! {
+        <PageTitle text=t!(i18n, account_title)/>
         <h1>{t!(i18n, account_title)}</h1>
         <p>
             {user.display_name.clone()} " (" <code>{user.username.clone()}</code> ") · "

@@ -6,6 +6,7 @@ use super::dto::ChangeRequestSummary;
 use super::messages::{days_waiting, RequestMessages};
 use crate::t;
 use crate::ui::forms::load_error;
+use crate::ui::PageTitle;
 use crate::ui::{use_i18n, RequireLogin};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -21,6 +22,7 @@ fn DecisionsView() -> impl IntoView {
     let rm = move || RequestMessages::of(i18n.get());
     let waiting = Resource::new(|| (), |_| my_decisions());
     view! {
+        <PageTitle text=move || rm().decisions_title/>
         <h1>{move || rm().decisions_title}</h1>
         <p class="muted">{move || rm().decisions_intro}</p>
         <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>

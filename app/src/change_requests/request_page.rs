@@ -23,6 +23,7 @@ use crate::schedule::messages::ScheduleMessages;
 use crate::t;
 use crate::ui::forms::load_error;
 use crate::ui::submit::submit;
+use crate::ui::PageTitle;
 use crate::ui::{use_i18n, RequireLogin};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -140,6 +141,7 @@ fn RequestContent(detail: ChangeRequestDetail, changes: RwSignal<u32>) -> impl I
     let line = launch_line(&detail, after.as_ref().ok(), before.as_ref().and_then(|b| b.as_ref().ok()));
     let requester = s.requested_by_name.clone();
     view! {
+        <PageTitle text={let option = s.option_title.clone(); move || format!("{} · {}", rm().page_title(kind, has_baseline), option)}/>
         <div class="page-title">
             <h1>{move || rm().page_title(kind, has_baseline)}</h1>
             <span class=format!("status request-status-{}", status.as_str()) data-status=status.as_str()>

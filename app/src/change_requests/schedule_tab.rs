@@ -10,6 +10,7 @@ use crate::schedule::chart::GanttChart;
 use crate::schedule::messages::ScheduleMessages;
 use crate::t;
 use crate::ui::forms::load_error;
+use crate::ui::PageTitle;
 use crate::ui::{use_i18n, RequireLogin};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -54,6 +55,7 @@ fn ScheduleContent(schedule: ProjectSchedule) -> impl IntoView {
     let current = baselines.iter().max_by_key(|b| b.number).cloned();
     let slip = total_slip(&baselines);
     view! {
+        <PageTitle text={let title = title.clone(); move || rm().schedule_title(&title)}/>
         <div class="page-title">
             <h1>{move || rm().schedule_title(&title)}</h1>
             <A href=format!("/projects/{project_id}") attr:class="button secondary">{move || rm().back_to_project}</A>

@@ -18,6 +18,7 @@ use crate::i18n::Locale;
 use crate::t;
 use crate::ui::forms::load_error;
 use crate::ui::submit::{submit, Submit};
+use crate::ui::PageTitle;
 use crate::ui::{use_i18n, RequireLogin};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -115,6 +116,7 @@ fn MeetingList(list: Vec<MeetingSummary>, choices: MeetingChoices) -> impl IntoV
     let project_id = choices.project_id.clone();
     let name = choices.project_name.clone();
     view! {
+        <PageTitle text={let name = name.clone(); move || m().meetings_of(&name)}/>
         <div class="page-title">
             <h1>{let name = name.clone(); move || m().meetings_of(&name)}</h1>
             <A href=format!("/projects/{project_id}/decision-log") attr:class="button decision-log-link">{move || m().decision_log}</A>
@@ -296,6 +298,7 @@ fn DecisionLogView() -> impl IntoView {
     let id = move || params.read().get("id").unwrap_or_default();
     let log = Resource::new(id, project_decision_log);
     view! {
+        <PageTitle text=move || m().decision_log/>
         <div class="page-title"><h1>{move || m().decision_log}</h1></div>
         <p><A href=move || format!("/projects/{}/meetings", id())>{move || m().meetings}</A></p>
         <p class="muted">{move || m().decision_log_intro}</p>
@@ -367,6 +370,7 @@ fn MyActionItemsView() -> impl IntoView {
     let changes = RwSignal::new(0u32);
     let items = Resource::new(move || changes.get(), |_| my_action_items());
     view! {
+        <PageTitle text=move || m().my_actions/>
         <div class="page-title">
             <h1>{move || m().my_actions}</h1>
             <A href="/calendar-feed" attr:class="button">{move || m().feed_title}</A>
@@ -413,6 +417,7 @@ fn CalendarFeedView() -> impl IntoView {
     // Either button's refusal (signed out meanwhile, the server unreachable) is shown, not lost.
     let error = Signal::derive(move || create.error.get().or_else(|| revoke.error.get()));
     view! {
+        <PageTitle text=move || m().feed_title/>
         <h1>{move || m().feed_title}</h1>
         <p class="muted">{move || m().feed_intro}</p>
         <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>

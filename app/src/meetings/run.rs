@@ -12,6 +12,7 @@ use super::pages::{mm, page_action, person_label, when, ActionTable, DecisionVie
 use crate::domain::meetings::{MeetingStatus, SubjectKind};
 use crate::t;
 use crate::ui::forms::load_error;
+use crate::ui::PageTitle;
 use crate::ui::{use_i18n, RequireLogin};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -58,6 +59,7 @@ fn MeetingContent(data: MeetingPageData, changes: RwSignal<u32>) -> impl IntoVie
     let invitees = d.invitees.iter().map(person_label).collect::<Vec<_>>().join(", ");
     let closed_by = d.closed_by_name.clone().unwrap_or_default();
     view! {
+        <PageTitle text={let t = s.title.clone(); move || t.clone()}/>
         <div class="page-title">
             <h1>{s.title.clone()}</h1>
             <a class="button ics-link" href=format!("/api/v1/meetings/{}/calendar.ics", s.id) download>{move || m().download_ics}</a>

@@ -10,6 +10,7 @@ use crate::t;
 use crate::ui::forms::load_error;
 use crate::ui::layout::InboxBadge;
 use crate::ui::submit::{submit, submit_or};
+use crate::ui::PageTitle;
 use crate::ui::{use_i18n, RequireLogin};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
@@ -65,6 +66,7 @@ fn InboxContent(
     let empty = items.is_empty();
     let current = |selected: bool| if selected { Some("page") } else { None };
     view! {
+        <PageTitle text=move || im().title/>
         <div class="page-title">
             <h1>{move || im().title}</h1>
             <button type="button" class="mark-all-read" disabled=move || unread == 0 || mark_all.pending()

@@ -6,6 +6,7 @@ use crate::domain::people::JobRole;
 use crate::t;
 use crate::ui::forms::action_error;
 use crate::ui::session::use_user;
+use crate::ui::PageTitle;
 use crate::ui::{use_i18n, FieldError, FormError, RequireLogin};
 use leptos::prelude::*;
 
@@ -30,6 +31,7 @@ fn Departments() -> impl IntoView {
     let departments = Resource::new(move || (create.version().get(), update.version().get()), |_| super::api::list_departments());
     let is_admin = use_user().is_admin;
     view! {
+        <PageTitle text=t!(i18n, departments_title)/>
         <h1>{t!(i18n, departments_title)}</h1>
         <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
@@ -123,6 +125,7 @@ fn People() -> impl IntoView {
     );
     let is_admin = use_user().is_admin;
     view! {
+        <PageTitle text=t!(i18n, people_title)/>
         <h1>{t!(i18n, people_title)}</h1>
         <FormError error=row_error/>
         <Show when=reset_done><p class="notice" role="status">{t!(i18n, password_reset_done)}</p></Show>

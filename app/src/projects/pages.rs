@@ -10,6 +10,7 @@ use crate::organisation::dto::DepartmentDto;
 use crate::t;
 use crate::ui::forms::{action_error, load_error};
 use crate::ui::session::use_user;
+use crate::ui::PageTitle;
 use crate::ui::{use_i18n, FieldError, FormError, RequireLogin};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -31,6 +32,7 @@ fn ProjectList() -> impl IntoView {
     let can_create = user.is_admin || user.role == JobRole::Pm;
     let projects = Resource::new(|| (), |_| super::api::list_projects());
     view! {
+        <PageTitle text=t!(i18n, projects_title)/>
         <div class="page-title">
             <h1>{t!(i18n, projects_title)}</h1>
             <Show when=move || can_create>
@@ -107,6 +109,7 @@ fn NewProjectForm() -> impl IntoView {
     });
     let own_department = user.department_id.clone();
     view! {
+        <PageTitle text=t!(i18n, new_project)/>
         <h1>{t!(i18n, new_project)}</h1>
         <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
             {move || {
@@ -251,6 +254,7 @@ fn ProjectContent(detail: ProjectDetail, actions: ProjectActions) -> impl IntoVi
         move |id: &str| departments.iter().find(|d| d.id == id).cloned()
     };
     view! {
+        <PageTitle text={let n = project.name.clone(); move || n.clone()}/>
         <div class="page-title">
             <h1>{project.name.clone()}</h1>
             <A href=format!("/projects/{}/requirements", project.id) attr:class="button requirements-link">
@@ -389,6 +393,13 @@ fn AddStakeholderForm(
     let error = action_error(action);
     let candidates: Vec<DepartmentDto> =
         departments.into_iter().filter(|d| !stakeholders.iter().any(|s| s.department_id == d.id)).collect();
+    if candidates.is_empty() {
+        return view! {
+            <h3>{t!(i18n, add_stakeholder)}</h3>
+            <p class="muted" data-testid="no-stakeholder-candidates">{t!(i18n, every_department_is_a_stakeholder)}</p>
+        }
+        .into_any();
+    }
     view! {
         <h3>{t!(i18n, add_stakeholder)}</h3>
         <ActionForm action=action>
@@ -420,18 +431,33 @@ fn AddStakeholderForm(
             <button type="submit">{t!(i18n, add_stakeholder)}</button>
         </ActionForm>
     }
+    .into_any()
 }
 
 #[component]
 fn AddLinkForm(project_id: String, stakeholders: Vec<super::dto::StakeholderDto>, action: ServerAction<AddLink>) -> impl IntoView {
     let i18n = use_i18n();
     let error = action_error(action);
-    let options = move |stakeholders: Vec<super::dto::StakeholderDto>| {
+    if stakeholders.len() < 2 {
+        return view! {
+            <h3>{t!(i18n, add_link)}</h3>
+            <p class="muted">{t!(i18n, a_link_needs_two_stakeholders)}</p>
+        }
+        .into_any();
+    }
+    // Upstream starts on the first department and downstream on the second, so the form never
+    // offers a department linked to itself.
+    let options = move |stakeholders: Vec<super::dto::StakeholderDto>, selected: usize| {
         stakeholders
             .into_iter()
-            .map(|s| {
+            .enumerate()
+            .map(|(i, s)| {
                 let label = s.clone();
-                view! { <option value=s.department_id.clone()>{move || format!("{} · {}", label.code, label.name(i18n.get()))}</option> }
+                view! {
+                    <option value=s.department_id.clone() selected=i == selected>
+                        {move || format!("{} · {}", label.code, label.name(i18n.get()))}
+                    </option>
+                }
             })
             .collect_view()
     };
@@ -439,14 +465,15 @@ fn AddLinkForm(project_id: String, stakeholders: Vec<super::dto::StakeholderDto>
         <h3>{t!(i18n, add_link)}</h3>
         <ActionForm action=action>
             <input type="hidden" name="project_id" value=project_id/>
-            <label><span>{t!(i18n, upstream)}</span><select name="upstream_department_id">{options(stakeholders.clone())}</select></label>
+            <label><span>{t!(i18n, upstream)}</span><select name="upstream_department_id">{options(stakeholders.clone(), 0)}</select></label>
             <FieldError error field="upstream_department_id"/>
-            <label><span>{t!(i18n, downstream)}</span><select name="downstream_department_id">{options(stakeholders)}</select></label>
+            <label><span>{t!(i18n, downstream)}</span><select name="downstream_department_id">{options(stakeholders, 1)}</select></label>
             <FieldError error field="downstream_department_id"/>
             <FormError error fields=&["upstream_department_id", "downstream_department_id"]/>
             <button type="submit">{t!(i18n, add_link)}</button>
         </ActionForm>
     }
+    .into_any()
 }
 
 #[component]

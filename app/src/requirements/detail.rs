@@ -13,6 +13,7 @@ use crate::t;
 use crate::ui::comments::{comment_form, comment_threads, CommentAuthor, CommentFormWords, ThreadComment};
 use crate::ui::forms::load_error;
 use crate::ui::submit::submit;
+use crate::ui::PageTitle;
 use crate::ui::{use_i18n, RequireLogin};
 use leptos::prelude::*;
 use leptos_router::components::{Form, A};
@@ -66,6 +67,7 @@ fn RequirementContent(
     let points = StoredValue::new(d.content.change_points.clone());
     let names = StoredValue::new(d.department_names.clone());
     view! {
+        <PageTitle text={let t = format!("{} {}", d.key, d.content.title); move || t.clone()}/>
         <div class="page-title">
             <h1><span class="key">{d.key.clone()}</span> " " {d.content.title.clone()}</h1>
             {d.can_edit.then(|| view! { <A href=format!("/requirements/{}/edit", d.id) attr:class="button">{t!(i18n, edit)}</A> })}

@@ -11,6 +11,7 @@ use crate::error::AppError;
 use crate::t;
 use crate::ui::forms::load_error;
 use crate::ui::session::use_user;
+use crate::ui::PageTitle;
 use crate::ui::{use_i18n, RequireLogin};
 use leptos::prelude::*;
 use leptos_router::components::{Form, A};
@@ -64,6 +65,7 @@ fn ListContent(options: RequirementFormOptions, page: Result<RequirementPage, Ap
     let (status, department, owner, sort) = (query.status.clone(), query.department.clone(), query.owner.clone(), query.sort.clone());
     let search_text = query.q.clone().unwrap_or_default();
     view! {
+        <PageTitle text={let p = options.project_name.clone(); move || format!("{} · {}", rm().requirements, p)}/>
         <div class="page-title">
             <h1>{move || rm().requirements} " · " <A href=format!("/projects/{project_id}")>{options.project_name.clone()}</A></h1>
             {options.can_edit.then(|| view! {
@@ -206,6 +208,7 @@ fn NewRequirement() -> impl IntoView {
     let user = use_user();
     let options = Resource::new(move || params.read().get("id").unwrap_or_default(), form_options);
     view! {
+        <PageTitle text=move || rm().new_requirement/>
         <h1>{move || rm().new_requirement}</h1>
         <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
             {move || {
@@ -247,6 +250,7 @@ fn EditRequirement() -> impl IntoView {
         },
     );
     view! {
+        <PageTitle text=move || rm().edit_requirement/>
         <h1>{move || rm().edit_requirement}</h1>
         <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
@@ -289,11 +293,29 @@ fn RequirementDiff() -> impl IntoView {
         <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {
                 match diff.await {
-                    Err(e) => load_error(e),
+                    Err(AppError::NotFound) => load_error(AppError::NotFound),
+                    Err(e) => {
+                        // A revision number that does not exist (an edited or stale link): say
+                        // which, under a heading, with the way back.
+                        let (id, from, to) = args();
+                        let message = move || match e.field() {
+                            Some("from") => rm().no_such_revision(from),
+                            Some("to") => rm().no_such_revision(to),
+                            _ => i18n.get().error(&e),
+                        };
+                        view! {
+                            <PageTitle text=move || rm().diff_unavailable/>
+                            <h1>{move || rm().diff_unavailable}</h1>
+                            <p class="form-error" role="alert">{message}</p>
+                            <p><A href=format!("/requirements/{id}")>{move || rm().back_to_requirement}</A></p>
+                        }
+                        .into_any()
+                    }
                     Ok(d) => {
                         let (from, to) = (d.from.clone(), d.to.clone());
                         let id = args().0;
                         view! {
+                            <PageTitle text={let (a, b) = (from.revision, to.revision); move || rm().diff_title(a, b)}/>
                             <h1>{move || rm().diff_title(from.revision, to.revision)}</h1>
                             <p class="muted">
                                 {move || format!("{} — {}, {}", rm().revision(from.revision), from.author_name, i18n.get().day_of(from.created_at))}

@@ -9,6 +9,7 @@ use super::messages::ScheduleMessages;
 use crate::domain::schedule::impact::Impact;
 use crate::domain::schedule::{PlanError, Schedule, ScheduledPlan};
 use crate::ui::files::read_chosen_file;
+use crate::ui::PageTitle;
 use crate::ui::{use_i18n, RequireLogin};
 use leptos::prelude::*;
 
@@ -94,6 +95,7 @@ fn Sandbox() -> impl IntoView {
         second.set(String::new());
     };
     view! {
+        <PageTitle text=move || sm().sandbox_title/>
         <h1>{move || sm().sandbox_title}</h1>
         <p class="hint">{move || sm().sandbox_intro}</p>
         <div class="sandbox-inputs">

@@ -6,13 +6,14 @@ use super::api::{SetDepartmentSchedule, SetOrganisationCalendar};
 use super::dto::{DepartmentScheduleDto, OrganisationCalendarDto};
 use super::years_page::CalendarYearsSection;
 use crate::domain::permissions::{can_edit_department_schedule, can_edit_organisation_calendar};
-use crate::domain::schedule::CalendarSpec;
+use crate::domain::schedule::{CalendarSpec, CustomCalendar};
 use crate::domain::schedule_settings::{calendar_text, CalendarChoice};
 use crate::error::AppError;
 use crate::i18n::Locale;
 use crate::t;
 use crate::ui::forms::{action_error, load_error};
 use crate::ui::session::use_user;
+use crate::ui::PageTitle;
 use crate::ui::{use_i18n, FieldError, FormError, RequireLogin};
 use leptos::prelude::*;
 
@@ -34,6 +35,7 @@ fn ScheduleSettings() -> impl IntoView {
     let user = StoredValue::new(use_user());
     let settings = Resource::new(|| (), |_| super::api::get_schedule_settings());
     view! {
+        <PageTitle text=t!(i18n, schedule_settings_title)/>
         <h1>{t!(i18n, schedule_settings_title)}</h1>
         <p class="hint">{t!(i18n, schedule_settings_intro)}</p>
         <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
@@ -80,14 +82,49 @@ fn ScheduleSettings() -> impl IntoView {
     }
 }
 
-/// A calendar in words: its choice's name, and a custom calendar's JSON.
+/// A calendar in words: its choice's name and, for a custom calendar, what it is made of ("based
+/// on the mainland-China calendar · holidays known until 2027-12-31"). Its JSON is what the edit
+/// form shows, not the page.
 fn calendar_view(locale: Locale, spec: Option<&CalendarSpec>) -> impl IntoView {
     let choice = CalendarChoice::of(spec);
-    let json = spec.filter(|_| choice == CalendarChoice::Custom).map(calendar_text);
-    view! {
-        <span>{locale.calendar_choice(choice)}</span>
-        {json.map(|json| view! { <pre class="calendar-json"><code>{json}</code></pre> })}
+    let details = match spec {
+        Some(CalendarSpec::Custom(custom)) => custom_calendar_words(locale, custom),
+        _ => Vec::new(),
+    };
+    let details = (!details.is_empty()).then(|| format!(" ({})", details.join(" · ")));
+    view! { <span class="calendar-name">{locale.calendar_choice(choice)}{details}</span> }
+}
+
+/// The parts of a custom calendar worth saying, in order: its base, days off and make-up days
+/// entered by hand, entered years, and the range it counts.
+fn custom_calendar_words(locale: Locale, custom: &CustomCalendar) -> Vec<String> {
+    let m = locale.messages();
+    let mut words = Vec::new();
+    if let Some(base) = &custom.base {
+        let name = match base.as_str() {
+            "cn" => locale.calendar_choice(CalendarChoice::Cn),
+            "weekdays" => locale.calendar_choice(CalendarChoice::Weekdays),
+            other => other,
+        };
+        words.push(m.calendar_based_on(name));
     }
+    if !custom.holidays.is_empty() {
+        words.push(m.calendar_days_off(custom.holidays.len()));
+    }
+    if !custom.workdays.is_empty() {
+        words.push(m.calendar_make_up_days(custom.workdays.len()));
+    }
+    if !custom.years.is_empty() {
+        let years: Vec<String> = custom.years.iter().map(|y| y.year.to_string()).collect();
+        words.push(m.calendar_entered_years(years.join(", ")));
+    }
+    if let Some(from) = custom.from {
+        words.push(m.calendar_counts_from(locale.date(from)));
+    }
+    if let Some(until) = custom.until {
+        words.push(m.calendar_known_until(locale.date(until)));
+    }
+    words
 }
 
 /// Who changed a setting last, and when (or "Defaults" when nobody has).
@@ -107,16 +144,13 @@ fn OrganisationCalendar(initial: OrganisationCalendarDto, editable: bool) -> imp
     let current = RwSignal::new(initial);
     let saved = follow_saves(save.value(), current);
     view! {
-        <section class="card">
-            <h2>{t!(i18n, organisation_calendar)}</h2>
-            // A <div>, not a <p>: a custom calendar's JSON is a <pre>, which a paragraph may not hold.
-            <div class="calendar-current">
-                {move || current.with(|c| calendar_view(i18n.get(), Some(&c.calendar)))}
-                <span class="hint">
-                    " · "{t!(i18n, last_change)}{t!(i18n, label_colon)}
-                    {move || current.with(|c| last_change(i18n.get(), c.updated_by_name.as_deref(), c.updated_at))}
-                </span>
-            </div>
+        <section class="card" aria-labelledby="organisation-calendar-title">
+            <h2 id="organisation-calendar-title">{t!(i18n, organisation_calendar)}</h2>
+            <p class="calendar-current">{move || current.with(|c| calendar_view(i18n.get(), Some(&c.calendar)))}</p>
+            <p class="hint">
+                {t!(i18n, last_change)}{t!(i18n, label_colon)}
+                {move || current.with(|c| last_change(i18n.get(), c.updated_by_name.as_deref(), c.updated_at))}
+            </p>
             {editable.then(|| view! {
                 <details>
                     <summary>{t!(i18n, edit)}</summary>

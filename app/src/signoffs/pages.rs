@@ -16,6 +16,7 @@ use crate::t;
 use crate::ui::forms::load_error;
 use crate::ui::session::use_user;
 use crate::ui::submit::submit;
+use crate::ui::PageTitle;
 use crate::ui::{use_i18n, RequireLogin};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -93,6 +94,7 @@ fn MatrixContent(matrix: SignoffMatrix, changes: RwSignal<u32>) -> impl IntoView
         .collect_view();
     let outstanding: Vec<CellDto> = cells.with_value(|c| c.iter().filter(|c| c.state != CellState::Signed).cloned().collect());
     view! {
+        <PageTitle text={let title = title.clone(); move || sm().title(&title)}/>
         <div class="page-title">
             <h1>{move || sm().title(&title)}</h1>
             <A href=format!("/projects/{project_id}") attr:class="button secondary">{move || sm().back_to_project}</A>

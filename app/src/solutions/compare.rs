@@ -11,6 +11,7 @@ use crate::error::AppError;
 use crate::schedule::messages::ScheduleMessages;
 use crate::t;
 use crate::ui::forms::load_error;
+use crate::ui::PageTitle;
 use crate::ui::{use_i18n, RequireLogin};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -36,6 +37,7 @@ fn CompareOptions() -> impl IntoView {
         Ok::<_, AppError>(details)
     });
     view! {
+        <PageTitle text=move || om().compare_options/>
         <h1>{move || om().compare_options}</h1>
         <p>
             <A href=move || format!("/requirements/{}", requirement_id())>{move || om().back_to_requirement}</A> " · "

@@ -29,6 +29,7 @@ use crate::schedule::messages::ScheduleMessages;
 use crate::t;
 use crate::ui::forms::load_error;
 use crate::ui::submit::submit_or;
+use crate::ui::PageTitle;
 use crate::ui::{use_i18n, FieldError, RequireLogin};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -418,6 +419,7 @@ fn NewOption() -> impl IntoView {
     let requirement_id = move || params.read().get("id").unwrap_or_default();
     let context = Resource::new(requirement_id, load_plan_context);
     view! {
+        <PageTitle text=move || om().new_option/>
         <h1>{move || om().new_option}</h1>
         <p><A href=move || format!("/requirements/{}", requirement_id())>{move || om().back_to_requirement}</A></p>
         <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
@@ -446,6 +448,7 @@ fn EditOption() -> impl IntoView {
     let params = use_params_map();
     let detail = Resource::new(move || params.read().get("id").unwrap_or_default(), get_option);
     view! {
+        <PageTitle text=move || om().edit_option/>
         <h1>{move || om().edit_option}</h1>
         <Suspense fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
             {move || Suspend::new(async move {

@@ -23,6 +23,7 @@ use crate::t;
 use crate::ui::comments::{comment_form, comment_threads, CommentAuthor, CommentFormWords, ThreadComment};
 use crate::ui::forms::load_error;
 use crate::ui::submit::submit;
+use crate::ui::PageTitle;
 use crate::ui::{use_i18n, FieldError, RequireLogin};
 use leptos::prelude::*;
 use leptos_router::components::A;
@@ -121,6 +122,7 @@ fn OptionContent(
         })
         .collect();
     view! {
+        <PageTitle text={let t = d.title.clone(); move || t.clone()}/>
         <div class="page-title">
             <h1 class="option-title">{d.title.clone()} " " <StatusBadge status/></h1>
             {d.can_edit.then(|| view! { <A href=format!("/options/{}/edit", d.id) attr:class="button">{t!(i18n, edit)}</A> })}

@@ -1,16 +1,20 @@
 //! Building blocks every page uses: the language context, the session context and its guard, the
-//! page header, form error display, the form submit helper, and reading a chosen file.
+//! page header, form error display, the form submit helper, reading a chosen file, and where to
+//! return after signing in.
 
 pub mod comments;
 pub mod files;
 pub mod forms;
 pub mod i18n_context;
 pub mod layout;
+pub mod page_title;
+pub mod return_to;
 pub mod session;
 pub mod submit;
 
 pub use forms::{FieldError, FormError};
 pub use i18n_context::{use_i18n, I18n};
+pub use page_title::PageTitle;
 pub use session::{use_session, RequireLogin};
 
 /// A reactive message: `t!(i18n, field)` is a closure that re-reads the field when the language

@@ -54,7 +54,8 @@ pub fn use_session() -> Session {
     use_context::<Session>().unwrap_or_default()
 }
 
-/// Renders `children` with the signed-in person in context; otherwise redirects.
+/// Renders `children` with the signed-in person in context; otherwise redirects (a visitor to
+/// the sign-in page, which returns here afterwards).
 #[component]
 pub fn RequireLogin(children: Children) -> impl IntoView {
     let session = use_session();
@@ -64,7 +65,12 @@ pub fn RequireLogin(children: Children) -> impl IntoView {
             provide_context(user);
             children().into_any()
         }
-        _ => view! { <Redirect path="/login"/> }.into_any(),
+        _ => {
+            let location = leptos_router::hooks::use_location();
+            let (path, query) = (location.pathname.get_untracked(), location.search.get_untracked());
+            let here = if query.is_empty() { path } else { format!("{path}?{query}") };
+            view! { <Redirect path=super::return_to::login_address(&here)/> }.into_any()
+        }
     }
 }
 

@@ -257,7 +257,7 @@ both_engines!(the_inbox_page_sends_visitors_to_the_login_page, |app| async move 
     let reply = visitor.page("/inbox").await;
 
     assert_eq!(reply.status, 302, "{reply}");
-    assert_eq!(reply.header("location"), Some("/login"));
+    assert_eq!(reply.header("location"), Some("/login?next=/inbox"));
 });
 
 both_engines!(the_header_badge_tells_visitors_nothing_without_an_error, |app| async move {

@@ -148,8 +148,39 @@ both_engines!(project_pages_send_visitors_to_the_login_page, |app| async move {
     let reply = visitor.page(&format!("/projects/{id}")).await;
 
     assert_eq!(reply.status, 302, "{reply}");
-    assert_eq!(reply.header("location"), Some("/login"));
+    let expected = format!("/login?next=/projects/{id}");
+    assert_eq!(reply.header("location"), Some(expected.as_str()), "the sign-in page is told where to return");
     assert!(!reply.text.contains("付款前须审批"), "nothing of the project leaks");
+});
+
+both_engines!(a_deep_link_keeps_its_query_through_the_sign_in_page, |app| async move {
+    let visitor = app.client();
+
+    let reply = visitor.page("/requirements/r1/diff?from=1&to=2").await;
+
+    assert_eq!(reply.status, 302, "{reply}");
+    assert_eq!(reply.header("location"), Some("/login?next=/requirements/r1/diff%3Ffrom%3D1%26to%3D2"));
+});
+
+both_engines!(signing_in_from_a_deep_link_lands_on_the_page_it_points_to, |app| async move {
+    let client = app.login("xiaoli").await;
+
+    let inbox = client.page("/login?next=/inbox").await;
+    let with_query = client.page("/login?next=/requirements/r1/diff%3Ffrom%3D1%26to%3D2").await;
+
+    assert_eq!(inbox.status, 302, "{inbox}");
+    assert_eq!(inbox.header("location"), Some("/inbox"));
+    assert_eq!(with_query.header("location"), Some("/requirements/r1/diff?from=1&to=2"));
+});
+
+both_engines!(a_return_address_off_this_site_is_never_followed, |app| async move {
+    let client = app.login("xiaoli").await;
+
+    for next in ["//evil.example", "https%3A%2F%2Fevil.example", "%2F%5Cevil.example", "%2F%09%2Fevil.example", "/login"] {
+        let reply = client.page(&format!("/login?next={next}")).await;
+        assert_eq!(reply.status, 302, "{next}: {reply}");
+        assert_eq!(reply.header("location"), Some("/"), "{next} is not followed");
+    }
 });
 
 // ---------------------------------------------------------------- first administrator
