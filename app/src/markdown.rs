@@ -6,7 +6,7 @@
 //! `javascript:`/`data:` URL. Only this function's output is ever inserted as HTML; everything else
 //! user-written is rendered as escaped text. Server-only: the browser receives the finished HTML.
 
-use pulldown_cmark::{html, Options, Parser};
+use pulldown_cmark::{html, CowStr, Event, Options, Parser, Tag, TagEnd};
 use std::sync::LazyLock;
 
 /// Renders `markdown` to sanitised HTML.
@@ -16,8 +16,30 @@ pub fn render(markdown: &str) -> String {
     options.insert(Options::ENABLE_STRIKETHROUGH);
     options.insert(Options::ENABLE_TASKLISTS);
     let mut unsafe_html = String::with_capacity(markdown.len() * 3 / 2);
-    html::push_html(&mut unsafe_html, Parser::new_ext(markdown, options));
+    html::push_html(&mut unsafe_html, images_as_links(Parser::new_ext(markdown, options)));
     SANITISER.clean(&unsafe_html).to_string()
+}
+
+/// Images become links to them: a page shows nothing from another host (which would tell that
+/// host who reads a restricted project, and when) and requests no broken relative address on every
+/// view. The alt text is the link's text; an image without one is named by its address.
+fn images_as_links<'a>(events: impl Iterator<Item = Event<'a>>) -> impl Iterator<Item = Event<'a>> {
+    // The address of the image just opened, while nothing has been written inside it.
+    let mut unnamed: Option<CowStr<'a>> = None;
+    events.flat_map(move |event| match event {
+        Event::Start(Tag::Image { link_type, dest_url, title, id }) => {
+            unnamed = Some(dest_url.clone());
+            vec![Event::Start(Tag::Link { link_type, dest_url, title, id })]
+        }
+        Event::End(TagEnd::Image) => match unnamed.take() {
+            Some(address) => vec![Event::Text(address), Event::End(TagEnd::Link)],
+            None => vec![Event::End(TagEnd::Link)],
+        },
+        other => {
+            unnamed = None;
+            vec![other]
+        }
+    })
 }
 
 static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
@@ -25,6 +47,8 @@ static SANITISER: LazyLock<ammonia::Builder<'static>> = LazyLock::new(|| {
     // Links open safely and tell search engines nothing; only web and mail links survive.
     builder.link_rel(Some("noopener noreferrer nofollow"));
     builder.url_schemes(["http", "https", "mailto"].into_iter().collect());
+    // Images written as raw HTML go too (Markdown images are links by now, see `images_as_links`).
+    builder.rm_tags(["img"]);
     // Task-list checkboxes from `- [x]` render, disabled.
     builder.add_tags(["input"]);
     builder.add_tag_attributes("input", ["type", "checked", "disabled"]);
@@ -73,6 +97,18 @@ mod tests {
         assert!(!html.contains("<script") && !html.contains("onerror") && !html.contains("href=\"javascript"), "{html}");
         assert!(html.contains("<a rel=\"noopener noreferrer nofollow\">x</a>"), "the javascript: link loses its href: {html}");
         assert!(html.contains("rel=\"noopener noreferrer nofollow\""));
+    }
+
+    #[test]
+    fn images_load_nothing_they_become_links() {
+        let html =
+            render("![diagram](https://tracker.example/pixel.png)\n\n![](img/flow.png)\n\n<img src=\"https://tracker.example/raw.png\">");
+        assert!(!html.contains("<img"), "no image is loaded: {html}");
+        assert!(html.contains("<a href=\"https://tracker.example/pixel.png\" rel=\"noopener noreferrer nofollow\">diagram</a>"), "{html}");
+        assert!(
+            html.contains("<a href=\"img/flow.png\" rel=\"noopener noreferrer nofollow\">img/flow.png</a>"),
+            "a relative image is a link named by its address: {html}"
+        );
     }
 
     #[test]

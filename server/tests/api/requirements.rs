@@ -978,6 +978,24 @@ both_engines!(script_in_comments_is_stored_as_written_and_rendered_inert, |app| 
     }
 });
 
+both_engines!(images_in_comments_and_backgrounds_load_nothing_from_anywhere, |app| async move {
+    let d = demo(&app).await;
+    let requirement = create(&d.pm, &d.project, new_requirement("Approval status query", &d.b)).await;
+    let path = path_of(&requirement);
+    let markdown = "See ![the flow](https://tracker.example/pixel.png) and ![](flow.png).\n\n<img src=\"https://tracker.example/raw.png\">";
+
+    let comment = d.pm.post(&format!("{path}/comments"), json!({"body": markdown})).await;
+    let comment = comment.expect(201, "a comment with images").clone();
+    edit(&d.pm, &requirement, json!({"version": requirement["version"], "background": markdown})).await;
+    let background = d.pm.read(&path).await["background_html"].as_str().unwrap().to_string();
+
+    for html in [comment["body_html"].as_str().unwrap(), background.as_str()] {
+        assert!(!html.contains("<img"), "nothing is loaded when the page is viewed: {html}");
+        assert!(html.contains("<a href=\"https://tracker.example/pixel.png\" rel=\"noopener noreferrer nofollow\">the flow</a>"), "{html}");
+        assert!(html.contains(">flow.png</a>"), "an image without alt text is named by its address: {html}");
+    }
+});
+
 // ---------------------------------------------------------------- the list
 
 /// APR-1 (in review, high, xiaozhang, change points for B), APR-2 (draft, critical, owned by
