@@ -59,8 +59,8 @@ function recordListeners() {
  *
  * Returns { context, page, console } where `console` is a ConsoleWatch.
  */
-export async function openPage(browser, t, { locale = 'en-US' } = {}) {
-  const context = await browser.newContext({ baseURL: BASE_URL, locale, viewport: { width: 1280, height: 900 } });
+export async function openPage(browser, t, { locale = 'en-US', viewport = { width: 1280, height: 900 } } = {}) {
+  const context = await browser.newContext({ baseURL: BASE_URL, locale, viewport });
   context.setDefaultTimeout(20_000);
   context.setDefaultNavigationTimeout(30_000);
   await context.addInitScript(recordListeners);

@@ -487,7 +487,7 @@ pub(super) fn ActionTable(items: Vec<ActionItemDto>, show_project: bool, changes
                 <th scope="col">{move || m().owner}</th>
                 <th scope="col">{move || m().due_on}</th>
                 <th scope="col">{move || m().status}</th>
-                <th scope="col"></th>
+                <th scope="col"><span class="visually-hidden">{move || i18n.m().actions_column}</span></th>
             </tr></thead>
             <tbody>
                 {items.into_iter().map(|a| {

@@ -43,7 +43,7 @@ fn Departments() -> impl IntoView {
                                 <th>{t!(i18n, code)}</th>
                                 <th>{t!(i18n, name_zh)}</th>
                                 <th>{t!(i18n, name_en)}</th>
-                                <th></th>
+                                <th scope="col"><span class="visually-hidden">{t!(i18n, actions_column)}</span></th>
                             </tr>
                         </thead>
                         <tbody>
@@ -141,7 +141,7 @@ fn People() -> impl IntoView {
                                 <th>{t!(i18n, display_name)}</th>
                                 <th>{t!(i18n, department)}</th>
                                 <th>{t!(i18n, role)}</th>
-                                <th></th>
+                                <th scope="col"><span class="visually-hidden">{t!(i18n, actions_column)}</span></th>
                             </tr>
                         </thead>
                         <tbody>

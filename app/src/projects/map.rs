@@ -45,7 +45,8 @@ pub fn StakeholderMap(stakeholders: Vec<StakeholderDto>, links: Vec<LinkDto>) ->
         .map(|a| view! { <line x1=a.x1 y1=a.y1 x2=a.x2 - 4 y2=a.y2 class="map-arrow" marker-end="url(#arrowhead)"/> })
         .collect_view();
     view! {
-        <figure class="stakeholder-map">
+        // Focusable, so the keyboard can scroll a map wider than the screen.
+        <figure class="stakeholder-map" tabindex="0" aria-label=move || i18n.m().stakeholder_map>
             <svg viewBox=view_box width=map.width height=map.height role="img" aria-labelledby="map-title">
                 <title id="map-title">{move || i18n.m().stakeholder_map}</title>
                 <defs>

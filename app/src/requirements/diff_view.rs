@@ -8,10 +8,20 @@ use crate::domain::requirement_diff::{FieldChange, ItemChange, ItemChangeKind, S
 use crate::ui::use_i18n;
 use leptos::prelude::*;
 
+/// `heading_level` is the level of the "Scenarios" and "Change points" headings: one below the
+/// heading the diff sits under (2 on the diff page, below its title).
 #[component]
-pub fn DiffView(diff: DiffDto) -> impl IntoView {
+pub fn DiffView(diff: DiffDto, #[prop(default = 2)] heading_level: u8) -> impl IntoView {
     let i18n = use_i18n();
     let rm = move || RequirementMessages::of(i18n.get());
+    let heading = move |text: fn(&RequirementMessages) -> &'static str| {
+        let text = move || text(rm());
+        match heading_level {
+            2 => view! { <h2 class="diff-heading">{text}</h2> }.into_any(),
+            3 => view! { <h3 class="diff-heading">{text}</h3> }.into_any(),
+            _ => view! { <h4 class="diff-heading">{text}</h4> }.into_any(),
+        }
+    };
     let d = diff.diff;
     let empty = d.is_empty();
     view! {
@@ -21,11 +31,11 @@ pub fn DiffView(diff: DiffDto) -> impl IntoView {
                 <dl class="diff-fields">{d.fields.into_iter().map(field_view).collect_view()}</dl>
             })}
             {(!d.scenarios.is_empty()).then(|| view! {
-                <h4>{move || rm().scenarios}</h4>
+                {heading(|m| m.scenarios)}
                 <ul class="diff-items diff-scenarios">{d.scenarios.into_iter().map(item_view).collect_view()}</ul>
             })}
             {(!d.change_points.is_empty()).then(|| view! {
-                <h4>{move || rm().change_points}</h4>
+                {heading(|m| m.change_points)}
                 <ul class="diff-items diff-change-points">{d.change_points.into_iter().map(item_view).collect_view()}</ul>
             })}
         </div>

@@ -258,7 +258,7 @@ pub fn RequirementEditor(
             {move || their_change.get().map(|d| view! {
                 <section class="their-change" aria-live="polite">
                     <h3>{move || rm().their_change}</h3>
-                    <DiffView diff=d.clone()/>
+                    <DiffView diff=d.clone() heading_level=4/>
                 </section>
             })}
             <label><span>{move || rm().title}</span>

@@ -129,7 +129,9 @@ pub fn GanttChart(
     let svg = move || gantt_svg(&scheduled, baseline.as_deref(), launch_moved, i18n.get(), today.get(), id, GanttView::default());
     view! {
         <HolidaysUnknown after=unknown_after/>
-        <div class="gantt-wrap" data-gantt=id inner_html=svg></div>
+        // Focusable, so the keyboard can scroll a chart wider than the screen (a named group, not a
+        // landmark: the page's section around it is that).
+        <div class="gantt-wrap" data-gantt=id tabindex="0" role="group" aria-label=move || ScheduleMessages::for_locale(i18n.get()).gantt inner_html=svg></div>
     }
 }
 
@@ -215,7 +217,16 @@ pub fn LiveGanttChart(
         })
     };
     view! {
-        <div class="gantt-wrap gantt-layers" class:stale=move || stale.get() data-gantt=id node_ref=wrap on:scroll=move |_| measure()>
+        <div
+            class="gantt-wrap gantt-layers"
+            class:stale=move || stale.get()
+            data-gantt=id
+            tabindex="0"
+            role="group"
+            aria-label=move || ScheduleMessages::for_locale(i18n.get()).gantt
+            node_ref=wrap
+            on:scroll=move |_| measure()
+        >
             <div class="gantt-layer-back" inner_html=move || background.get()></div>
             <div class="gantt-layer-front" inner_html=front></div>
         </div>

@@ -201,7 +201,7 @@ fn SandboxResult(o: Outcome, m: &'static ScheduleMessages) -> impl IntoView {
             })}
             {explanation.map(|e| view! { <p class="explanation" data-testid="explanation">{e}</p> })}
             <h2>{m.gantt}</h2>
-            <div class="gantt-wrap" inner_html=svg></div>
+            <div class="gantt-wrap" tabindex="0" role="group" aria-label=m.gantt inner_html=svg></div>
             <h2>{m.critical_chain}</h2>
             <ol class="critical-chain">{chain}</ol>
             {impact}

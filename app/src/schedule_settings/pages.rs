@@ -59,7 +59,7 @@ fn ScheduleSettings() -> impl IntoView {
                                     <th>{t!(i18n, available_from)}</th>
                                     <th>{t!(i18n, calendar)}</th>
                                     <th>{t!(i18n, last_change)}</th>
-                                    <th></th>
+                                    <th scope="col"><span class="visually-hidden">{t!(i18n, actions_column)}</span></th>
                                 </tr>
                             </thead>
                             <tbody>

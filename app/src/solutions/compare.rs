@@ -72,7 +72,8 @@ fn CompareTable(details: Vec<OptionDetail>) -> impl IntoView {
     };
     view! {
         <p class="muted">{heading}</p>
-        <div class="compare-wrap">
+        // Focusable, so the keyboard can scroll a comparison wider than the screen.
+        <div class="compare-wrap" tabindex="0" role="group" aria-label=move || om().compare_options>
             <table class="compare-options">
                 <thead>
                     <tr>

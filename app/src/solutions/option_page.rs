@@ -207,7 +207,7 @@ fn PlanSummary(detail: OptionDetail, context: Arc<PlanContext>) -> impl IntoView
         <section class="card plan-summary">
             <details>
                 <summary><h2 class="inline-heading">{move || om().work_plan_count(count)}</h2></summary>
-                <div class="plan-table-wrap">
+                <div class="plan-table-wrap" tabindex="0" role="group" aria-label=move || om().work_items>
                     <table class="plan-items readonly">
                         <thead><tr>
                             <th scope="col">{move || om().item_id}</th><th scope="col">{move || om().item_title}</th>

@@ -52,7 +52,8 @@ pub fn PlanTable(draft: PlanDraft, departments: Vec<DepartmentChoice>, frame: Pl
     view! {
         <div class="plan-editor">
             {plan_error}
-            <div class="plan-table-wrap">
+            // Focusable, so the keyboard can scroll a table wider than the screen.
+            <div class="plan-table-wrap" tabindex="0" role="group" aria-label=move || om().work_items>
                 // Laid out as a grid of rows (style/main.css), each row rendered by the browser only
                 // while near the screen, so an edit lays out and paints a few rows, not 300. Styling
                 // table parts as blocks can lose their meaning for assistive technology; the roles
@@ -79,7 +80,7 @@ pub fn PlanTable(draft: PlanDraft, departments: Vec<DepartmentChoice>, frame: Pl
             <p class="muted hint">{move || om().predecessors_hint}</p>
             <button type="button" class="secondary add-item" on:click=move |_| draft.add_item()>{move || om().add_item}</button>
 
-            <div class="plan-table-wrap">
+            <div class="plan-table-wrap" tabindex="0" role="group" aria-label=move || om().milestones>
                 <table class="plan-milestones">
                     <caption>{move || om().milestones}</caption>
                     <thead><tr>
