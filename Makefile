@@ -6,7 +6,7 @@
 SHELL := /bin/bash
 export PATH := $(HOME)/.cargo/bin:$(CURDIR)/end2end/node_modules/.bin:$(PATH)
 
-.PHONY: run test setup build release lint bench
+.PHONY: run test setup build release lint bench screenshots
 
 run: setup release
 	DATABASE_URL=$${DATABASE_URL:-sqlite://data/concord.db} ./target/release/concord serve --demo --site-root target/site-release
@@ -34,3 +34,9 @@ lint:
 
 bench: release
 	scripts/bench/all.sh
+
+# Screenshots of every demo page at 390 and 1366 px into target/screenshots/, with each page's
+# width, against a running demo (`make run` in another terminal, or CONCORD_URL=...).
+screenshots:
+	scripts/setup.sh --with-browser
+	CONCORD_URL=$${CONCORD_URL:-http://127.0.0.1:3000} node end2end/screenshots.mjs

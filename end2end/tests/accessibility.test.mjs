@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { after, before, test } from 'node:test';
-import { TEXT, launchBrowser, login, openPage, visit } from './support.mjs';
+import { TEXT, demoPages, launchBrowser, login, openPage, visit } from './support.mjs';
 
 const AXE = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 
@@ -23,58 +23,6 @@ async function violations(page) {
     return result.violations.map((v) => ({ id: v.id, impact: v.impact, targets: v.nodes.slice(0, 3).map((n) => n.target.join(' ')), count: v.nodes.length }));
   });
   return found.map((v) => `${v.id} (${v.impact}, ${v.count}×): ${v.targets.join(' | ')}`);
-}
-
-/** The first link in the page's main part to `prefix` followed by an id (a page to visit next). */
-async function firstLink(page, prefix) {
-  const hrefs = await page.locator(`main a[href^="${prefix}"]`).evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-  const href = hrefs.map((h) => h.split('?')[0]).find((h) => /^[^/]+$/.test(h.slice(prefix.length)) && !h.endsWith('/new'));
-  assert.ok(href, `a link to ${prefix}<id> among ${hrefs.join(', ')}`);
-  return href;
-}
-
-/** Every page of the demo, found by following its links as the administrator. */
-async function demoPages(page) {
-  await visit(page, '/');
-  const project = await firstLink(page, '/projects/');
-  await visit(page, `${project}/requirements`);
-  // PAY-1, the demo's requirement with revisions (other tests may have added requirements).
-  const requirement = await page.getByRole('row').filter({ hasText: 'PAY-1' }).locator('a[href^="/requirements/"]').first().getAttribute('href');
-  await visit(page, requirement);
-  const option = await firstLink(page, '/options/');
-  await visit(page, `${project}/schedule`);
-  const changeRequest = await firstLink(page, '/change-requests/');
-  await visit(page, `${project}/meetings`);
-  const meeting = await firstLink(page, '/meetings/');
-  return [
-    '/',
-    project,
-    `${project}/requirements`,
-    `${project}/requirements/new`,
-    requirement,
-    `${requirement}/edit`,
-    `${requirement}/diff?from=1&to=2`,
-    `${requirement}/options/new`,
-    `${requirement}/options/compare`,
-    option,
-    `${option}/edit`,
-    changeRequest,
-    `${project}/schedule`,
-    `${project}/meetings`,
-    meeting,
-    `${project}/decision-log`,
-    `${project}/signoffs`,
-    '/decisions',
-    '/inbox',
-    '/action-items',
-    '/calendar-feed',
-    '/account',
-    '/projects/new',
-    '/admin/departments',
-    '/admin/people',
-    '/admin/schedule',
-    '/plan-sandbox',
-  ];
 }
 
 const PHONE = { width: 390, height: 844 };

@@ -38,7 +38,7 @@ export function launchBrowser() {
 
 // Runs in every page before the app's scripts: remembers which event types got a listener on which
 // element, so a test can tell when hydration has attached the handlers (see `waitForHydration`).
-function recordListeners() {
+export function recordListeners() {
   const original = EventTarget.prototype.addEventListener;
   EventTarget.prototype.addEventListener = function (type, listener, options) {
     try {
@@ -184,4 +184,59 @@ export async function hasMarker(page) {
 /** A suffix that makes names unique across tests and runs. */
 export function unique() {
   return `${Date.now()}-${Math.floor(Math.random() * 1000)}`;
+}
+
+/** The first link in the page's main part to `prefix` followed by an id (a page to visit next). */
+async function firstLink(page, prefix) {
+  const hrefs = await page.locator(`main a[href^="${prefix}"]`).evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+  const href = hrefs.map((h) => h.split('?')[0]).find((h) => /^[^/]+$/.test(h.slice(prefix.length)) && !h.endsWith('/new'));
+  assert.ok(href, `a link to ${prefix}<id> among ${hrefs.join(', ')}`);
+  return href;
+}
+
+/**
+ * Every page of the demo, found by following its links: signed in as the administrator, each
+ * kind of page once (a project, PAY-1, its chosen option, a change request, a meeting…).
+ */
+export async function demoPages(page) {
+  await visit(page, '/');
+  const project = await page.getByRole('link', { name: DEMO_PROJECT, exact: true }).first().getAttribute('href');
+  await visit(page, `${project}/requirements`);
+  // PAY-1, the demo's requirement with revisions (other tests may have added requirements).
+  const requirement = await page.locator('main tr', { hasText: 'PAY-1' }).locator('a[href^="/requirements/"]').first().getAttribute('href');
+  await visit(page, requirement);
+  const option = await firstLink(page, '/options/');
+  await visit(page, `${project}/schedule`);
+  const changeRequest = await firstLink(page, '/change-requests/');
+  await visit(page, `${project}/meetings`);
+  const meeting = await firstLink(page, '/meetings/');
+  return [
+    '/',
+    project,
+    `${project}/requirements`,
+    `${project}/requirements/new`,
+    requirement,
+    `${requirement}/edit`,
+    `${requirement}/diff?from=1&to=2`,
+    `${requirement}/options/new`,
+    `${requirement}/options/compare`,
+    option,
+    `${option}/edit`,
+    changeRequest,
+    `${project}/schedule`,
+    `${project}/meetings`,
+    meeting,
+    `${project}/decision-log`,
+    `${project}/signoffs`,
+    '/decisions',
+    '/inbox',
+    '/action-items',
+    '/calendar-feed',
+    '/account',
+    '/projects/new',
+    '/admin/departments',
+    '/admin/people',
+    '/admin/schedule',
+    '/plan-sandbox',
+  ];
 }

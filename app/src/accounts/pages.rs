@@ -72,7 +72,7 @@ fn DemoAccounts(accounts: Vec<super::dto::DemoAccount>) -> impl IntoView {
             <section class="card demo-accounts" aria-labelledby="demo-accounts-title">
                 <h2 id="demo-accounts-title">{t!(i18n, demo_accounts)}</h2>
                 <p>{t!(i18n, demo_password_note)} " " <code>{super::DEMO_PASSWORD}</code></p>
-                <table>
+                <table tabindex="0">
                     <thead>
                         <tr>
                             <th>{t!(i18n, username)}</th>

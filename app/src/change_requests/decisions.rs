@@ -66,7 +66,7 @@ fn DecisionTable(list: Vec<ChangeRequestSummary>) -> impl IntoView {
     let rm = move || RequestMessages::of(i18n.get());
     let now = now_millis();
     view! {
-        <table class="decisions">
+        <table class="decisions" tabindex="0">
             <caption>{move || rm().decisions_caption}</caption>
             <thead><tr>
                 <th scope="col">{move || rm().request}</th>

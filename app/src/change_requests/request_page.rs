@@ -298,7 +298,7 @@ fn ImpactSection(impact: Impact, names: DepartmentNames, plans: (Plan, Option<Pl
             <h3>{move || rm().explanation}</h3>
             <p class="explanation" data-testid="explanation">{explanation}</p>
             {move || impact.with_value(|i| (!i.milestones.is_empty()).then(|| view! {
-                <table class="milestones">
+                <table class="milestones" tabindex="0">
                     <caption>{move || rm().milestones_caption}</caption>
                     <thead><tr>
                         <th scope="col">{move || sm().milestone}</th>
@@ -317,7 +317,7 @@ fn ImpactSection(impact: Impact, names: DepartmentNames, plans: (Plan, Option<Pl
                 <dt>{move || sm().items_changed}</dt>
                 <dd data-testid="items-changed">{move || impact.with_value(|i| changed_list(sm(), i))}</dd>
             </dl>
-            <table class="effort">
+            <table class="effort" tabindex="0">
                 <caption>{move || rm().effort_caption}</caption>
                 <thead><tr>
                     <th scope="col">{move || rm().department}</th>
@@ -346,7 +346,7 @@ fn PlanSummary(scheduled: ScheduledPlan, names: DepartmentNames) -> impl IntoVie
         <section class="card request-impact" aria-labelledby="request-plan-heading">
             <h2 id="request-plan-heading">{move || rm().impact}</h2>
             {(!milestones.is_empty()).then(|| view! {
-                <table class="milestones">
+                <table class="milestones" tabindex="0">
                     <caption>{move || sm().milestones}</caption>
                     <thead><tr><th scope="col">{move || sm().milestone}</th><th scope="col">{move || rm().date}</th></tr></thead>
                     <tbody>
@@ -362,7 +362,7 @@ fn PlanSummary(scheduled: ScheduledPlan, names: DepartmentNames) -> impl IntoVie
                     </tbody>
                 </table>
             })}
-            <table class="effort">
+            <table class="effort" tabindex="0">
                 <caption>{move || rm().effort_caption}</caption>
                 <thead><tr><th scope="col">{move || rm().department}</th><th scope="col">{move || sm().effort}</th></tr></thead>
                 <tbody>
@@ -385,7 +385,7 @@ fn Approvals(approvals: Vec<ApprovalDto>) -> impl IntoView {
     view! {
         <section class="card approvals" aria-labelledby="approvals-heading">
             <h2 id="approvals-heading">{move || rm().departments_affected}</h2>
-            <table class="approvals">
+            <table class="approvals" tabindex="0">
                 <caption>{move || rm().departments_caption}</caption>
                 <thead><tr>
                     <th scope="col">{move || rm().department}</th>

@@ -120,7 +120,7 @@ fn BaselineTable(baselines: Vec<BaselineDto>, current: Option<i64>) -> impl Into
     let i18n = use_i18n();
     let rm = move || RequestMessages::of(i18n.get());
     view! {
-        <table class="baselines">
+        <table class="baselines" tabindex="0">
             <caption>{move || rm().baselines_caption}</caption>
             <thead><tr>
                 <th scope="col">{move || rm().number}</th>
@@ -176,7 +176,7 @@ fn RequestTable(requests: Vec<ChangeRequestSummary>) -> impl IntoView {
     let i18n = use_i18n();
     let rm = move || RequestMessages::of(i18n.get());
     view! {
-        <table class="requests">
+        <table class="requests" tabindex="0">
             <caption>{move || rm().requests_caption}</caption>
             <thead><tr>
                 <th scope="col">{move || rm().request}</th>

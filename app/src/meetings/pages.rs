@@ -126,7 +126,7 @@ fn MeetingList(list: Vec<MeetingSummary>, choices: MeetingChoices) -> impl IntoV
             view! { <p class="empty">{move || m().no_meetings}</p> }.into_any()
         } else {
             view! {
-                <table class="meetings">
+                <table class="meetings" tabindex="0">
                     <thead><tr>
                         <th scope="col">{move || m().when}</th>
                         <th scope="col">{move || m().title}</th>
@@ -480,7 +480,7 @@ pub(super) fn ActionTable(items: Vec<ActionItemDto>, show_project: bool, changes
     let error = Signal::from(set.error);
     view! {
         <MeetingError error/>
-        <table class="action-table">
+        <table class="action-table" tabindex="0">
             <thead><tr>
                 <th scope="col">{move || m().action_title}</th>
                 {show_project.then(|| view! { <th scope="col">{move || m().project}</th><th scope="col">{move || m().meeting}</th> })}

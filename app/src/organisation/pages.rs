@@ -37,7 +37,7 @@ fn Departments() -> impl IntoView {
             {move || Suspend::new(async move {
                 let list = departments.await.unwrap_or_default();
                 view! {
-                    <table>
+                    <table tabindex="0">
                         <thead>
                             <tr>
                                 <th>{t!(i18n, code)}</th>
@@ -134,7 +134,7 @@ fn People() -> impl IntoView {
                 let (people, departments) = data.await.unwrap_or_default();
                 let departments_for_form = departments.clone();
                 view! {
-                    <table>
+                    <table tabindex="0">
                         <thead>
                             <tr>
                                 <th>{t!(i18n, username)}</th>

@@ -44,7 +44,7 @@ fn ProjectList() -> impl IntoView {
                 match projects.await {
                     Ok(list) if list.is_empty() => view! { <p>{t!(i18n, no_projects)}</p> }.into_any(),
                     Ok(list) => view! {
-                        <table class="projects">
+                        <table class="projects" tabindex="0">
                             <thead>
                                 <tr>
                                     <th>{t!(i18n, project_name)}</th>

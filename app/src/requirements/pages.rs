@@ -149,7 +149,7 @@ fn ListTable(page: RequirementPage, query: RequirementListQuery) -> impl IntoVie
     let previous = (page.offset > 0).then(|| link_to((page.offset - page.limit).max(0)));
     let next = (last < total).then(|| link_to(last));
     view! {
-        <table class="requirements">
+        <table class="requirements" tabindex="0">
             <thead><tr>
                 <th>{move || rm().key}</th><th>{move || rm().title}</th><th>{move || rm().status}</th>
                 <th>{move || rm().priority}</th><th>{move || rm().owner}</th><th>{move || rm().updated}</th>

@@ -232,7 +232,7 @@ fn ScheduleTable(s: Schedule, m: &'static ScheduleMessages) -> impl IntoView {
         })
         .collect();
     view! {
-        <table class="schedule-table">
+        <table class="schedule-table" tabindex="0">
             <thead><tr>
                 <th>{m.item}</th><th>{m.department}</th><th>{m.start}</th><th>{m.finish}</th>
                 <th>{m.effort}</th><th>{m.slack}</th><th>{m.critical}</th>
@@ -272,7 +272,7 @@ fn ImpactTables(i: Impact, m: &'static ScheduleMessages) -> impl IntoView {
             {m.launch}": " {i.baseline_launch.to_string()} " → " {i.candidate_launch.to_string()} " ("
             {m.working_days(i.launch_moved_working_days as i64)} ")"
         </p>
-        <table class="milestones">
+        <table class="milestones" tabindex="0">
             <thead><tr><th>{m.milestone}</th><th>{m.baseline}</th><th>{m.candidate}</th><th>{m.moved}</th></tr></thead>
             <tbody>{milestones}</tbody>
         </table>
@@ -284,7 +284,7 @@ fn ImpactTables(i: Impact, m: &'static ScheduleMessages) -> impl IntoView {
             <dt>{m.dates_moved}</dt>
             <dd>{or_none(i.departments_with_moved_dates.iter().map(|d| d.department.clone()).collect())}</dd>
         </dl>
-        <table class="effort">
+        <table class="effort" tabindex="0">
             <caption>{m.effort_by_department}</caption>
             <thead><tr><th>{m.department}</th><th>{m.baseline}</th><th>{m.candidate}</th><th>{m.moved}</th></tr></thead>
             <tbody>{efforts}</tbody>

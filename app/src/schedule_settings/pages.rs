@@ -51,7 +51,7 @@ fn ScheduleSettings() -> impl IntoView {
                     <OrganisationCalendar initial=settings.organisation_calendar editable=calendar_editable/>
                     <section>
                         <h2>{t!(i18n, teams_title)}</h2>
-                        <table class="schedule-settings">
+                        <table class="schedule-settings" tabindex="0">
                             <thead>
                                 <tr>
                                     <th>{t!(i18n, department)}</th>

@@ -122,7 +122,7 @@ fn YearsOfCalendar(dto: CalendarYearsDto, editable: bool, changes: RwSignal<u32>
             view! { <p class="muted">{move || ym().no_years}</p> }.into_any()
         } else {
             view! {
-                <table class="calendar-years-table">
+                <table class="calendar-years-table" tabindex="0">
                     <thead><tr>
                         <th scope="col">{move || ym().year}</th>
                         <th scope="col">{move || ym().source}</th>
@@ -375,7 +375,7 @@ fn ImportResult(result: CalendarImportDto) -> impl IntoView {
                 <strong>{move || ym().known_before_after}": "</strong>
                 {move || format!("{} → {}", known(before), known(after))}
             </p>
-            <table class="import-years-table">
+            <table class="import-years-table" tabindex="0">
                 <thead><tr>
                     <th scope="col">{move || ym().year}</th>
                     <th scope="col">{move || ym().change}</th>
@@ -453,7 +453,7 @@ fn ChangeTable(list: Vec<CalendarChangeDto>) -> impl IntoView {
     let i18n = use_i18n();
     let ym = move || YearMessages::of(i18n.get());
     view! {
-        <table class="calendar-changes">
+        <table class="calendar-changes" tabindex="0">
             <thead><tr>
                 <th scope="col">{move || ym().when}</th>
                 <th scope="col">{move || ym().who}</th>

@@ -106,7 +106,7 @@ fn MatrixContent(matrix: SignoffMatrix, changes: RwSignal<u32>) -> impl IntoView
         } else {
             view! {
                 <div class="table-scroll">
-                    <table class="signoff-matrix">
+                    <table class="signoff-matrix" tabindex="0">
                         <caption>{move || sm().matrix_caption}</caption>
                         <thead><tr><th scope="col">{move || sm().person}</th>{header}</tr></thead>
                         <tbody>{rows}</tbody>
@@ -360,7 +360,7 @@ fn AuditSection(project_id: String, changes: RwSignal<u32>) -> impl IntoView {
                             let full = list.len() >= 100;
                             view! {
                                 <div class="table-scroll">
-                                    <table class="audit-table">
+                                    <table class="audit-table" tabindex="0">
                                         <thead><tr>
                                             <th scope="col">{move || sm().seq}</th>
                                             <th scope="col">{move || sm().when}</th>

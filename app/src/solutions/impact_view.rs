@@ -171,7 +171,7 @@ pub fn ImpactView(
                 None => view! { <p class="muted no-baseline">{move || om().no_baseline_yet}</p> {chain} }.into_any(),
             }}
             <div class="impact-grid">
-                <table class="impact-departments">
+                <table class="impact-departments" tabindex="0">
                     <caption>{move || om().departments_involved}</caption>
                     <thead><tr><th scope="col">{move || om().department}</th><th scope="col">{move || om().effort}</th><th scope="col"><span class="visually-hidden">{move || om().newly_pulled_in}</span></th></tr></thead>
                     <tbody>{departments}</tbody>
@@ -287,7 +287,7 @@ pub fn EngineImpact(
             <p class="launch-move" data-testid="launch-move"><strong>{move || sm().launch}": "</strong>{launch_move}</p>
             {explanation.map(|e| view! { <p class="explanation" data-testid="explanation">{e}</p> })}
             {has_milestones.then(|| view! {
-                <table class="milestones">
+                <table class="milestones" tabindex="0">
                     <caption>{move || sm().milestones}</caption>
                     <thead><tr>
                         <th scope="col">{move || sm().milestone}</th><th scope="col">{move || sm().baseline}</th>
@@ -297,7 +297,7 @@ pub fn EngineImpact(
                 </table>
             })}
             <dl class="impact-facts">{facts}</dl>
-            <table class="effort">
+            <table class="effort" tabindex="0">
                 <caption>{move || sm().effort_by_department}</caption>
                 <thead><tr>
                     <th scope="col">{move || sm().department}</th><th scope="col">{move || sm().baseline}</th>

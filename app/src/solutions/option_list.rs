@@ -26,7 +26,7 @@ pub fn RequirementOptions(
         Ok(list) => {
             let several = list.len() > 1;
             view! {
-                <table class="options-list">
+                <table class="options-list" tabindex="0">
                     <thead><tr>
                         <th scope="col">{move || om().option}</th><th scope="col">{move || om().status}</th>
                         <th scope="col">{move || om().launch}</th><th scope="col">{move || om().open_concerns}</th>

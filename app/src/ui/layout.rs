@@ -85,10 +85,28 @@ pub fn Header() -> impl IntoView {
             }
         });
     };
+    // On a narrow screen the navigation folds away behind a "Menu" button (style/main.css decides
+    // when); it folds again after each navigation.
+    let menu_open = RwSignal::new(false);
+    let location = use_location();
+    Effect::watch(move || location.pathname.get(), move |_, _, _| menu_open.set(false), false);
     view! {
         <header class="site-header">
             <a class="brand" href="/">{t!(i18n, app_name)}</a>
-            <nav aria-label="main">
+            <button
+                type="button"
+                class="menu-toggle secondary"
+                aria-controls="site-nav"
+                aria-expanded=move || menu_open.get().to_string()
+                on:click=move |_| menu_open.update(|open| *open = !*open)
+            >
+                {t!(i18n, nav_menu)}
+                {move || {
+                    let n = unread_count();
+                    (n > 0).then(|| view! { <span class="badge unread-count" aria-hidden="true">{n}</span> })
+                }}
+            </button>
+            <nav id="site-nav" aria-label="main" class:open=move || menu_open.get()>
                 {session.user.clone().map(|user| {
                     let admin = user.is_admin;
                     view! {
