@@ -108,15 +108,14 @@ pub fn Header() -> impl IntoView {
             </button>
             <nav id="site-nav" aria-label="main" class:open=move || menu_open.get()>
                 {session.user.clone().map(|user| {
-                    let admin = user.is_admin;
                     view! {
                         <A href="/">{t!(i18n, nav_projects)}</A>
                         <A href="/decisions">{t!(i18n, nav_decisions)}</A>
                         <A href="/action-items" attr:class="action-items-link">{t!(i18n, nav_action_items)}</A>
-                        <Show when=move || admin>
-                            <A href="/admin/departments">{t!(i18n, nav_departments)}</A>
-                            <A href="/admin/people">{t!(i18n, nav_people)}</A>
-                        </Show>
+                        // The directory of departments and people is everyone's to read (who is B's
+                        // architect?); only administrators see its forms.
+                        <A href="/admin/departments">{t!(i18n, nav_departments)}</A>
+                        <A href="/admin/people">{t!(i18n, nav_people)}</A>
                         // Everyone reads the calendar and team capacities; leaders and tech managers edit their team's.
                         <A href="/admin/schedule">{t!(i18n, nav_schedule_settings)}</A>
                         <A href="/plan-sandbox">{t!(i18n, nav_sandbox)}</A>

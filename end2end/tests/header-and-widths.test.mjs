@@ -1,5 +1,6 @@
-// Phones and narrow windows: every page fits a 390 px screen (wide tables and charts scroll inside
-// themselves), the header folds its links behind "Menu", and on a laptop the header is one line.
+// The header and the page widths: every page fits a 390 px phone (wide tables and charts scroll
+// inside themselves), the header folds its links behind "Menu" there and is one line on a laptop,
+// and what it links to is readable by whoever sees the link.
 
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
@@ -59,3 +60,20 @@ for (const width of [1280, 1366]) {
     console.assertClean();
   });
 }
+
+test('everyone reads the departments and people from the header; only administrators see the forms', { timeout: 120_000 }, async (t) => {
+  const { page, console } = await openPage(browser, t);
+  await login(page, 'xiaoming');
+  const nav = page.getByRole('navigation', { name: 'main' });
+  const header = await page.locator('header.site-header').boundingBox();
+  assert.ok(header.height < 60, `a non-administrator's header is one line too (${header.height} px)`);
+  await nav.getByRole('link', { name: 'People', exact: true }).click();
+  await page.getByRole('heading', { name: 'People', level: 1 }).waitFor();
+  await page.getByRole('cell', { name: 'xiaozhang', exact: true }).waitFor();
+  assert.equal(await page.locator('main form').count(), 0, 'no form to add or change people');
+  await nav.getByRole('link', { name: 'Departments', exact: true }).click();
+  await page.getByRole('heading', { name: 'Departments', level: 1 }).waitFor();
+  await page.getByRole('cell', { name: 'Order approval', exact: true }).waitFor();
+  assert.equal(await page.locator('main form').count(), 0, 'no form to add or change departments');
+  console.assertClean();
+});
