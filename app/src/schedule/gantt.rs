@@ -15,6 +15,8 @@ use foldhash::{HashMap, HashMapExt, HashSet};
 use std::fmt::Write;
 
 const LABEL_W: i32 = 230;
+/// The step between lines of milestone labels that would otherwise overlap.
+const MILESTONE_LINE_H: i32 = 13;
 const HEADER_H: i32 = 34;
 const ROW_H: i32 = 20;
 const LANE_H: i32 = 20;
@@ -139,9 +141,16 @@ pub fn svg(plan: &Plan, schedule: &Schedule, o: &GanttOptions<'_>) -> String {
     }
 
     let item_rows: usize = lanes.iter().map(|(_, r)| r.len()).sum();
-    let milestone_rows = if schedule.milestones.is_empty() { 0 } else { 1 };
-    let body_h = lanes.len() as i32 * LANE_H + item_rows as i32 * ROW_H + milestone_rows * (ROW_H + 6);
-    let width = LABEL_W + days * dw + 90;
+    // Milestones close together get their labels on separate lines, so none covers another.
+    let milestone_labels: Vec<(i32, String)> =
+        schedule.milestones.iter().map(|ms| (x(ms.date) + dw, ms.name.clone().unwrap_or(ms.id.clone()))).collect();
+    let label_spans: Vec<(i32, i32)> = milestone_labels.iter().map(|(cx, label)| (cx + 8, text_width(label))).collect();
+    let lines = label_lines(&label_spans);
+    let extra_lines = lines.iter().max().map_or(0, |&l| l as i32);
+    let milestone_h = if schedule.milestones.is_empty() { 0 } else { ROW_H + 6 + extra_lines * MILESTONE_LINE_H };
+    let body_h = lanes.len() as i32 * LANE_H + item_rows as i32 * ROW_H + milestone_h;
+    let labels_end = label_spans.iter().map(|(start, w)| start + w + 8).max().unwrap_or(0);
+    let width = (LABEL_W + days * dw + 90).max(labels_end);
     let height = HEADER_H + body_h + 8;
     let id = escape(o.id);
     let mut out = String::with_capacity(200 * item_rows + 4_000);
@@ -195,10 +204,11 @@ pub fn svg(plan: &Plan, schedule: &Schedule, o: &GanttOptions<'_>) -> String {
             let star = if critical { "★ " } else { "" };
             let _ = write!(
                 out,
-                r#"<text class="label{}" x="12" y="{}">{star}{}</text>"#,
+                r#"<text class="label{}" x="12" y="{}">{star}{}{}</text>"#,
                 if critical { " critical" } else { "" },
                 y + 14,
-                escape(&truncate(&row.label, 30))
+                escape(&fit(&row.label, LABEL_W - 24)),
+                whole_label(&row.label, LABEL_W - 24)
             );
             if let Some(g) = row.ghost {
                 let _ = write!(
@@ -260,18 +270,16 @@ pub fn svg(plan: &Plan, schedule: &Schedule, o: &GanttOptions<'_>) -> String {
     if !schedule.milestones.is_empty() {
         let cy = y + ROW_H / 2 + 3;
         let _ = write!(out, r#"<text class="lane-name" x="4" y="{}">{}</text>"#, cy + 4, escape(m.milestones));
-        for ms in &schedule.milestones {
-            let cx = x(ms.date) + dw;
-            let label = ms.name.clone().unwrap_or(ms.id.clone());
+        for ((ms, (cx, label)), line) in schedule.milestones.iter().zip(&milestone_labels).zip(&lines) {
             let _ = write!(
                 out,
                 r#"<path class="milestone" d="M{cx},{}l6,6l-6,6l-6,-6z"><title>{} · {}</title></path><text class="milestone-label" x="{}" y="{}">{}</text>"#,
                 cy - 6,
-                escape(&label),
+                escape(label),
                 ms.date,
                 cx + 8,
-                cy + 4,
-                escape(&truncate(&label, 16))
+                cy + 4 + *line as i32 * MILESTONE_LINE_H,
+                escape(label)
             );
         }
     }
@@ -423,12 +431,57 @@ fn same_kind(cal: &Calendar, d: Date, class: &str) -> bool {
     }
 }
 
-fn truncate(s: &str, max: usize) -> String {
-    if s.chars().count() <= max {
-        s.to_string()
-    } else {
-        format!("{}…", s.chars().take(max - 1).collect::<String>())
+/// Roughly how many pixels `s` takes at the chart's 11 px font: about 6.5 for a Latin letter or
+/// digit, 11 for a Chinese character (and anything else wide).
+fn text_width(s: &str) -> i32 {
+    s.chars().map(|c| if c.is_ascii() { 13 } else { 22 }).sum::<i32>() / 2
+}
+
+/// `s` cut to fit `max_px` (with "…"), for the label column.
+fn fit(s: &str, max_px: i32) -> String {
+    if text_width(s) <= max_px {
+        return s.to_string();
     }
+    let mut out = String::new();
+    for c in s.chars() {
+        if text_width(&out) + text_width(&c.to_string()) + text_width("…") > max_px {
+            break;
+        }
+        out.push(c);
+    }
+    out.push('…');
+    out
+}
+
+/// A cut label's whole text as its tooltip (nothing when it fits).
+fn whole_label(s: &str, max_px: i32) -> String {
+    if text_width(s) <= max_px {
+        String::new()
+    } else {
+        format!("<title>{}</title>", escape(s))
+    }
+}
+
+/// The line each label goes on (labels as `(start x, width)`, in any order): the first line on
+/// which it starts clear of the label before it, so labels of close milestones never overlap.
+fn label_lines(spans: &[(i32, i32)]) -> Vec<usize> {
+    let mut order: Vec<usize> = (0..spans.len()).collect();
+    order.sort_by_key(|&i| spans[i].0);
+    let mut line_ends: Vec<i32> = Vec::new();
+    let mut lines = vec![0; spans.len()];
+    for i in order {
+        let (start, width) = spans[i];
+        let line = match line_ends.iter().position(|&end| end + 6 <= start) {
+            Some(line) => line,
+            None => {
+                line_ends.push(i32::MIN);
+                line_ends.len() - 1
+            }
+        };
+        line_ends[line] = start + width;
+        lines[i] = line;
+    }
+    lines
 }
 
 #[cfg(test)]
@@ -440,6 +493,28 @@ mod tests {
         let a: Plan = serde_json::from_str(super::super::examples::SEED_QUERY_API).unwrap();
         let b: Plan = serde_json::from_str(super::super::examples::SEED_APPROVAL_MESSAGE).unwrap();
         (a, b)
+    }
+
+    #[test]
+    fn labels_of_close_milestones_go_on_separate_lines_and_far_ones_share_one() {
+        // Joint debugging and integration test two days apart: the second goes below.
+        assert_eq!(label_lines(&[(100, 90), (144, 90), (400, 50)]), [0, 1, 0]);
+        // Order does not matter: each is placed by where it starts.
+        assert_eq!(label_lines(&[(400, 50), (144, 90), (100, 90)]), [0, 1, 0]);
+        assert_eq!(label_lines(&[(100, 40), (150, 40), (200, 40)]), [0, 0, 0]);
+        assert!(label_lines(&[]).is_empty());
+    }
+
+    #[test]
+    fn a_long_item_label_is_cut_to_the_label_column_and_keeps_its_whole_text_as_a_tooltip() {
+        let long = "Interface definition and joint review with every department involved";
+        let cut = fit(long, LABEL_W - 24);
+        assert!(cut.ends_with('…') && text_width(&cut) <= LABEL_W - 24, "{cut}");
+        assert!(cut.starts_with("Interface definition"), "more than 16 characters are shown: {cut}");
+        assert_eq!(fit("Short", 100), "Short");
+        assert!(text_width("接口定义") > text_width("abcd"), "Chinese characters are wider");
+        assert_eq!(whole_label(long, LABEL_W - 24), format!("<title>{long}</title>"));
+        assert_eq!(whole_label("Short", 100), "");
     }
 
     #[test]

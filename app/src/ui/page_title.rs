@@ -16,6 +16,11 @@ where
     F: Fn() -> T + Send + Sync + 'static,
     T: std::fmt::Display + 'static,
 {
+    // The generic part ends here: every page's title shares one copy of the code below.
+    document_title(Box::new(move || text().to_string()))
+}
+
+fn document_title(text: Box<dyn Fn() -> String + Send + Sync>) -> impl IntoView {
     let i18n = use_i18n();
     #[cfg(feature = "ssr")]
     let title = TextProp::from(untrack(|| titled(&text(), i18n.m().app_name)));
@@ -24,6 +29,6 @@ where
     view! { <Title text=title/> }
 }
 
-fn titled(subject: &impl std::fmt::Display, app_name: &str) -> String {
+fn titled(subject: &str, app_name: &str) -> String {
     format!("{subject} · {app_name}")
 }
