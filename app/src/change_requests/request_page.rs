@@ -509,29 +509,18 @@ fn WithdrawForm(request_id: String, changes: RwSignal<u32>) -> impl IntoView {
 mod tests {
     use super::*;
     use crate::change_requests::dto::ChangeRequestSummary;
-    use crate::domain::schedule::{CalendarSpec, ItemSpec, MilestoneSpec, Predecessor};
-    use crate::domain::solutions::{ApprovalReason, RequestKind};
+    use crate::domain::schedule::CalendarSpec;
+    use crate::domain::solutions::{ApprovalReason, PlanFrame, RequestKind};
 
     use crate::domain::dates::d;
 
     fn plan(items: &[(&str, &str, i64, Option<&str>)]) -> Plan {
-        Plan {
-            start: d("2026-03-02"),
-            calendar: CalendarSpec::Named("weekdays".into()),
-            departments: vec![],
-            items: items
-                .iter()
-                .map(|(id, dept, effort, after)| ItemSpec {
-                    id: (*id).into(),
-                    name: (*id == "b").then(|| "approval message".into()),
-                    department: (*dept).into(),
-                    effort: *effort,
-                    not_before: None,
-                    after: after.iter().map(|a| Predecessor::Id((*a).into())).collect(),
-                })
-                .collect(),
-            milestones: vec![MilestoneSpec { id: "launch".into(), name: None, after: items.iter().map(|i| i.0.to_string()).collect() }],
+        let mut work = crate::domain::solutions::test_work_plan(items);
+        for item in work.items.iter_mut().filter(|i| i.id == "b") {
+            item.name = Some("approval message".into());
         }
+        let frame = PlanFrame { start: d("2026-03-02"), calendar: CalendarSpec::Named("weekdays".into()), departments: vec![] };
+        work.to_plan(&frame)
     }
 
     fn detail(baseline: Option<Plan>, candidate: Plan) -> ChangeRequestDetail {

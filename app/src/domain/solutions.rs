@@ -357,6 +357,27 @@ pub fn working_days_late(scheduled: &ScheduledPlan, reference: Date) -> i32 {
     super::schedule::impact::working_days_between(&scheduled.calendar, reference, scheduled.schedule.launch)
 }
 
+/// A work plan for tests, written as `(id, department, effort in working days, predecessor)` per
+/// item, every item before the launch milestone.
+#[cfg(test)]
+pub fn test_work_plan(items: &[(&str, &str, i64, Option<&str>)]) -> WorkPlan {
+    use super::schedule::Predecessor;
+    WorkPlan {
+        items: items
+            .iter()
+            .map(|(id, department, effort, after)| ItemSpec {
+                id: (*id).into(),
+                name: None,
+                department: (*department).into(),
+                effort: *effort,
+                not_before: None,
+                after: after.iter().map(|a| Predecessor::Id((*a).into())).collect(),
+            })
+            .collect(),
+        milestones: vec![MilestoneSpec { id: "launch".into(), name: None, after: items.iter().map(|i| i.0.to_string()).collect() }],
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

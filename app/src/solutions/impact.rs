@@ -58,27 +58,14 @@ pub fn assess(plan: &WorkPlan, covered_scenarios: &[String], context: &PlanConte
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::domain::schedule::{CalendarSpec, ItemSpec, MilestoneSpec, Predecessor};
+    use crate::domain::schedule::CalendarSpec;
     use crate::domain::solutions::PlanFrame;
     use crate::solutions::dto::ScenarioChoice;
 
     use crate::domain::dates::d;
 
     fn work(items: &[(&str, &str, i64, Option<&str>)]) -> WorkPlan {
-        WorkPlan {
-            items: items
-                .iter()
-                .map(|(id, dept, effort, after)| ItemSpec {
-                    id: (*id).into(),
-                    name: None,
-                    department: (*dept).into(),
-                    effort: *effort,
-                    not_before: None,
-                    after: after.iter().map(|a| Predecessor::Id((*a).into())).collect(),
-                })
-                .collect(),
-            milestones: vec![MilestoneSpec { id: "launch".into(), name: None, after: items.iter().map(|i| i.0.to_string()).collect() }],
-        }
+        crate::domain::solutions::test_work_plan(items)
     }
 
     fn context(baseline: Option<&WorkPlan>) -> PlanContext {
