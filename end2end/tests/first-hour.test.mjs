@@ -157,3 +157,46 @@ test('the calendar settings say what a custom calendar is made of, not its JSON'
   await current.filter({ hasText: /^Mainland-China working calendar \(cn\)$/ }).waitFor();
   console.assertClean();
 });
+
+test('the demo administrator belongs to IT, and the audit log says why its dates are the load day', { timeout: 120_000 }, async (t) => {
+  const { page, console } = await openPage(browser, t);
+  await login(page, 'admin');
+  await visit(page, '/admin/people');
+  const row = page.locator('main tr', { hasText: '系统管理员' });
+  const text = await row.textContent();
+  assert.match(text, /IT/, `the administrator's row: ${text}`);
+  assert.doesNotMatch(text, /Order info|Engineer of C/, `not one of C's engineers: ${text}`);
+
+  await visit(page, '/');
+  const project = await page.getByRole('link', { name: DEMO_PROJECT, exact: true }).first().getAttribute('href');
+  await visit(page, `${project}/signoffs`);
+  const note = page.getByTestId('audit-demo-dates');
+  await note.waitFor();
+  assert.match(await note.textContent(), /Nothing redates an audit entry/);
+  console.assertClean();
+});
+
+test('a Gantt chart spans its card, also after the window is resized', { timeout: 120_000 }, async (t) => {
+  const { page, console } = await openPage(browser, t);
+  await login(page, 'xiaozhang');
+  const project = await page.getByRole('link', { name: DEMO_PROJECT, exact: true }).first().getAttribute('href');
+  await visit(page, `${project}/schedule`);
+  await waitForHydration(page);
+  // Every chart fills its frame to within one day's width (40 px at most), or scrolls inside it.
+  const gaps = () =>
+    page.evaluate(() =>
+      [...document.querySelectorAll('.gantt-wrap')].map((wrap) => wrap.clientWidth - wrap.querySelector('svg').getBoundingClientRect().width),
+    );
+  const filled = async (why) => {
+    await page
+      .waitForFunction(() => [...document.querySelectorAll('.gantt-wrap')].every((w) => w.clientWidth - w.querySelector('svg').getBoundingClientRect().width <= 40), null, { timeout: 10_000 })
+      .catch(() => {});
+    const now = await gaps();
+    assert.ok(now.length > 0, 'the schedule page has charts');
+    assert.ok(now.every((gap) => gap <= 40), `${why}: unused width per chart ${now.join(', ')} px`);
+  };
+  await filled('at 1280 px');
+  await page.setViewportSize({ width: 1600, height: 900 });
+  await filled('after widening the window to 1600 px');
+  console.assertClean();
+});

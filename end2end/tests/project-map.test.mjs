@@ -57,7 +57,7 @@ test('a PM creates a project and maps its stakeholders from upstream to downstre
   await page.getByText('A link needs two stakeholder departments: add another department first.', { exact: true }).waitFor();
   assert.equal(await page.getByRole('combobox', { name: 'Upstream', exact: true }).count(), 0);
 
-  // Stakeholders: B collaborates, C is consulted.
+  // Stakeholders: B collaborates, C is consulted, IT (where the administrator belongs) is informed.
   await addStakeholder(page, 'B · Order approval', 'Collaborator');
   await map.locator('g[data-department="B"]').waitFor();
   // The link form starts on two different departments.
@@ -66,6 +66,8 @@ test('a PM creates a project and maps its stakeholders from upstream to downstre
   assert.equal(await selected('Downstream'), 'B · Order approval');
   await addStakeholder(page, 'C · Order info', 'Consulted');
   await map.locator('g[data-department="C"]').waitFor();
+  await addStakeholder(page, 'IT · Information technology', 'Informed');
+  await map.locator('g[data-department="IT"]').waitFor();
   // Every department is now a stakeholder: no empty select with a live button.
   await page.getByText('Every department is already a stakeholder of this project.', { exact: true }).waitFor();
   assert.equal(await page.getByRole('button', { name: 'Add stakeholder', exact: true }).count(), 0);
@@ -84,8 +86,8 @@ test('a PM creates a project and maps its stakeholders from upstream to downstre
   await links.getByRole('listitem').filter({ hasText: 'B · Order approval → A · Order payment' }).waitFor();
   await links.getByRole('listitem').filter({ hasText: 'C · Order info → B · Order approval' }).waitFor();
 
-  // The picture: three boxes, two arrows, upstream on the left: C, then B, then A.
-  assert.equal(await map.locator('g[data-department]').count(), 3);
+  // The picture: four boxes (IT has no link), two arrows, upstream on the left: C, then B, then A.
+  assert.equal(await map.locator('g[data-department]').count(), 4);
   assert.equal(await map.locator('line.map-arrow').count(), 2);
   const [a, b, c] = [await boxX(map, 'A'), await boxX(map, 'B'), await boxX(map, 'C')];
   assert.ok(c < b && b < a, `expected C left of B left of A, got x C=${c} B=${b} A=${a}`);
@@ -97,7 +99,7 @@ test('a PM creates a project and maps its stakeholders from upstream to downstre
   // The map is the server's too: a fresh load of the page shows the same picture.
   await page.reload();
   await waitForHydration(page);
-  assert.equal(await map.locator('g[data-department]').count(), 3);
+  assert.equal(await map.locator('g[data-department]').count(), 4);
   assert.equal(await map.locator('line.map-arrow').count(), 2);
 
   // And the project is in the list.

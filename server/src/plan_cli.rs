@@ -83,6 +83,7 @@ fn gantt_options<'a>(lang: &str, shown: &'a ScheduledPlan, baseline: Option<&'a 
         rows_in_view: None,
         layer: Default::default(),
         span: None,
+        fit_width: None,
     }
 }
 

@@ -15,9 +15,14 @@ use crate::organisation::service::{insert_department, insert_person_with_hash};
 
 pub use crate::accounts::DEMO_PASSWORD;
 
-/// (code, 中文, English)
-const DEPARTMENTS: [(&str, &str, &str); 3] =
-    [("A", "订单付款", "Order payment"), ("B", "订单审批", "Order approval"), ("C", "订单信息", "Order info")];
+/// (code, 中文, English). IT runs Concord itself and is no stakeholder of the project: the
+/// administrator belongs there, not to one of the departments the story is about.
+const DEPARTMENTS: [(&str, &str, &str); 4] = [
+    ("A", "订单付款", "Order payment"),
+    ("B", "订单审批", "Order approval"),
+    ("C", "订单信息", "Order info"),
+    ("IT", "信息技术", "Information technology"),
+];
 
 /// (username, display name, department code, role, admin)
 const PEOPLE: [(&str, &str, &str, &str, bool); 13] = [
@@ -33,7 +38,7 @@ const PEOPLE: [(&str, &str, &str, &str, bool); 13] = [
     ("xiaoming", "小明", "C", "pm", false),
     ("xiaowu", "小吴", "C", "engineer", false),
     ("qianzong", "钱总", "C", "leader", false),
-    ("admin", "系统管理员", "C", "engineer", true),
+    ("admin", "系统管理员", "IT", "engineer", true),
 ];
 
 /// Noon UTC of a date, in milliseconds: a stable "when" for story events.

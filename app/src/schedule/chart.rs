@@ -74,6 +74,34 @@ pub struct GanttView {
     pub layer: Layer,
     pub rows_in_view: Option<(i32, i32)>,
     pub span: Option<(Date, Date)>,
+    /// The width the chart may fill (see [`GanttOptions::fit_width`]).
+    pub fit_width: Option<i32>,
+}
+
+/// The inner width of a chart's frame, measured in the browser once it is mounted and again
+/// whenever the window is resized, so a short plan's chart spans its card. `None` on the server
+/// and until measured, so hydration finds the chart the server drew.
+fn use_fit_width(frame: NodeRef<leptos::html::Div>) -> Signal<Option<i32>> {
+    let width = RwSignal::new(None::<i32>);
+    Effect::new(move |_| {
+        #[cfg(feature = "hydrate")]
+        if frame.get().is_some() {
+            let measure = move || {
+                if let Some(el) = frame.get_untracked() {
+                    let inner = Some(el.client_width()).filter(|w| *w > 0);
+                    if width.get_untracked() != inner {
+                        width.set(inner);
+                    }
+                }
+            };
+            measure();
+            let handle = window_event_listener(leptos::ev::resize, move |_| measure());
+            on_cleanup(move || handle.remove());
+        }
+        #[cfg(not(feature = "hydrate"))]
+        let _ = frame;
+    });
+    width.into()
 }
 
 /// The Gantt SVG of `scheduled` (over `baseline`'s ghosts when given) in the reader's language.
@@ -101,6 +129,7 @@ pub fn gantt_svg(
             rows_in_view: view.rows_in_view,
             layer: view.layer,
             span: view.span,
+            fit_width: view.fit_width,
         },
     )
 }
@@ -126,12 +155,17 @@ pub fn GanttChart(
     let i18n = use_i18n();
     let today = use_today();
     let unknown_after = scheduled.schedule.holidays_unknown_after.filter(|_| warn_unknown_holidays);
-    let svg = move || gantt_svg(&scheduled, baseline.as_deref(), launch_moved, i18n.get(), today.get(), id, GanttView::default());
+    let frame = NodeRef::<leptos::html::Div>::new();
+    let fit_width = use_fit_width(frame);
+    let svg = move || {
+        let view = GanttView { fit_width: fit_width.get(), ..GanttView::default() };
+        gantt_svg(&scheduled, baseline.as_deref(), launch_moved, i18n.get(), today.get(), id, view)
+    };
     view! {
         <HolidaysUnknown after=unknown_after/>
         // Focusable, so the keyboard can scroll a chart wider than the screen (a named group, not a
         // landmark: the page's section around it is that).
-        <div class="gantt-wrap" data-gantt=id tabindex="0" role="group" aria-label=move || ScheduleMessages::for_locale(i18n.get()).gantt inner_html=svg></div>
+        <div class="gantt-wrap" data-gantt=id tabindex="0" role="group" aria-label=move || ScheduleMessages::for_locale(i18n.get()).gantt node_ref=frame inner_html=svg></div>
     }
 }
 
@@ -168,6 +202,7 @@ pub fn LiveGanttChart(
     // browser has measured, so hydration finds what the server sent.
     let rows_in_view = RwSignal::new(None::<(i32, i32)>);
     let wrap = NodeRef::<leptos::html::Div>::new();
+    let fit_width = use_fit_width(wrap);
     let measure = move || {
         if let Some(el) = wrap.get_untracked() {
             let (top, height) = (el.scroll_top(), el.client_height().max(1));
@@ -189,7 +224,7 @@ pub fn LiveGanttChart(
     let behind = baseline.clone();
     let background = Memo::new(move |_| {
         let baseline = &behind;
-        let (locale, today) = (i18n.get(), today.get());
+        let (locale, today, fit_width) = (i18n.get(), today.get(), fit_width.get());
         source.with(|s| {
             let Some((scheduled, moved)) = s.as_ref() else { return String::new() };
             let (first, last) = gantt::natural_span(&scheduled.schedule, baseline.as_deref().map(|b| &b.schedule));
@@ -199,7 +234,7 @@ pub fn LiveGanttChart(
                 None => (first, last.add_days(14)),
             };
             span.set_value(Some(drawn));
-            let view = GanttView { layer: Layer::Back, rows_in_view: None, span: Some(drawn) };
+            let view = GanttView { layer: Layer::Back, rows_in_view: None, span: Some(drawn), fit_width };
             gantt_svg(scheduled, baseline.as_deref(), Some(*moved), locale, today, id, view)
         })
     });
@@ -210,7 +245,7 @@ pub fn LiveGanttChart(
         source.with(|s| {
             s.as_ref()
                 .map(|(scheduled, moved)| {
-                    let view = GanttView { layer: Layer::Front, rows_in_view: window, span: span.get_value() };
+                    let view = GanttView { layer: Layer::Front, rows_in_view: window, span: span.get_value(), fit_width: fit_width.get() };
                     gantt_svg(scheduled, baseline.as_deref(), Some(*moved), i18n.get(), today.get(), id, view)
                 })
                 .unwrap_or_default()

@@ -42,6 +42,10 @@ pub struct GanttOptions<'a> {
     /// Dates the chart covers even when the schedule is shorter: a live chart passes the widest
     /// range it has drawn, so its size (and its background) stays put while people type.
     pub span: Option<(Date, Date)>,
+    /// The width the chart has to fill (the browser measures its card): a chart narrower than
+    /// that gets wider days, up to [`MAX_DAY_W`], so it spans the card instead of leaving a gap.
+    /// `None` (the server, and before the browser measured): the readable default widths.
+    pub fit_width: Option<i32>,
 }
 
 /// A chart drawn whole, or as two layers laid one over the other: the background (lanes, days
@@ -80,14 +84,22 @@ struct Row<'a> {
     ghost: Option<&'a ScheduledItem>,
 }
 
-/// Pixels per day, so that long plans stay a readable width.
-fn day_width(days: i32) -> i32 {
-    match days {
+/// The widest a day gets when a short chart is stretched to fill its card.
+const MAX_DAY_W: i32 = 40;
+/// Room right of the last day, for the launch line's label.
+const RIGHT_MARGIN: i32 = 90;
+
+/// Pixels per day over `days` days: narrower for long plans, so they stay a readable width, and
+/// wider (up to [`MAX_DAY_W`]) when that is what fills [`GanttOptions::fit_width`].
+fn day_width(days: i32, fit_width: Option<i32>) -> i32 {
+    let readable = match days {
         ..=45 => 22,
         46..=120 => 12,
         121..=400 => 6,
         _ => 3,
-    }
+    };
+    let filling = fit_width.map_or(0, |w| (w - LABEL_W - RIGHT_MARGIN) / days.max(1));
+    readable.max(filling.min(MAX_DAY_W))
 }
 
 /// Draws `schedule` of `plan` (and, in overlay mode, the baseline behind it).
@@ -105,7 +117,7 @@ pub fn svg(plan: &Plan, schedule: &Schedule, o: &GanttOptions<'_>) -> String {
     };
     let (back, front) = (o.layer != Layer::Front, o.layer != Layer::Back);
     let days = last.days() - first.days() + 2;
-    let dw = day_width(days);
+    let dw = day_width(days, o.fit_width);
     let x = |d: Date| LABEL_W + (d.days() - first.days()) * dw;
 
     // Rows: departments in order of first appearance, items by start within each.
@@ -150,7 +162,7 @@ pub fn svg(plan: &Plan, schedule: &Schedule, o: &GanttOptions<'_>) -> String {
     let milestone_h = if schedule.milestones.is_empty() { 0 } else { ROW_H + 6 + extra_lines * MILESTONE_LINE_H };
     let body_h = lanes.len() as i32 * LANE_H + item_rows as i32 * ROW_H + milestone_h;
     let labels_end = label_spans.iter().map(|(start, w)| start + w + 8).max().unwrap_or(0);
-    let width = (LABEL_W + days * dw + 90).max(labels_end);
+    let width = (LABEL_W + days * dw + RIGHT_MARGIN).max(labels_end);
     let height = HEADER_H + body_h + 8;
     let id = escape(o.id);
     let mut out = String::with_capacity(200 * item_rows + 4_000);
@@ -331,7 +343,7 @@ fn draw_background(
 ) {
     let m = o.messages;
     let id = escape(o.id);
-    let dw = day_width(last.days() - first.days() + 2);
+    let dw = day_width(last.days() - first.days() + 2, o.fit_width);
     let x = |d: Date| LABEL_W + (d.days() - first.days()) * dw;
     // Lane backgrounds first, so the days off show through them.
     let mut lane_top = HEADER_H;
@@ -410,7 +422,7 @@ fn draw_background(
 
 /// Today's line, when today is on the chart.
 fn draw_today(out: &mut String, o: &GanttOptions<'_>, (first, last): (Date, Date), bottom: i32) {
-    let dw = day_width(last.days() - first.days() + 2);
+    let dw = day_width(last.days() - first.days() + 2, o.fit_width);
     if let Some(t) = o.today.filter(|t| *t >= first && *t <= last) {
         let tx = LABEL_W + (t.days() - first.days()) * dw + dw / 2;
         let _ = write!(
@@ -518,6 +530,36 @@ mod tests {
     }
 
     #[test]
+    fn a_short_chart_widens_its_days_to_fill_its_card_and_never_runs_past_it() {
+        let (plan, _) = seed_plans();
+        let s = schedule(&plan).unwrap();
+        let cal = Calendar::from_spec(&CalendarSpec::Named("cn".into()), "c").unwrap();
+        let width_for = |fit_width| {
+            let o = GanttOptions {
+                messages: &crate::i18n::catalog::EN.schedule,
+                calendar: &cal,
+                today: None,
+                baseline: None,
+                launch_moved_working_days: None,
+                id: "g",
+                rows_in_view: None,
+                layer: Default::default(),
+                span: None,
+                fit_width,
+            };
+            let chart = svg(&plan, &s, &o);
+            let at = chart.find(" width=\"").unwrap() + 8;
+            chart[at..chart[at..].find('"').unwrap() + at].parse::<i32>().unwrap()
+        };
+        let natural = width_for(None);
+        let days = s.finish.days() - s.start.days() + 2;
+        let filled = width_for(Some(natural + 300));
+        assert!(filled <= natural + 300 && filled > natural + 300 - days, "fills the card to within a day: {natural} → {filled}");
+        assert_eq!(width_for(Some(natural - 200)), natural, "a narrower card scrolls the readable chart");
+        assert_eq!(width_for(Some(100_000)), LABEL_W + days * MAX_DAY_W + RIGHT_MARGIN, "days stay at most {MAX_DAY_W} px");
+    }
+
+    #[test]
     fn the_chart_shows_bars_chain_holidays_and_escapes_text() {
         let (mut plan, _) = seed_plans();
         plan.items[0].name = Some("<script>alert(1)</script> & \"q\"".into());
@@ -533,6 +575,7 @@ mod tests {
             rows_in_view: None,
             layer: Default::default(),
             span: None,
+            fit_width: None,
         };
         let svg = svg(&plan, &s, &o);
         assert!(!svg.contains("<script>"), "names are escaped");
@@ -561,6 +604,7 @@ mod tests {
             rows_in_view: None,
             layer: Default::default(),
             span: None,
+            fit_width: None,
         };
         let svg = svg(&b, &sb, &o);
         assert_eq!(svg.matches(r#"class="ghost""#).count(), a.items.len());
@@ -583,6 +627,7 @@ mod tests {
             rows_in_view,
             layer: Default::default(),
             span: None,
+            fit_width: None,
         };
         let whole = svg(&plan, &s, &options(None));
         let size = |svg: &str| svg[..svg.find('>').unwrap()].to_string();
@@ -612,6 +657,7 @@ mod tests {
             rows_in_view: None,
             layer,
             span,
+            fit_width: None,
         };
         let whole = svg(&plan, &s, &options(Layer::Whole, None));
         let back = svg(&plan, &s, &options(Layer::Back, None));

@@ -168,6 +168,7 @@ fn SandboxResult(o: Outcome, m: &'static ScheduleMessages) -> impl IntoView {
             rows_in_view: None,
             layer: Default::default(),
             span: None,
+            fit_width: None,
         },
     );
     let s = shown.schedule.clone();

@@ -351,6 +351,7 @@ fn AuditSection(project_id: String, changes: RwSignal<u32>) -> impl IntoView {
         <section class="card audit-log" aria-labelledby="audit-heading">
             <h2 id="audit-heading">{move || sm().audit}</h2>
             <p class="muted">{move || sm().audit_intro}</p>
+            {crate::ui::use_session().demo.then(|| view! { <p class="muted" role="note" data-testid="audit-demo-dates">{move || sm().audit_demo_dates}</p> })}
             <Transition fallback=move || view! { <p>{t!(i18n, loading)}</p> }>
                 {move || Suspend::new(async move {
                     match entries.await {

@@ -22,6 +22,9 @@ pub struct Session {
     /// The person's unread notifications when the page was rendered (0 for visitors): the header's
     /// badge starts from it and asks again only after a navigation or a change.
     pub unread: i64,
+    /// The server runs the demo (`serve --demo`): pages that show dates explain the demo's two
+    /// clocks (its story's days on the records, the load time in the audit log).
+    pub demo: bool,
 }
 
 /// Puts the request's session in context (once, at the top of the app).
@@ -41,7 +44,8 @@ fn session_of_request() -> Session {
     let unread = use_context::<http::request::Parts>()
         .and_then(|parts| parts.extensions.get::<crate::auth::UnreadWhenAuthenticated>().copied())
         .map_or(0, |crate::auth::UnreadWhenAuthenticated(n)| n);
-    Session { user, needs_setup, unread }
+    let demo = use_context::<crate::state::AppState>().is_some_and(|state| state.config.demo);
+    Session { user, needs_setup, unread, demo }
 }
 
 /// In the browser the value comes from the page; this is only its fallback.

@@ -92,7 +92,7 @@ both_engines!(the_same_department_code_added_at_the_same_time_is_created_once, |
 
     // Assert
     assert_tally(&replies, &[("201", 1), ("409 duplicate", RACERS - 1)], "one code added at once");
-    assert_eq!(len(&admin.read("/api/v1/departments").await), 4);
+    assert_eq!(len(&admin.read("/api/v1/departments").await), 5);
 });
 
 both_engines!(the_same_username_added_at_the_same_time_is_created_once, |app| async move {

@@ -9,8 +9,13 @@ both_engines!(every_signed_in_person_reads_the_departments, |app| async move {
 
     let departments = client.read("/api/v1/departments").await;
 
-    assert_eq!(len(&departments), 3);
-    let expected = [("A", "订单付款", "Order payment"), ("B", "订单审批", "Order approval"), ("C", "订单信息", "Order info")];
+    assert_eq!(len(&departments), 4);
+    let expected = [
+        ("A", "订单付款", "Order payment"),
+        ("B", "订单审批", "Order approval"),
+        ("C", "订单信息", "Order info"),
+        ("IT", "信息技术", "Information technology"),
+    ];
     for (code, zh, en) in expected {
         let department = find_by(&departments, "code", code);
         assert_eq!(department["name_zh"], zh, "{code}");
@@ -31,7 +36,7 @@ both_engines!(an_admin_adds_a_department, |app| async move {
     assert_eq!(created["name_zh"], "风控", "names are trimmed");
     assert_eq!(created["name_en"], "Risk control");
     assert_eq!(admin.read(&format!("/api/v1/departments/{}", created["id"].as_str().unwrap())).await, created);
-    assert_eq!(len(&admin.read("/api/v1/departments").await), 4);
+    assert_eq!(len(&admin.read("/api/v1/departments").await), 5);
 });
 
 both_engines!(only_admins_add_departments, |app| async move {
@@ -41,7 +46,7 @@ both_engines!(only_admins_add_departments, |app| async move {
         let reply = client.post("/api/v1/departments", json!({"code": "D", "name_zh": "风控", "name_en": "Risk control"})).await;
 
         reply.expect_error(403, "forbidden", None, &format!("{username} adding a department"));
-        assert_eq!(len(&client.read("/api/v1/departments").await), 3, "{username}: nothing was added");
+        assert_eq!(len(&client.read("/api/v1/departments").await), 4, "{username}: nothing was added");
     }
 });
 
@@ -65,7 +70,7 @@ both_engines!(invalid_or_duplicate_departments_are_refused_naming_the_field_and_
 
         reply.expect_error(status, code, field, why);
         let departments = admin.read("/api/v1/departments").await;
-        assert_eq!(len(&departments), 3, "{why}: nothing was added");
+        assert_eq!(len(&departments), 4, "{why}: nothing was added");
     }
 });
 
@@ -78,7 +83,7 @@ both_engines!(unreadable_department_json_is_a_bad_request, |app| async move {
             admin.send(admin.request(reqwest::Method::POST, "/api/v1/departments").header("content-type", content_type).body(body)).await;
 
         reply.expect_error(400, "bad_request", None, why);
-        assert_eq!(len(&admin.read("/api/v1/departments").await), 3, "{why}: nothing was added");
+        assert_eq!(len(&admin.read("/api/v1/departments").await), 4, "{why}: nothing was added");
     }
 });
 

@@ -25,7 +25,10 @@ both_engines!(every_signed_in_person_reads_the_people, |app| async move {
     assert_eq!(laowang["role"], "architect");
     assert_eq!(laowang["department_id"], engineer.department_id("A").await);
     assert_eq!(find_by(&people, "username", "liujingli")["role"], "tech-manager");
-    assert_eq!(find_by(&people, "username", "admin")["is_admin"], true);
+    let admin = find_by(&people, "username", "admin");
+    assert_eq!(admin["is_admin"], true);
+    // The administrator runs the tool; they are not one of the story's departments' engineers.
+    assert_eq!(admin["department_id"], engineer.department_id("IT").await, "the administrator belongs to IT");
     assert!(!people.to_string().contains("argon2"), "no password hash leaks: {people}");
     let one = engineer.read(&format!("/api/v1/users/{}", laowang["id"].as_str().unwrap())).await;
     assert_eq!(&one, laowang);
