@@ -28,7 +28,7 @@ both_engines!(the_combined_settings_hold_the_calendar_and_every_departments_demo
     );
     let departments = &settings["departments"];
     let codes: Vec<&str> = departments.as_array().unwrap().iter().map(|d| d["code"].as_str().unwrap()).collect();
-    assert_eq!(codes, ["A", "B", "C"], "every department, by code");
+    assert_eq!(codes, ["A", "B", "C", "IT"], "every department, by code");
     let (a, b, c) = (find_by(departments, "code", "A"), find_by(departments, "code", "B"), find_by(departments, "code", "C"));
     assert_eq!((a["capacity"].as_i64(), &a["available_from"], &a["calendar"]), (Some(2), &Value::Null, &Value::Null));
     assert_eq!(b["capacity"], 1);
