@@ -157,7 +157,8 @@ pub fn svg(plan: &Plan, schedule: &Schedule, o: &GanttOptions<'_>) -> String {
     let milestone_labels: Vec<(i32, String)> =
         schedule.milestones.iter().map(|ms| (x(ms.date) + dw, ms.name.clone().unwrap_or(ms.id.clone()))).collect();
     let label_spans: Vec<(i32, i32)> = milestone_labels.iter().map(|(cx, label)| (cx + 8, text_width(label))).collect();
-    let lines = label_lines(&label_spans);
+    let diamonds: Vec<i32> = milestone_labels.iter().map(|(cx, _)| *cx).collect();
+    let lines = label_lines(&label_spans, &diamonds);
     let extra_lines = lines.iter().max().map_or(0, |&l| l as i32);
     let milestone_h = if schedule.milestones.is_empty() { 0 } else { ROW_H + 6 + extra_lines * MILESTONE_LINE_H };
     let body_h = lanes.len() as i32 * LANE_H + item_rows as i32 * ROW_H + milestone_h;
@@ -475,21 +476,22 @@ fn whole_label(s: &str, max_px: i32) -> String {
 }
 
 /// The line each label goes on (labels as `(start x, width)`, in any order): the first line on
-/// which it starts clear of the label before it, so labels of close milestones never overlap.
-fn label_lines(spans: &[(i32, i32)]) -> Vec<usize> {
+/// which it starts clear of the label before it, so labels of close milestones never overlap. The
+/// diamonds (centred at `diamonds`) sit on the first line, so a label that would run over one
+/// goes lower.
+fn label_lines(spans: &[(i32, i32)], diamonds: &[i32]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..spans.len()).collect();
     order.sort_by_key(|&i| spans[i].0);
+    let covers_a_diamond = |(start, width): (i32, i32)| diamonds.iter().any(|&d| d + 6 > start && d - 6 < start + width);
     let mut line_ends: Vec<i32> = Vec::new();
     let mut lines = vec![0; spans.len()];
     for i in order {
         let (start, width) = spans[i];
-        let line = match line_ends.iter().position(|&end| end + 6 <= start) {
-            Some(line) => line,
-            None => {
-                line_ends.push(i32::MIN);
-                line_ends.len() - 1
-            }
-        };
+        let free = |line: usize| line_ends.get(line).is_none_or(|&end| end + 6 <= start);
+        let line = (0..).find(|&line| free(line) && (line > 0 || !covers_a_diamond(spans[i]))).unwrap_or_default();
+        if line_ends.len() <= line {
+            line_ends.resize(line + 1, i32::MIN);
+        }
         line_ends[line] = start + width;
         lines[i] = line;
     }
@@ -510,11 +512,14 @@ mod tests {
     #[test]
     fn labels_of_close_milestones_go_on_separate_lines_and_far_ones_share_one() {
         // Joint debugging and integration test two days apart: the second goes below.
-        assert_eq!(label_lines(&[(100, 90), (144, 90), (400, 50)]), [0, 1, 0]);
+        assert_eq!(label_lines(&[(100, 90), (144, 90), (400, 50)], &[]), [0, 1, 0]);
         // Order does not matter: each is placed by where it starts.
-        assert_eq!(label_lines(&[(400, 50), (144, 90), (100, 90)]), [0, 1, 0]);
-        assert_eq!(label_lines(&[(100, 40), (150, 40), (200, 40)]), [0, 0, 0]);
-        assert!(label_lines(&[]).is_empty());
+        assert_eq!(label_lines(&[(400, 50), (144, 90), (100, 90)], &[]), [0, 1, 0]);
+        assert_eq!(label_lines(&[(100, 40), (150, 40), (200, 40)], &[]), [0, 0, 0]);
+        assert!(label_lines(&[], &[]).is_empty());
+        // A label that would run over the next milestone's diamond goes below it.
+        assert_eq!(label_lines(&[(108, 90), (208, 40)], &[100, 150]), [1, 0]);
+        assert_eq!(label_lines(&[(108, 30), (208, 40)], &[100, 150]), [0, 0]);
     }
 
     #[test]
