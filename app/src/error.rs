@@ -52,6 +52,9 @@ pub enum AppError {
     /// 429: too many attempts; try again after the given number of seconds.
     #[error("too many attempts; try again in {retry_after_secs} seconds")]
     RateLimited { retry_after_secs: u32 },
+    /// 413: the request body is larger than the server accepts (2 MiB).
+    #[error("request body too large")]
+    PayloadTooLarge,
     /// 500: something failed on our side; details are in the server log only.
     #[error("internal error")]
     Internal,
@@ -77,6 +80,7 @@ impl AppError {
             AppError::EditConflict { .. } => "edit_conflict",
             AppError::Conflict(_) => "conflict",
             AppError::RateLimited { .. } => "rate_limited",
+            AppError::PayloadTooLarge => "payload_too_large",
             AppError::Internal => "internal",
             AppError::Transport(_) => "transport",
         }
@@ -91,6 +95,7 @@ impl AppError {
             AppError::NotFound => 404,
             AppError::Duplicate { .. } | AppError::StaleVersion | AppError::EditConflict { .. } | AppError::Conflict(_) => 409,
             AppError::RateLimited { .. } => 429,
+            AppError::PayloadTooLarge => 413,
             AppError::Internal | AppError::Transport(_) => 500,
         }
     }
@@ -250,6 +255,12 @@ mod ssr {
         fn from(e: sqlx::Error) -> Self {
             if let Some(meaning) = crate::db::constraints::meaning(&e) {
                 return meaning;
+            }
+            // Text PostgreSQL cannot hold (a NUL byte; 22021, 22P05). Requests are checked for
+            // control characters before they get here; this keeps anything missed a 400.
+            if let Some(code) = e.as_database_error().and_then(|d| d.code()).filter(|c| matches!(c.as_ref(), "22021" | "22P05")) {
+                tracing::warn!(code = %code, "text the database cannot store");
+                return AppError::BadRequest("the text contains a character that cannot be stored".into());
             }
             tracing::error!(error = %e, "database error");
             AppError::Internal

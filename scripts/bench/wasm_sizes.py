@@ -101,18 +101,44 @@ def function_names(payload):
     return names
 
 
-GENERICS = re.compile(r"<[^<>]*>")
+def legacy_path(name):
+    """The path segments of a legacy-mangled symbol (`_ZN3app4i18n7catalogE` → app, i18n, catalog)."""
+    segments, pos = [], 3
+    while pos < len(name) and name[pos].isdigit():
+        digits = re.match(r"\d+", name[pos:]).group(0)
+        pos += len(digits)
+        segments.append(name[pos : pos + int(digits)])
+        pos += int(digits)
+    return segments
 
 
-def crate_of(name):
-    """The crate a function belongs to: for `<T as Trait>::f`, the implementing type's crate."""
-    plain = name.lstrip("<&*")
-    if plain.startswith("mut "):
-        plain = plain[4:]
-    if plain.startswith("dyn "):
-        plain = plain[4:]
-    match = re.match(r"([A-Za-z_][A-Za-z0-9_]*)::", plain)
-    return match.group(1) if match else "(other)"
+def readable(segment):
+    for code, text in (("$LT$", "<"), ("$GT$", ">"), ("$u20$", " "), ("$RF$", "&"), ("$C$", ","), ("$u7b$", "{"), ("$u7d$", "}"), ("..", "::")):
+        segment = segment.replace(code, text)
+    return segment
+
+
+def owner_path(name):
+    """The module path a function's code belongs to: for `<impl Trait for Type>::f`, the type's."""
+    if name.startswith("_ZN"):
+        segments = [readable(s) for s in legacy_path(name)]
+        if segments and "<" in segments[0]:
+            inner = segments[0][segments[0].index("<") + 1 :]
+            inner = inner.split(" for ")[-1] if " for " in inner else inner
+            inner = re.sub(r"^(impl |&|mut |dyn )+", "", inner)
+            return [p for p in re.split(r"::|<", inner) if p][:3]
+        return segments
+    if name.startswith("_R"):
+        return [m.group(2)[: int(m.group(1))] for m in re.finditer(r"C[s][0-9A-Za-z]*_(\d+)([A-Za-z_][A-Za-z0-9_]*)", name)][:1] or ["(other)"]
+    return re.split(r"::", name)[:3]
+
+
+def crate_of(name, depth=1):
+    path = owner_path(name)
+    path = [p for p in path if p and not p[0].isdigit()] or ["(other)"]
+    if path[0] == "app" and depth == 1:
+        depth = 2  # the app's own code, by module
+    return "::".join(path[:depth])
 
 
 def main():

@@ -9,5 +9,6 @@ pub mod health;
 pub mod middleware;
 pub mod plan_cli;
 pub mod rest;
+pub mod server_fns;
 pub mod startup;
 pub mod telemetry;

@@ -1,7 +1,9 @@
-//! Request-wide layers of our own: authenticate once per request, and refuse cross-site
-//! state changes made with the session cookie.
+//! Request-wide layers of our own: refuse addresses holding control characters, authenticate once
+//! per request, and refuse cross-site state changes made with the session cookie.
 
 use app::auth::{self, AuthMethod, Authenticated};
+use app::domain::error::DomainError;
+use app::domain::text::is_forbidden_control;
 use app::error::AppError;
 use app::state::AppState;
 use app::ui::return_to;
@@ -13,6 +15,23 @@ use axum::response::{IntoResponse, Response};
 /// Paths that never need to know who is asking (static files).
 fn is_static(path: &str) -> bool {
     path.starts_with("/pkg/") || path == "/favicon.svg" || path == "/favicon.ico" || path == "/healthz"
+}
+
+/// Refuses an address whose path or query, once percent-decoded, holds a control character (a
+/// NUL byte in an id, an escape in a search): 400 for the path, 422 naming the query parameter,
+/// before anything looks it up. PostgreSQL cannot even compare text with a NUL in it.
+pub async fn refuse_control_characters(request: Request, next: Next) -> Response {
+    let uri = request.uri();
+    let decoded_path = percent_encoding::percent_decode_str(uri.path()).decode_utf8_lossy();
+    if decoded_path.chars().any(is_forbidden_control) {
+        return AppError::BadRequest("the address contains a control character".into()).into_response();
+    }
+    let query = uri.query().unwrap_or_default().as_bytes();
+    if let Some((key, _)) = form_urlencoded::parse(query).find(|(key, value)| key.chars().chain(value.chars()).any(is_forbidden_control)) {
+        let field = key.chars().filter(|c| !is_forbidden_control(*c)).collect();
+        return AppError::Invalid(DomainError::ControlCharacter { field }).into_response();
+    }
+    next.run(request).await
 }
 
 /// Finds the person behind the request (bearer token or session cookie) and stores the result in

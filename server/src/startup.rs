@@ -2,7 +2,7 @@
 //! `build` binds the listener first and reports its address, so tests start it on port 0.
 
 use crate::config::Config;
-use crate::{health, middleware, rest};
+use crate::{health, middleware, rest, server_fns};
 use anyhow::Context;
 use app::auth::limiter::LoginLimiter;
 use app::state::AppState;
@@ -15,7 +15,7 @@ use axum::routing::{get, post};
 use axum::serve::ListenerExt;
 use axum::Router;
 use leptos::prelude::provide_context;
-use leptos_axum::{generate_route_list, handle_server_fns_with_context, LeptosRoutes};
+use leptos_axum::{generate_route_list, LeptosRoutes};
 use std::net::SocketAddr;
 use std::sync::Arc;
 use std::time::Duration;
@@ -104,11 +104,13 @@ pub fn router(state: AppState) -> Router {
     Router::new()
         .merge(rest::router())
         .route("/healthz", get(health::healthz))
-        .route("/_sfn/{*name}", post(server_fn_handler).get(server_fn_handler))
+        .route("/_sfn/{*name}", post(server_fns::handle).get(server_fns::handle))
         .merge(pages)
         .fallback(static_or_not_found)
         .layer(axum::middleware::from_fn(middleware::same_origin_for_cookie_writes))
         .layer(axum::middleware::from_fn_with_state(state.clone(), middleware::authenticate))
+        .layer(axum::middleware::from_fn(server_fns::guard))
+        .layer(axum::middleware::from_fn(middleware::refuse_control_characters))
         .layer(CompressionLayer::new())
         .layer(PropagateRequestIdLayer::x_request_id())
         .layer(TraceLayer::new_for_http().make_span_with(|request: &Request| {
@@ -117,10 +119,6 @@ pub fn router(state: AppState) -> Router {
         }))
         .layer(SetRequestIdLayer::x_request_id(MakeRequestUuid))
         .with_state(state)
-}
-
-async fn server_fn_handler(State(state): State<AppState>, request: Request<Body>) -> impl IntoResponse {
-    handle_server_fns_with_context(move || provide_context(state.clone()), request).await
 }
 
 /// Static files (precompressed `.br`/`.gz` when present; hashed bundle names cached for a year),

@@ -2,9 +2,10 @@
 //! language, personal access tokens.
 
 use super::dto::*;
+use crate::auth::limiter::Purpose;
 use crate::auth::{self, CurrentUser};
 use crate::db::{self, tokens::TokenRow};
-use crate::domain::text::{Name, Password};
+use crate::domain::text::{Name, Password, Username};
 use crate::domain::DomainError;
 use crate::error::{AppError, Conflict};
 use crate::i18n::Locale;
@@ -29,7 +30,14 @@ pub async fn login(state: &AppState, input: LoginInput, client: &str) -> Result<
     if input.password.is_empty() {
         return Err(DomainError::Empty { field: "password".into() }.into());
     }
-    state.login_limiter.check(&account, client, Instant::now()).map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
+    // Longer than any username: refused before the limiter would keep it.
+    if account.chars().count() > Username::MAX as usize {
+        return Err(DomainError::TooLong { field: "username".into(), max: Username::MAX }.into());
+    }
+    let attempt = state
+        .login_limiter
+        .begin(Purpose::SignIn, &account, client, Instant::now())
+        .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
     let row = {
         let mut conn = state.db.acquire().await?;
         db::users::find_by_username(&mut conn, &account).await?
@@ -37,11 +45,10 @@ pub async fn login(state: &AppState, input: LoginInput, client: &str) -> Result<
     let hash = row.as_ref().map_or_else(|| auth::dummy_hash().to_string(), |r| r.password_hash.clone());
     let matches = verify_password(input.password, hash).await;
     let Some(row) = row.filter(|_| matches) else {
-        state.login_limiter.record_failure(&account, Instant::now());
         tracing::info!("failed sign-in");
         return Err(AppError::BadCredentials);
     };
-    state.login_limiter.record_success(&account);
+    state.login_limiter.succeeded(attempt);
     let token = auth::start_session(state, &row.user_id).await?;
     Ok((auth::user_from_row(row), token))
 }
@@ -95,18 +102,18 @@ pub async fn setup_first_admin(state: &AppState, input: SetupInput) -> Result<(C
 pub async fn change_password(state: &AppState, user: &CurrentUser, input: PasswordChange) -> Result<String, AppError> {
     let new_password = Password::parse(&input.new_password, "new_password")?;
     // Guessing the current password through this form counts like failed sign-ins.
-    state
+    let attempt = state
         .login_limiter
-        .check(&user.username, &format!("password-change:{}", user.id), Instant::now())
+        .begin(Purpose::PasswordChange, &user.username, &format!("user:{}", user.id), Instant::now())
         .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
     let hash = {
         let mut conn = state.db.acquire().await?;
         db::users::find(&mut conn, &user.id).await?.ok_or(AppError::Unauthorized)?.password_hash
     };
     if !verify_password(input.current_password, hash).await {
-        state.login_limiter.record_failure(&user.username, Instant::now());
         return Err(DomainError::WrongPassword { field: "current_password".into() }.into());
     }
+    state.login_limiter.succeeded(attempt);
     let new_hash = auth::hash_password(new_password.expose())?;
     let mut tx = db::begin_write(&state.db, state.db_kind).await?;
     db::users::set_password_hash(&mut tx, &user.id, &new_hash, db::now_ms()).await?;

@@ -8,7 +8,10 @@ pub type Field = &'static str;
 
 /// A rule the input broke. Rendered into words by [`crate::i18n`], never here.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+// Externally tagged (serde's default), not `tag = "…"`: it travels to the browser inside every
+// server function's error, and an internally tagged enum's decoder buffers each variant through
+// serde's generic `Content`, which put tens of KiB into the bundle every page loads.
+#[serde(rename_all = "snake_case")]
 pub enum DomainError {
     /// A required value is empty (after trimming).
     #[error("{field}: must not be empty")]
@@ -40,6 +43,10 @@ pub enum DomainError {
     /// A whole number outside its allowed range (inclusive).
     #[error("{field}: must be between {min} and {max}")]
     OutOfRange { field: String, min: i64, max: i64 },
+    /// Text holding a control character (a NUL byte, an escape…): refused before anything is
+    /// stored or looked up. Line breaks and tabs are text, not control characters.
+    #[error("{field}: must not contain control characters")]
+    ControlCharacter { field: String },
     /// A working-day calendar the schedule engine refuses; `message` is the engine's (or the JSON
     /// reader's) own words, which already name the field.
     #[error("{message}")]
@@ -76,6 +83,7 @@ impl DomainError {
             | DomainError::WrongPassword { field }
             | DomainError::NotAllowed { field }
             | DomainError::OutOfRange { field, .. }
+            | DomainError::ControlCharacter { field }
             | DomainError::InvalidCalendar { field, .. }
             | DomainError::InvalidPlan { field, .. } => field,
         }

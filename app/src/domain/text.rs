@@ -19,6 +19,47 @@ pub fn bounded(raw: &str, field: Field, max: u32) -> Result<String, DomainError>
     Ok(value.to_string())
 }
 
+/// A character that is never part of text: a control character other than tab, line feed and
+/// carriage return (NUL among them, which PostgreSQL cannot store in text at all).
+pub fn is_forbidden_control(c: char) -> bool {
+    c.is_control() && !matches!(c, '\t' | '\n' | '\r')
+}
+
+/// Where in `value` the first string (a value or a key) holding a forbidden control character
+/// is, as a field path (`input.title`, `plan.items[2].name`; `body` for the document itself).
+/// Requests are checked with it before anything is decoded or looked up.
+pub fn control_character_at(value: &serde_json::Value) -> Option<String> {
+    fn walk(value: &serde_json::Value, path: &mut String) -> bool {
+        match value {
+            serde_json::Value::String(s) => s.chars().any(is_forbidden_control),
+            serde_json::Value::Array(items) => items.iter().enumerate().any(|(i, item)| {
+                let len = path.len();
+                path.push_str(&format!("[{i}]"));
+                let found = walk(item, path);
+                if !found {
+                    path.truncate(len);
+                }
+                found
+            }),
+            serde_json::Value::Object(fields) => fields.iter().any(|(key, item)| {
+                let len = path.len();
+                if !path.is_empty() {
+                    path.push('.');
+                }
+                path.push_str(&key.chars().filter(|c| !is_forbidden_control(*c)).collect::<String>());
+                let found = key.chars().any(is_forbidden_control) || walk(item, path);
+                if !found {
+                    path.truncate(len);
+                }
+                found
+            }),
+            _ => false,
+        }
+    }
+    let mut path = String::new();
+    walk(value, &mut path).then(|| if path.is_empty() { "body".to_string() } else { path })
+}
+
 /// Like [`bounded`] but an empty value is allowed and becomes `""` (multi-line text allowed).
 pub fn optional_long(raw: &str, field: Field, max: u32) -> Result<String, DomainError> {
     let value = raw.trim();
@@ -50,6 +91,9 @@ impl Name {
 pub struct Username(String);
 
 impl Username {
+    /// The longest username, in characters.
+    pub const MAX: u32 = 40;
+
     pub fn parse(raw: &str) -> Result<Self, DomainError> {
         let value = raw.trim().to_ascii_lowercase();
         if value.is_empty() {
@@ -58,8 +102,8 @@ impl Username {
         if value.len() < 2 {
             return Err(DomainError::TooShort { field: "username".into(), min: 2 });
         }
-        if value.len() > 40 {
-            return Err(DomainError::TooLong { field: "username".into(), max: 40 });
+        if value.len() > Self::MAX as usize {
+            return Err(DomainError::TooLong { field: "username".into(), max: Self::MAX });
         }
         if !value.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '.' | '_' | '-')) {
             return Err(DomainError::malformed("username"));
@@ -127,6 +171,19 @@ impl DepartmentCode {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_control_character_anywhere_in_a_request_is_found_by_its_field_path() {
+        let at = |v: serde_json::Value| control_character_at(&v);
+        assert_eq!(at(serde_json::json!({"username": "ad\u{0}min", "password": "x"})), Some("username".into()));
+        assert_eq!(
+            at(serde_json::json!({"input": {"plan": {"items": [{"name": "ok"}, {"name": "b\u{1b}[0m"}]}}})),
+            Some("input.plan.items[1].name".into())
+        );
+        assert_eq!(at(serde_json::json!({"a\u{0}": 1})), Some("a".into()), "keys too");
+        assert_eq!(at(serde_json::json!("\u{7f}")), Some("body".into()));
+        assert_eq!(at(serde_json::json!({"body": "line one\nline two\r\n\ttabbed 中文"})), None, "line breaks and tabs are text");
+    }
 
     #[test]
     fn names_are_trimmed_and_bounded_in_characters_not_bytes() {

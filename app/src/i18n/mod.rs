@@ -159,6 +159,7 @@ impl Locale {
             AppError::EditConflict { current_revision, saved_by } => m.err_edit_conflict(*current_revision, saved_by),
             AppError::Conflict(c) => self.conflict(c),
             AppError::RateLimited { retry_after_secs } => m.err_rate_limited(retry_after_secs.div_ceil(60).max(1)),
+            AppError::PayloadTooLarge => m.err_too_large.into(),
             AppError::Internal | AppError::Transport(_) => m.err_internal.into(),
         }
     }
@@ -209,6 +210,7 @@ impl Locale {
             DomainError::NotAllowed { .. } => m.err_not_allowed.into(),
             DomainError::WrongPassword { .. } => m.err_wrong_password.into(),
             DomainError::OutOfRange { min, max, .. } => m.err_out_of_range(*max, *min),
+            DomainError::ControlCharacter { .. } => m.err_control_character.into(),
             DomainError::InvalidCalendar { message, plan, .. } => m.err_invalid_calendar(self.plan_words(message, plan.as_deref())),
             DomainError::InvalidPlan { message, plan, .. } => m.err_invalid_plan(self.plan_words(message, plan.as_deref())),
         }

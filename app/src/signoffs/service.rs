@@ -7,6 +7,7 @@
 use super::dto::*;
 use crate::access::load_readable;
 use crate::audit::{self, AuditAction, NewAuditEntry};
+use crate::auth::limiter::Purpose;
 use crate::auth::CurrentUser;
 use crate::db::stored;
 use crate::db::{self, signoffs as repo};
@@ -299,19 +300,18 @@ pub async fn sign(
             return Err(AppError::Forbidden);
         }
     }
-    state
+    let attempt = state
         .login_limiter
-        .check(&user.username, client, Instant::now())
+        .begin(Purpose::Signing, &user.username, client, Instant::now())
         .map_err(|retry_after_secs| AppError::RateLimited { retry_after_secs })?;
     let hash = {
         let mut conn = state.db.acquire().await?;
         db::users::find(&mut conn, &user.id).await?.ok_or(AppError::Unauthorized)?.password_hash
     };
     if !verify_password(input.password.clone(), hash).await {
-        state.login_limiter.record_failure(&user.username, Instant::now());
         return Err(DomainError::WrongPassword { field: "password".into() }.into());
     }
-    state.login_limiter.record_success(&user.username);
+    state.login_limiter.succeeded(attempt);
     let mut tx = db::begin_write(&state.db, state.db_kind).await?;
     let row = sign_verified(&mut tx, user, project_id, kind, &input.subject_id, input.revision, &input.fingerprint, locale).await?;
     notify_outstanding(&mut tx, project_id, &user.id).await?;

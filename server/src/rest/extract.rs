@@ -2,6 +2,8 @@
 //! format (`ApiJson`).
 
 use app::auth::{Authenticated, CurrentUser};
+use app::domain::error::DomainError;
+use app::domain::text::control_character_at;
 use app::error::AppError;
 use app::state::AppState;
 use axum::extract::rejection::{JsonRejection, QueryRejection};
@@ -23,22 +25,31 @@ impl FromRequestParts<AppState> for AuthUser {
     }
 }
 
-/// `axum::Json` with 400 for unreadable JSON and 422 for JSON of the wrong shape.
+/// `axum::Json` with 400 for unreadable JSON, 413 for a body over the limit (2 MiB), and 422 for
+/// JSON of the wrong shape or with a control character in any string (named by its field path,
+/// before anything is decoded into `T` or reaches the database).
 pub struct ApiJson<T>(pub T);
 
 impl<T, S> FromRequest<S> for ApiJson<T>
 where
-    axum::Json<T>: FromRequest<S, Rejection = JsonRejection>,
+    T: serde::de::DeserializeOwned,
     S: Send + Sync,
 {
     type Rejection = AppError;
 
     async fn from_request(req: Request, state: &S) -> Result<Self, AppError> {
-        match axum::Json::<T>::from_request(req, state).await {
-            Ok(axum::Json(value)) => Ok(ApiJson(value)),
-            Err(JsonRejection::JsonDataError(e)) => Err(AppError::InvalidBody(e.body_text())),
-            Err(e) => Err(AppError::BadRequest(e.body_text())),
+        let value = match axum::Json::<serde_json::Value>::from_request(req, state).await {
+            Ok(axum::Json(value)) => value,
+            Err(JsonRejection::JsonDataError(e)) => return Err(AppError::InvalidBody(e.body_text())),
+            Err(e) if e.status() == axum::http::StatusCode::PAYLOAD_TOO_LARGE => return Err(AppError::PayloadTooLarge),
+            Err(e) => return Err(AppError::BadRequest(e.body_text())),
+        };
+        if let Some(field) = control_character_at(&value) {
+            return Err(AppError::Invalid(DomainError::ControlCharacter { field }));
         }
+        serde_json::from_value(value)
+            .map(ApiJson)
+            .map_err(|e| AppError::InvalidBody(format!("Failed to deserialize the JSON body into the target type: {e}")))
     }
 }
 

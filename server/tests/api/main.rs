@@ -14,6 +14,7 @@ mod helpers;
 mod audit;
 mod calendar;
 mod calendar_years;
+mod client_errors;
 mod concurrency;
 mod demo_story;
 mod departments;

@@ -127,7 +127,7 @@ both_engines!(me_describes_the_signed_in_person, |app| async move {
     assert_eq!(me["username"], "admin");
     assert_eq!(me["is_admin"], true);
     assert_eq!(me["role"], "engineer");
-    assert_eq!(me["department_id"], admin.department_id("C").await);
+    assert_eq!(me["department_id"], admin.department_id("IT").await);
     assert!(me.get("password_hash").is_none(), "{me}");
 });
 
@@ -183,7 +183,7 @@ both_engines!(a_cookie_write_without_origin_or_referer_is_refused_as_cross_site,
 
     // Assert
     reply.expect_error(403, "csrf_rejected", None, "a cookie POST without Origin");
-    assert_eq!(len(&signed_in.read("/api/v1/departments").await), 3, "nothing was created");
+    assert_eq!(len(&signed_in.read("/api/v1/departments").await), 4, "nothing was created");
     let logout = bare.send(bare.request(Method::DELETE, "/api/v1/session").header(cookie.clone(), value.clone())).await;
     logout.expect_error(403, "csrf_rejected", None, "a cookie DELETE without Origin");
     assert_eq!(bare.send(bare.request(Method::GET, "/api/v1/me").header(cookie, value)).await.status, 200, "reads need no Origin");
@@ -215,7 +215,7 @@ both_engines!(a_cookie_write_from_a_foreign_origin_is_refused, |app| async move 
         )
         .await;
     reply.expect_error(403, "csrf_rejected", None, "a foreign Referer");
-    assert_eq!(len(&admin.read("/api/v1/departments").await), 3, "nothing was created");
+    assert_eq!(len(&admin.read("/api/v1/departments").await), 4, "nothing was created");
 });
 
 both_engines!(a_cookie_write_with_our_own_referer_is_accepted, |app| async move {

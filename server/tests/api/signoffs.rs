@@ -126,8 +126,10 @@ both_engines!(signing_needs_the_password_again_and_wrong_ones_are_rate_limited, 
     let limited = sunzong.post(&path, sign_body(&baseline, DEMO_PASSWORD)).await;
     limited.expect_error(429, "rate_limited", None, "after five wrong passwords even the right one waits");
     assert!(limited.header("retry-after").is_some_and(|s| s.parse::<u32>().is_ok_and(|n| n > 0)));
+    // Signing has a budget of its own: wrong signing passwords do not lock the person out of
+    // signing in, and failed sign-ins do not lock a leader out of signing.
     let login = app.client().sign_in("sunzong", DEMO_PASSWORD).await;
-    assert_eq!(login.status, 429, "the same limit as login: {login}");
+    assert_eq!(login.status, 200, "signing in is still open: {login}");
     let cells_now = cells(&sunzong, &project).await;
     assert!(cells_now.contains(&cell("baseline", "B", "leader", "sunzong", "stale")), "nothing was signed");
 });

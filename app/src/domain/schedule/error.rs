@@ -9,7 +9,10 @@ pub const MAX_ITEMS: usize = 100_000;
 pub const MAX_DAYS: i64 = 10_000;
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+// Externally tagged (serde's default), not `tag = "…"`: it travels to the browser inside every
+// server function's error, and an internally tagged enum's decoder buffers each variant through
+// serde's generic `Content`, which put tens of KiB into the bundle every page loads.
+#[serde(rename_all = "snake_case")]
 pub enum PlanError {
     /// The file is not JSON of the plan's shape; `message` is the parser's, with line and column.
     #[error("the plan is not valid JSON of the plan format: {message}")]

@@ -39,7 +39,10 @@ pub struct Break {
 
 /// What can be wrong with an entered year. Each names the day (or the year) at fault.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, thiserror::Error)]
-#[serde(tag = "problem", rename_all = "snake_case")]
+// Externally tagged (serde's default), not `tag = "…"`: it travels to the browser inside every
+// server function's error, and an internally tagged enum's decoder buffers each variant through
+// serde's generic `Content`, which put tens of KiB into the bundle every page loads.
+#[serde(rename_all = "snake_case")]
 pub enum YearProblem {
     #[error("the year must be between 1900 and 2999")]
     YearOutOfRange,
