@@ -136,15 +136,22 @@ pub async fn create_requirement(
         created_at: now,
     };
     repo::insert_revision(&mut tx, &revision).await?;
+    let answer = detail_in(&mut tx, user, &row.requirement_id).await?;
     tx.commit().await?;
-    get_requirement(state, user, &row.requirement_id).await
+    Ok(answer)
 }
 
 #[tracing::instrument(skip_all, fields(requirement_id = %requirement_id))]
 pub async fn get_requirement(state: &AppState, user: &CurrentUser, requirement_id: &str) -> Result<RequirementDetail, AppError> {
     let mut conn = state.db.acquire().await?;
-    let loaded = load(&mut conn, user, requirement_id).await?;
-    detail(&mut conn, user, loaded).await
+    detail_in(&mut conn, user, requirement_id).await
+}
+
+/// The requirement as `user` sees it, read on `conn` (a write's own transaction, or a plain
+/// connection).
+async fn detail_in(conn: &mut db::Conn, user: &CurrentUser, requirement_id: &str) -> Result<RequirementDetail, AppError> {
+    let loaded = load(conn, user, requirement_id).await?;
+    detail(conn, user, loaded).await
 }
 
 async fn detail(conn: &mut db::Conn, user: &CurrentUser, loaded: Loaded) -> Result<RequirementDetail, AppError> {
@@ -225,8 +232,7 @@ pub async fn update_requirement(
     let summary = summary_text(patch.summary.as_deref().unwrap_or_default())?;
     if content == previous {
         // Nothing changed: no empty revision in the history.
-        drop(tx);
-        return get_requirement(state, user, requirement_id).await;
+        return detail_in(&mut tx, user, requirement_id).await;
     }
     check_references(&mut tx, &content, &loaded.stakeholders).await?;
     let status = current.status;
@@ -262,8 +268,11 @@ pub async fn update_requirement(
     repo::set_departments(&mut tx, requirement_id, &content.change_point_departments()).await?;
     // A new revision leaves the requirement's sign-offs stale: ask for them again.
     crate::signoffs::service::notify_outstanding(&mut tx, &current.project_id, &user.id).await?;
+    // Read back inside the transaction: the answer (and its version) is this write's, never a
+    // revision someone else saved between the commit and a separate read.
+    let answer = detail_in(&mut tx, user, requirement_id).await?;
     tx.commit().await?;
-    get_requirement(state, user, requirement_id).await
+    Ok(answer)
 }
 
 /// Moves a requirement along the workflow, recording who, when and why.
@@ -287,8 +296,9 @@ pub async fn transition(
     repo::insert_transition(&mut tx, requirement_id, from, to, &reason, &user.id, now).await?;
     // Leaving draft makes the requirement one to sign (see `domain::signoffs`).
     crate::signoffs::service::notify_outstanding(&mut tx, &loaded.requirement.project_id, &user.id).await?;
+    let answer = detail_in(&mut tx, user, requirement_id).await?;
     tx.commit().await?;
-    get_requirement(state, user, requirement_id).await
+    Ok(answer)
 }
 
 /// One page of a project's requirements, filtered, searched and sorted.

@@ -207,15 +207,22 @@ pub async fn create_option(
         created_at: now,
     };
     repo::insert_revision(&mut tx, &revision).await?;
+    let answer = detail_in(&mut tx, user, &row.option_id).await?;
     tx.commit().await?;
-    get_option(state, user, &row.option_id).await
+    Ok(answer)
 }
 
 #[tracing::instrument(skip_all, fields(option_id = %option_id))]
 pub async fn get_option(state: &AppState, user: &CurrentUser, option_id: &str) -> Result<OptionDetail, AppError> {
     let mut conn = state.db.acquire().await?;
-    let loaded = load_option(&mut conn, user, option_id).await?;
-    detail(&mut conn, user, loaded).await
+    detail_in(&mut conn, user, option_id).await
+}
+
+/// The option as `user` sees it, read on `conn`: a write reads its answer inside its own
+/// transaction, so the version it returns is the one it wrote, never a later one of someone else.
+async fn detail_in(conn: &mut db::Conn, user: &CurrentUser, option_id: &str) -> Result<OptionDetail, AppError> {
+    let loaded = load_option(conn, user, option_id).await?;
+    detail(conn, user, loaded).await
 }
 
 async fn latest_content(conn: &mut db::Conn, option: &repo::OptionRow) -> Result<(repo::RevisionRow, OptionContent), AppError> {
@@ -305,8 +312,7 @@ pub async fn update_option(state: &AppState, user: &CurrentUser, option_id: &str
     let summary = summary_text(patch.summary.as_deref().unwrap_or_default())?;
     if content == previous {
         // Nothing changed: no empty revision in the history.
-        drop(tx);
-        return Ok(OptionSaved { option: get_option(state, user, option_id).await?, change_request_id: None });
+        return Ok(OptionSaved { option: detail_in(&mut tx, user, option_id).await?, change_request_id: None });
     }
     let assessed = assess(&content.plan, &content.covered_scenarios, &context)?;
     let revision = loaded.option.current_revision + 1;
@@ -343,8 +349,9 @@ pub async fn update_option(state: &AppState, user: &CurrentUser, option_id: &str
         // A new revision of the chosen solution leaves its sign-offs stale: ask for them again.
         crate::signoffs::service::notify_outstanding(&mut tx, &loaded.project.project_id, &user.id).await?;
     }
+    let option = detail_in(&mut tx, user, option_id).await?;
     tx.commit().await?;
-    Ok(OptionSaved { option: get_option(state, user, option_id).await?, change_request_id })
+    Ok(OptionSaved { option, change_request_id })
 }
 
 /// The lead department's PM chooses the option: the requirement's other options become "not
@@ -384,8 +391,9 @@ pub async fn choose(state: &AppState, user: &CurrentUser, option_id: &str, input
         context: &context,
     };
     let request_id = request.open(&mut tx, user, RequestKind::Choice, &rationale, now).await?;
+    let option = detail_in(&mut tx, user, option_id).await?;
     tx.commit().await?;
-    Ok(OptionSaved { option: get_option(state, user, option_id).await?, change_request_id: Some(request_id) })
+    Ok(OptionSaved { option, change_request_id: Some(request_id) })
 }
 
 #[tracing::instrument(skip_all, fields(option_id = %option_id))]
