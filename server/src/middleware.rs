@@ -1,5 +1,6 @@
 //! Request-wide layers of our own: refuse addresses holding control characters, authenticate once
-//! per request, and refuse cross-site state changes made with the session cookie.
+//! per request, refuse cross-site state changes made with the session cookie, and put the security
+//! headers on every response.
 
 use app::auth::{self, AuthMethod, Authenticated};
 use app::domain::error::DomainError;
@@ -15,6 +16,25 @@ use axum::response::{IntoResponse, Response};
 /// Paths that never need to know who is asking (static files).
 fn is_static(path: &str) -> bool {
     path.starts_with("/pkg/") || path == "/favicon.svg" || path == "/favicon.ico" || path == "/healthz"
+}
+
+/// Headers every response carries: no MIME sniffing, no framing by other sites (clickjacking),
+/// no full address in the `Referer` sent elsewhere, and — unless the response chose its own
+/// caching (static files do) — `no-store`, so API answers and signed-in pages are never kept by a
+/// shared or back-button cache.
+pub async fn security_headers(request: Request, next: Next) -> Response {
+    let mut response = next.run(request).await;
+    let headers = response.headers_mut();
+    headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
+    headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
+    if !headers.contains_key(header::CONTENT_SECURITY_POLICY) {
+        headers.insert(header::CONTENT_SECURITY_POLICY, HeaderValue::from_static("frame-ancestors 'none'"));
+    }
+    if !headers.contains_key(header::CACHE_CONTROL) {
+        headers.insert(header::CACHE_CONTROL, HeaderValue::from_static("no-store"));
+    }
+    response
 }
 
 /// Refuses an address whose path or query, once percent-decoded, holds a control character (a

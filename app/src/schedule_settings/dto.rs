@@ -72,8 +72,10 @@ impl DepartmentScheduleDto {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct DepartmentScheduleInput {
-    /// 1..=1000.
+    /// 1..=1000. Required: a PUT replaces every setting, and a forgotten capacity must not
+    /// quietly reset a team of several to one (422 on `capacity` when absent).
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true, value_type = i64, minimum = 1, maximum = 1000))]
     pub capacity: Option<i64>,
     /// ISO date `YYYY-MM-DD`; null or absent: any time.
     #[serde(default)]

@@ -308,3 +308,20 @@ both_engines!(the_set_up_administrator_can_start_working_through_the_api, withou
     assert_eq!(len(&browser.read("/api/v1/projects").await), 1);
     assert_eq!(json!(app.engine.health_name()), app.bare_client().read("/healthz").await["database"]);
 });
+
+both_engines!(every_response_carries_the_security_headers_and_private_answers_are_never_stored, |app| async move {
+    let pm = app.login("xiaozhang").await;
+    let answers = [
+        (pm.get("/api/v1/me").await, "an API answer"),
+        (pm.page("/").await, "a signed-in page"),
+        (app.client().post("/api/v1/session", serde_json::json!({"username": "nobody", "password": "x"})).await, "an error"),
+        (app.client().get("/healthz").await, "the health check"),
+    ];
+    for (reply, what) in answers {
+        assert_eq!(reply.header("x-content-type-options"), Some("nosniff"), "{what}");
+        assert_eq!(reply.header("x-frame-options"), Some("DENY"), "{what}");
+        assert_eq!(reply.header("content-security-policy"), Some("frame-ancestors 'none'"), "{what}");
+        assert_eq!(reply.header("referrer-policy"), Some("same-origin"), "{what}");
+        assert_eq!(reply.header("cache-control"), Some("no-store"), "{what}");
+    }
+});

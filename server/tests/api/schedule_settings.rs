@@ -122,6 +122,11 @@ both_engines!(invalid_settings_are_refused_naming_the_field_and_nothing_is_writt
         reply.expect_error(status, code, field, why);
         assert_eq!(admin.read(&path).await, schedule_before, "{why}: nothing was written");
     }
+    // The document says what the server does: capacity is required, from 1 to 1000.
+    let document = admin.read("/api/v1/openapi.json").await;
+    let input = &document["components"]["schemas"]["DepartmentScheduleInput"];
+    assert!(input["required"].as_array().is_some_and(|r| r.contains(&json!("capacity"))), "capacity is required: {input}");
+    assert_eq!((&input["properties"]["capacity"]["minimum"], &input["properties"]["capacity"]["maximum"]), (&json!(1), &json!(1000)));
     let truncated = admin.request(Method::PUT, &path).header("content-type", "application/json").body("{\"capacity\": 2");
     admin.send(truncated).await.expect_error(400, "bad_request", None, "unreadable JSON");
     assert_eq!(admin.read(&path).await, schedule_before, "unreadable JSON: nothing was written");
@@ -261,8 +266,11 @@ both_engines!(the_settings_page_form_saves_through_its_server_functions, |app| a
 });
 
 both_engines!(the_settings_page_shows_everyone_the_values_and_forms_only_where_they_may_edit, |app| async move {
-    let cases =
-        [("xiaowu", 0, "an engineer edits nothing"), ("sunzong", 1, "B's leader edits B's row"), ("admin", 4, "an admin edits all")];
+    let cases = [
+        ("xiaowu", 0, "an engineer edits nothing"),
+        ("sunzong", 1, "B's leader edits B's row"),
+        ("admin", 5, "an admin edits all: the organisation and four departments"),
+    ];
     for (username, forms, why) in cases {
         let client = app.login(username).await;
 
