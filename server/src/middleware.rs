@@ -4,7 +4,7 @@
 
 use app::auth::{self, AuthMethod, Authenticated};
 use app::domain::error::DomainError;
-use app::domain::text::is_forbidden_control;
+use app::domain::text::{control_character_in_pairs, is_forbidden_control};
 use app::error::AppError;
 use app::state::AppState;
 use app::ui::return_to;
@@ -47,8 +47,7 @@ pub async fn refuse_control_characters(request: Request, next: Next) -> Response
         return AppError::BadRequest("the address contains a control character".into()).into_response();
     }
     let query = uri.query().unwrap_or_default().as_bytes();
-    if let Some((key, _)) = form_urlencoded::parse(query).find(|(key, value)| key.chars().chain(value.chars()).any(is_forbidden_control)) {
-        let field = key.chars().filter(|c| !is_forbidden_control(*c)).collect();
+    if let Some(field) = control_character_in_pairs(form_urlencoded::parse(query)) {
         return AppError::Invalid(DomainError::ControlCharacter { field }).into_response();
     }
     next.run(request).await

@@ -7,7 +7,7 @@
 //! body stays the server-function encoding the browser decodes (any 4xx or 5xx is read the same).
 
 use app::domain::error::DomainError;
-use app::domain::text::{control_character_at, is_forbidden_control};
+use app::domain::text::{control_character_at, control_character_in_pairs};
 use app::error::AppError;
 use app::state::AppState;
 use axum::body::{Body, Bytes};
@@ -56,9 +56,7 @@ fn control_character_in(headers: &HeaderMap, body: &[u8]) -> Option<String> {
     if content_type.starts_with("application/json") {
         serde_json::from_slice::<serde_json::Value>(body).ok().as_ref().and_then(control_character_at)
     } else if content_type.starts_with("application/x-www-form-urlencoded") {
-        form_urlencoded::parse(body)
-            .find(|(key, value)| key.chars().chain(value.chars()).any(is_forbidden_control))
-            .map(|(key, _)| key.chars().filter(|c| !is_forbidden_control(*c)).collect())
+        control_character_in_pairs(form_urlencoded::parse(body))
     } else {
         None
     }

@@ -60,6 +60,15 @@ pub fn control_character_at(value: &serde_json::Value) -> Option<String> {
     walk(value, &mut path).then(|| if path.is_empty() { "body".to_string() } else { path })
 }
 
+/// The name of the first `name=value` pair (a query string, a form body) whose name or value
+/// holds a forbidden control character, with those characters left out of the name.
+pub fn control_character_in_pairs<K: AsRef<str>, V: AsRef<str>>(pairs: impl IntoIterator<Item = (K, V)>) -> Option<String> {
+    pairs
+        .into_iter()
+        .find(|(key, value)| key.as_ref().chars().chain(value.as_ref().chars()).any(is_forbidden_control))
+        .map(|(key, _)| key.as_ref().chars().filter(|c| !is_forbidden_control(*c)).collect())
+}
+
 /// Like [`bounded`] but an empty value is allowed and becomes `""` (multi-line text allowed).
 pub fn optional_long(raw: &str, field: Field, max: u32) -> Result<String, DomainError> {
     let value = raw.trim();
@@ -183,6 +192,9 @@ mod tests {
         assert_eq!(at(serde_json::json!({"a\u{0}": 1})), Some("a".into()), "keys too");
         assert_eq!(at(serde_json::json!("\u{7f}")), Some("body".into()));
         assert_eq!(at(serde_json::json!({"body": "line one\nline two\r\n\ttabbed 中文"})), None, "line breaks and tabs are text");
+        assert_eq!(control_character_in_pairs([("q", "fine"), ("project", "p\u{0}")]), Some("project".into()));
+        assert_eq!(control_character_in_pairs([("na\u{0}me", "x")]), Some("name".into()));
+        assert_eq!(control_character_in_pairs([("q", "a\tb")]), None);
     }
 
     #[test]
