@@ -52,6 +52,10 @@ pub enum AppError {
     /// 429: too many attempts; try again after the given number of seconds.
     #[error("too many attempts; try again in {retry_after_secs} seconds")]
     RateLimited { retry_after_secs: u32 },
+    /// 428: a write of a versioned record that does not say which version it was edited from, so
+    /// it could silently overwrite a change its author never saw. `field` is where the version goes.
+    #[error("{field}: say which version this edit started from")]
+    VersionRequired { field: String },
     /// 413: the request body is larger than the server accepts (2 MiB).
     #[error("request body too large")]
     PayloadTooLarge,
@@ -81,6 +85,7 @@ impl AppError {
             AppError::Conflict(_) => "conflict",
             AppError::RateLimited { .. } => "rate_limited",
             AppError::PayloadTooLarge => "payload_too_large",
+            AppError::VersionRequired { .. } => "version_required",
             AppError::Internal => "internal",
             AppError::Transport(_) => "transport",
         }
@@ -96,6 +101,7 @@ impl AppError {
             AppError::Duplicate { .. } | AppError::StaleVersion | AppError::EditConflict { .. } | AppError::Conflict(_) => 409,
             AppError::RateLimited { .. } => 429,
             AppError::PayloadTooLarge => 413,
+            AppError::VersionRequired { .. } => 428,
             AppError::Internal | AppError::Transport(_) => 500,
         }
     }
@@ -104,9 +110,14 @@ impl AppError {
     pub fn field(&self) -> Option<&str> {
         match self {
             AppError::Invalid(e) => Some(e.field()),
-            AppError::Duplicate { field } => Some(field),
+            AppError::Duplicate { field } | AppError::VersionRequired { field } => Some(field),
             _ => None,
         }
+    }
+
+    /// The version an edit started from, or 428 when the client did not send it.
+    pub fn require_version(version: Option<i64>, field: &str) -> Result<i64, AppError> {
+        version.ok_or_else(|| AppError::VersionRequired { field: field.into() })
     }
 
     pub fn duplicate(field: &str) -> Self {

@@ -88,7 +88,7 @@ def main():
     for d in range(10):
         _, body = request("POST", "/api/v1/departments", {"code": f"D{d}", "name_zh": f"部门{d}", "name_en": f"Team {d}"}, expect=201)
         department_id = json.loads(body)["id"]
-        conn.request("PUT", f"/api/v1/departments/{department_id}/schedule", body=json.dumps({"capacity": 10}).encode(),
+        conn.request("PUT", f"/api/v1/departments/{department_id}/schedule", body=json.dumps({"capacity": 10, "version": 0}).encode(),
                      headers={"Cookie": cookie, "Content-Type": "application/json", "Origin": BASE})
         response = conn.getresponse()
         response.read()

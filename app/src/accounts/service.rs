@@ -71,6 +71,7 @@ pub async fn needs_setup(state: &AppState) -> Result<bool, AppError> {
 #[tracing::instrument(skip_all)]
 pub async fn setup_first_admin(state: &AppState, input: SetupInput) -> Result<(CurrentUser, String), AppError> {
     let mut tx = db::begin_write(&state.db, state.db_kind).await?;
+    db::locks::serialise(&mut tx, db::locks::Serialised::Administrators).await?;
     if db::users::count_admins(&mut tx).await? > 0 {
         return Err(Conflict::AdminExists.into());
     }

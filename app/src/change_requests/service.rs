@@ -9,6 +9,7 @@
 use super::dto::*;
 use crate::access::load_readable;
 use crate::auth::CurrentUser;
+use crate::db::locks::Serialised;
 use crate::db::stored::{date as stored_date, json as stored, to_json};
 use crate::db::{self, solutions as repo};
 use crate::domain::dates::Date;
@@ -195,6 +196,8 @@ pub async fn decide(state: &AppState, user: &CurrentUser, request_id: &str, inpu
         return Err(DomainError::empty("comment").into());
     }
     let mut tx = db::begin_write(&state.db, state.db_kind).await?;
+    // Two leaders deciding at once must not both see the other's department as undecided.
+    db::locks::serialise(&mut tx, Serialised::ChangeRequest(request_id)).await?;
     let request = load_request(&mut tx, user, request_id).await?;
     let approvals = repo::approvals(&mut tx, request_id).await?;
     let actor = user.actor();
@@ -282,6 +285,7 @@ async fn make_baseline(tx: &mut db::Conn, request: &repo::RequestRow, now: i64) 
 #[tracing::instrument(skip_all, fields(request_id = %request_id))]
 pub async fn withdraw(state: &AppState, user: &CurrentUser, request_id: &str) -> Result<ChangeRequestDetail, AppError> {
     let mut tx = db::begin_write(&state.db, state.db_kind).await?;
+    db::locks::serialise(&mut tx, Serialised::ChangeRequest(request_id)).await?;
     let request = load_request(&mut tx, user, request_id).await?;
     if request.requested_by != user.id && !user.is_admin {
         return Err(AppError::Forbidden);

@@ -3,7 +3,7 @@
 //! race where a concurrent request slips between that check and the write, so the person still
 //! gets the same answer instead of a 500.
 //!
-//! PostgreSQL names the violated constraint (the index name, or `<table tabindex="0">_pkey`); SQLite names the
+//! PostgreSQL names the violated constraint (the index name, or `<table>_pkey`); SQLite names the
 //! columns (`UNIQUE constraint failed: departments.code`), so each row carries both.
 
 use crate::error::{AppError, Conflict};

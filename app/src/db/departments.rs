@@ -12,9 +12,11 @@ pub struct DepartmentRow {
     pub name_en: String,
     pub created_at: i64,
     pub updated_at: i64,
+    /// Bumped by every edit; an edit names the version it started from.
+    pub version: i64,
 }
 
-const COLUMNS: &str = "department_id, code, name_zh, name_en, created_at, updated_at";
+const COLUMNS: &str = "department_id, code, name_zh, name_en, created_at, updated_at, version";
 
 pub async fn list(conn: &mut Conn) -> sqlx::Result<Vec<DepartmentRow>> {
     sqlx::query_as(&format!("select {COLUMNS} from departments order by code")).fetch_all(conn).await
@@ -61,18 +63,25 @@ pub async fn insert(conn: &mut Conn, row: &DepartmentRow) -> sqlx::Result<()> {
         .value("name_en", &row.name_en)
         .value("created_at", row.created_at)
         .value("updated_at", row.updated_at)
+        .value("version", row.version)
         .execute(conn)
         .await
 }
 
-pub async fn update(conn: &mut Conn, row: &DepartmentRow) -> sqlx::Result<()> {
-    sqlx::query("update departments set code = $2, name_zh = $3, name_en = $4, updated_at = $5 where department_id = $1")
-        .bind(&row.department_id)
-        .bind(&row.code)
-        .bind(&row.name_zh)
-        .bind(&row.name_en)
-        .bind(row.updated_at)
-        .execute(conn)
-        .await
-        .map(|_| ())
+/// Saves an edit only if nobody saved in between: false when `row.version - 1` is no longer current.
+pub async fn update_if_version(conn: &mut Conn, row: &DepartmentRow) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "update departments set code = $2, name_zh = $3, name_en = $4, updated_at = $5, version = $6
+         where department_id = $1 and version = $7",
+    )
+    .bind(&row.department_id)
+    .bind(&row.code)
+    .bind(&row.name_zh)
+    .bind(&row.name_en)
+    .bind(row.updated_at)
+    .bind(row.version)
+    .bind(row.version - 1)
+    .execute(conn)
+    .await?;
+    Ok(done.rows_affected() == 1)
 }

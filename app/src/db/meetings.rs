@@ -26,10 +26,14 @@ pub struct MeetingRow {
     pub closed_at: Option<i64>,
     pub closed_by: Option<String>,
     pub sequence: i64,
+    /// The details' version (title, kind, time, place, invitees); an edit names the one it started from.
+    pub version: i64,
+    /// The attendance list's version.
+    pub attendance_version: i64,
 }
 
 const MEETING_COLUMNS: &str = "meeting_id, project_id, title, kind, status, starts_at, ends_at, time_zone, place, created_by, \
-     created_at, updated_at, started_at, closed_at, closed_by, sequence";
+     created_at, updated_at, started_at, closed_at, closed_by, sequence, version, attendance_version";
 
 pub async fn insert_meeting(conn: &mut Conn, m: &MeetingRow) -> sqlx::Result<()> {
     Insert::into("meetings")
@@ -49,6 +53,8 @@ pub async fn insert_meeting(conn: &mut Conn, m: &MeetingRow) -> sqlx::Result<()>
         .value("closed_at", m.closed_at)
         .value("closed_by", &m.closed_by)
         .value("sequence", m.sequence)
+        .value("version", m.version)
+        .value("attendance_version", m.attendance_version)
         .execute(conn)
         .await
 }
@@ -86,11 +92,12 @@ pub async fn meetings_of_person(conn: &mut Conn, user_id: &str) -> sqlx::Result<
     .await
 }
 
-/// Saves the plannable fields of a meeting that is not closed; false when it is (or is gone).
+/// Saves the plannable fields of a meeting that is not closed and is still at `m.version - 1`;
+/// false when it is closed, gone or was edited in between.
 pub async fn update_meeting(conn: &mut Conn, m: &MeetingRow) -> sqlx::Result<bool> {
     sqlx::query(
         "update meetings set title = $2, kind = $3, starts_at = $4, ends_at = $5, time_zone = $6, place = $7, updated_at = $8,
-         sequence = sequence + 1 where meeting_id = $1 and status <> 'closed'",
+         sequence = sequence + 1, version = $9 where meeting_id = $1 and status <> 'closed' and version = $10",
     )
     .bind(&m.meeting_id)
     .bind(&m.title)
@@ -100,6 +107,8 @@ pub async fn update_meeting(conn: &mut Conn, m: &MeetingRow) -> sqlx::Result<boo
     .bind(&m.time_zone)
     .bind(&m.place)
     .bind(m.updated_at)
+    .bind(m.version)
+    .bind(m.version - 1)
     .execute(conn)
     .await
     .map(|r| r.rows_affected() == 1)
@@ -198,6 +207,8 @@ pub struct AgendaRow {
     pub minutes: String,
     pub minutes_updated_by_name: Option<String>,
     pub minutes_updated_at: Option<i64>,
+    /// Bumped by every edit of the title or the minutes.
+    pub version: i64,
 }
 
 pub struct NewAgendaItem<'a> {
@@ -228,7 +239,7 @@ pub async fn insert_agenda_item(conn: &mut Conn, a: &NewAgendaItem<'_>) -> sqlx:
 }
 
 const AGENDA_SELECT: &str = "select a.item_id, a.meeting_id, a.position, a.title, a.subject_kind, a.subject_id, a.minutes,
-     u.display_name as minutes_updated_by_name, a.minutes_updated_at
+     u.display_name as minutes_updated_by_name, a.minutes_updated_at, a.version
      from meeting_agenda_items a left join users u on u.user_id = a.minutes_updated_by";
 
 pub async fn agenda(conn: &mut Conn, meeting_id: &str) -> sqlx::Result<Vec<AgendaRow>> {
@@ -239,26 +250,45 @@ pub async fn find_agenda_item(conn: &mut Conn, item_id: &str) -> sqlx::Result<Op
     sqlx::query_as(&format!("{AGENDA_SELECT} where a.item_id = $1")).bind(item_id).fetch_optional(conn).await
 }
 
-pub async fn update_agenda_item(conn: &mut Conn, item_id: &str, title: &str, kind: Option<&str>, id: Option<&str>) -> sqlx::Result<()> {
-    sqlx::query("update meeting_agenda_items set title = $2, subject_kind = $3, subject_id = $4 where item_id = $1")
-        .bind(item_id)
-        .bind(title)
-        .bind(kind)
-        .bind(id)
-        .execute(conn)
-        .await
-        .map(|_| ())
+/// An agenda item's new title and subject, saved if the item is still at `version`.
+pub struct AgendaItemEdit<'a> {
+    pub item_id: &'a str,
+    pub title: &'a str,
+    pub subject_kind: Option<&'a str>,
+    pub subject_id: Option<&'a str>,
+    pub version: i64,
 }
 
-pub async fn set_minutes(conn: &mut Conn, item_id: &str, minutes: &str, by: &str, at: i64) -> sqlx::Result<()> {
-    sqlx::query("update meeting_agenda_items set minutes = $2, minutes_updated_by = $3, minutes_updated_at = $4 where item_id = $1")
-        .bind(item_id)
-        .bind(minutes)
-        .bind(by)
-        .bind(at)
-        .execute(conn)
-        .await
-        .map(|_| ())
+/// False (nothing written) when the item was edited since `edit.version` or is gone.
+pub async fn update_agenda_item(conn: &mut Conn, edit: &AgendaItemEdit<'_>) -> sqlx::Result<bool> {
+    sqlx::query(
+        "update meeting_agenda_items set title = $2, subject_kind = $3, subject_id = $4, version = version + 1
+         where item_id = $1 and version = $5",
+    )
+    .bind(edit.item_id)
+    .bind(edit.title)
+    .bind(edit.subject_kind)
+    .bind(edit.subject_id)
+    .bind(edit.version)
+    .execute(conn)
+    .await
+    .map(|r| r.rows_affected() == 1)
+}
+
+/// Replaces an item's minutes if it is still at `version`; false (nothing written) otherwise.
+pub async fn set_minutes(conn: &mut Conn, item_id: &str, minutes: &str, version: i64, by: &str, at: i64) -> sqlx::Result<bool> {
+    sqlx::query(
+        "update meeting_agenda_items set minutes = $2, minutes_updated_by = $3, minutes_updated_at = $4, version = version + 1
+         where item_id = $1 and version = $5",
+    )
+    .bind(item_id)
+    .bind(minutes)
+    .bind(by)
+    .bind(at)
+    .bind(version)
+    .execute(conn)
+    .await
+    .map(|r| r.rows_affected() == 1)
 }
 
 pub async fn delete_agenda_item(conn: &mut Conn, item_id: &str) -> sqlx::Result<()> {
@@ -288,8 +318,18 @@ pub struct AttendeeRow {
     pub code: String,
 }
 
-/// Replaces the attendance list; each person is recorded with their department of now.
-pub async fn set_attendance(conn: &mut Conn, meeting_id: &str, user_ids: &[String], by: &str, at: i64) -> sqlx::Result<()> {
+/// Replaces the attendance list if it is still at `version`; each person is recorded with their
+/// department of now. False (and nothing written) when someone saved the list in between.
+pub async fn set_attendance(conn: &mut Conn, meeting_id: &str, user_ids: &[String], version: i64, by: &str, at: i64) -> sqlx::Result<bool> {
+    let claimed = sqlx::query("update meetings set attendance_version = $2 where meeting_id = $1 and attendance_version = $3")
+        .bind(meeting_id)
+        .bind(version + 1)
+        .bind(version)
+        .execute(&mut *conn)
+        .await?;
+    if claimed.rows_affected() != 1 {
+        return Ok(false);
+    }
     sqlx::query("delete from meeting_attendance where meeting_id = $1").bind(meeting_id).execute(&mut *conn).await?;
     for user_id in user_ids {
         sqlx::query(
@@ -303,7 +343,7 @@ pub async fn set_attendance(conn: &mut Conn, meeting_id: &str, user_ids: &[Strin
         .execute(&mut *conn)
         .await?;
     }
-    Ok(())
+    Ok(true)
 }
 
 pub async fn attendance(conn: &mut Conn, meeting_id: &str) -> sqlx::Result<Vec<AttendeeRow>> {
@@ -471,6 +511,8 @@ pub struct ActionRow {
     pub owner_code: String,
     pub due_on: Date,
     pub status: ActionStatus,
+    /// Bumped by every edit and status change.
+    pub version: i64,
 }
 
 pub struct NewAction<'a> {
@@ -501,7 +543,7 @@ pub async fn insert_action(conn: &mut Conn, a: &NewAction<'_>) -> sqlx::Result<(
 }
 
 const ACTION_SELECT: &str = "select a.action_id, a.meeting_id, m.title as meeting_title, a.project_id, p.name as project_name,
-     a.title, a.owner_id, u.display_name as owner_name, dep.code as owner_code, a.due_on, a.status
+     a.title, a.owner_id, u.display_name as owner_name, dep.code as owner_code, a.due_on, a.status, a.version
      from action_items a join meetings m on m.meeting_id = a.meeting_id join projects p on p.project_id = a.project_id
      join users u on u.user_id = a.owner_id join departments dep on dep.department_id = u.department_id";
 
@@ -524,27 +566,54 @@ pub async fn owner_actions(conn: &mut Conn, owner_id: &str) -> sqlx::Result<Vec<
         .await
 }
 
-pub async fn update_action(conn: &mut Conn, action_id: &str, title: &str, owner_id: &str, due_on: &str, at: i64) -> sqlx::Result<()> {
-    sqlx::query("update action_items set title = $2, owner_id = $3, due_on = $4, updated_at = $5 where action_id = $1")
-        .bind(action_id)
-        .bind(title)
-        .bind(owner_id)
-        .bind(due_on)
-        .bind(at)
-        .execute(conn)
-        .await
-        .map(|_| ())
+/// An action item's new title, owner and due date, saved if it is still at `version`.
+pub struct ActionEdit<'a> {
+    pub action_id: &'a str,
+    pub title: &'a str,
+    pub owner_id: &'a str,
+    pub due_on: &'a str,
+    pub version: i64,
+    pub at: i64,
 }
 
-pub async fn set_action_status(conn: &mut Conn, action_id: &str, status: ActionStatus, by: &str, at: i64) -> sqlx::Result<()> {
-    sqlx::query("update action_items set status = $2, status_changed_by = $3, status_changed_at = $4, updated_at = $4 where action_id = $1")
-        .bind(action_id)
-        .bind(status)
-        .bind(by)
-        .bind(at)
-        .execute(conn)
-        .await
-        .map(|_| ())
+/// False (nothing written) when the item was changed since `edit.version` or is gone.
+pub async fn update_action(conn: &mut Conn, edit: &ActionEdit<'_>) -> sqlx::Result<bool> {
+    sqlx::query(
+        "update action_items set title = $2, owner_id = $3, due_on = $4, updated_at = $5, version = version + 1
+         where action_id = $1 and version = $6",
+    )
+    .bind(edit.action_id)
+    .bind(edit.title)
+    .bind(edit.owner_id)
+    .bind(edit.due_on)
+    .bind(edit.at)
+    .bind(edit.version)
+    .execute(conn)
+    .await
+    .map(|r| r.rows_affected() == 1)
+}
+
+/// Sets the status if the item is still at `version`; false (nothing written) otherwise.
+pub async fn set_action_status(
+    conn: &mut Conn,
+    action_id: &str,
+    status: ActionStatus,
+    version: i64,
+    by: &str,
+    at: i64,
+) -> sqlx::Result<bool> {
+    sqlx::query(
+        "update action_items set status = $2, status_changed_by = $3, status_changed_at = $4, updated_at = $4, version = version + 1
+         where action_id = $1 and version = $5",
+    )
+    .bind(action_id)
+    .bind(status)
+    .bind(by)
+    .bind(at)
+    .bind(version)
+    .execute(conn)
+    .await
+    .map(|r| r.rows_affected() == 1)
 }
 
 pub async fn delete_action(conn: &mut Conn, action_id: &str) -> sqlx::Result<()> {

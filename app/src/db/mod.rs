@@ -9,6 +9,7 @@ pub mod columns;
 pub mod constraints;
 pub mod departments;
 pub mod insert;
+pub mod locks;
 pub mod meetings;
 pub mod notifications;
 pub mod projects;

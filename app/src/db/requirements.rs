@@ -65,6 +65,8 @@ pub struct TransitionRow {
     pub actor_id: String,
     pub actor_name: String,
     pub created_at: i64,
+    /// The revision the change moved; `None` on changes recorded before it was kept.
+    pub revision: Option<i64>,
 }
 
 #[derive(Debug, Clone, FromRow)]
@@ -315,30 +317,36 @@ pub async fn revision(conn: &mut Conn, requirement_id: &str, revision: i64) -> s
     .await
 }
 
-pub async fn insert_transition(
-    conn: &mut Conn,
-    requirement_id: &str,
-    from: RequirementStatus,
-    to: RequirementStatus,
-    reason: &str,
-    actor_id: &str,
-    now: i64,
-) -> sqlx::Result<()> {
+/// A status change as it is recorded.
+pub struct NewTransition<'a> {
+    pub requirement_id: &'a str,
+    pub from: RequirementStatus,
+    pub to: RequirementStatus,
+    /// The revision whose status changed: the one the person saw.
+    pub revision: i64,
+    pub reason: &'a str,
+    pub actor_id: &'a str,
+    pub at: i64,
+}
+
+pub async fn insert_transition(conn: &mut Conn, t: &NewTransition<'_>) -> sqlx::Result<()> {
     Insert::into("requirement_transitions")
         .value("transition_id", super::new_id())
-        .value("requirement_id", requirement_id)
-        .value("from_status", from)
-        .value("to_status", to)
-        .value("reason", reason)
-        .value("actor_id", actor_id)
-        .value("created_at", now)
+        .value("requirement_id", t.requirement_id)
+        .value("from_status", t.from)
+        .value("to_status", t.to)
+        .value("revision", t.revision)
+        .value("reason", t.reason)
+        .value("actor_id", t.actor_id)
+        .value("created_at", t.at)
         .execute(conn)
         .await
 }
 
 pub async fn transitions(conn: &mut Conn, requirement_id: &str) -> sqlx::Result<Vec<TransitionRow>> {
     sqlx::query_as(
-        "select t.transition_id, t.from_status, t.to_status, t.reason, t.actor_id, u.display_name as actor_name, t.created_at
+        "select t.transition_id, t.from_status, t.to_status, t.reason, t.actor_id, u.display_name as actor_name, t.created_at,
+                t.revision
          from requirement_transitions t join users u on u.user_id = t.actor_id
          where t.requirement_id = $1 order by t.created_at, t.transition_id",
     )

@@ -18,9 +18,13 @@ pub struct UserRow {
     pub locale: Option<String>,
     pub created_at: i64,
     pub updated_at: i64,
+    /// Bumped by every edit of the account by an administrator; such an edit names the version it
+    /// started from. The person's own language and password changes leave it as it is.
+    pub version: i64,
 }
 
-const COLUMNS: &str = "user_id, username, display_name, department_id, job_role, is_admin, password_hash, locale, created_at, updated_at";
+const COLUMNS: &str =
+    "user_id, username, display_name, department_id, job_role, is_admin, password_hash, locale, created_at, updated_at, version";
 
 pub async fn list(conn: &mut Conn) -> sqlx::Result<Vec<UserRow>> {
     sqlx::query_as(&format!("select {COLUMNS} from users order by department_id, username")).fetch_all(conn).await
@@ -54,7 +58,7 @@ pub struct SessionUserRow {
 pub async fn find_by_session(conn: &mut Conn, session_id: &str, now: i64) -> sqlx::Result<Option<SessionUserRow>> {
     sqlx::query_as(
         "select u.user_id, u.username, u.display_name, u.department_id, u.job_role, u.is_admin, u.password_hash, u.locale,
-                u.created_at, u.updated_at,
+                u.created_at, u.updated_at, u.version,
                 (select count(*) from notifications n where n.user_id = u.user_id and n.read_at is null) as unread
          from sessions s join users u on u.user_id = s.user_id
          where s.session_id = $1 and s.expires_at > $2",
@@ -85,26 +89,30 @@ pub async fn insert(conn: &mut Conn, row: &UserRow) -> sqlx::Result<()> {
         .value("locale", &row.locale)
         .value("created_at", row.created_at)
         .value("updated_at", row.updated_at)
+        .value("version", row.version)
         .execute(conn)
         .await
 }
 
 /// Saves the editable profile fields (not the password, which has its own function).
-pub async fn update_profile(conn: &mut Conn, row: &UserRow) -> sqlx::Result<()> {
-    sqlx::query(
-        "update users set display_name = $2, department_id = $3, job_role = $4, is_admin = $5, locale = $6, updated_at = $7
-         where user_id = $1",
+/// Saves an administrator's edit only if nobody saved in between: false when `row.version - 1`
+/// is no longer current.
+pub async fn update_profile_if_version(conn: &mut Conn, row: &UserRow) -> sqlx::Result<bool> {
+    let done = sqlx::query(
+        "update users set display_name = $2, department_id = $3, job_role = $4, is_admin = $5, updated_at = $6, version = $7
+         where user_id = $1 and version = $8",
     )
     .bind(&row.user_id)
     .bind(&row.display_name)
     .bind(&row.department_id)
     .bind(row.job_role)
     .bind(row.is_admin)
-    .bind(&row.locale)
     .bind(row.updated_at)
+    .bind(row.version)
+    .bind(row.version - 1)
     .execute(conn)
-    .await
-    .map(|_| ())
+    .await?;
+    Ok(done.rows_affected() == 1)
 }
 
 pub async fn set_password_hash(conn: &mut Conn, user_id: &str, hash: &str, now: i64) -> sqlx::Result<()> {

@@ -87,7 +87,7 @@ async fn schedule(state: &AppState, pm: &CurrentUser, project_id: &str, today: D
 }
 
 fn item(title: &str, link: Option<SubjectRef>) -> AgendaItemInput {
-    AgendaItemInput { title: title.into(), link }
+    AgendaItemInput { title: title.into(), link, version: None }
 }
 
 fn decision(text: &str, makers: &[&CurrentUser], links: Vec<SubjectRef>) -> MeetingDecisionInput {
@@ -95,7 +95,7 @@ fn decision(text: &str, makers: &[&CurrentUser], links: Vec<SubjectRef>) -> Meet
 }
 
 fn action(title: &str, owner: &CurrentUser, due: Date) -> ActionItemInput {
-    ActionItemInput { title: title.into(), owner_id: owner.id.clone(), due_on: due.to_string() }
+    ActionItemInput { title: title.into(), owner_id: owner.id.clone(), due_on: due.to_string(), version: None }
 }
 
 /// Starts the meeting, records who came, the minutes of each agenda item (in order), the
@@ -112,9 +112,9 @@ async fn hold(
     let id = &meeting.meeting.id;
     meetings::set_status(state, pm, id, MeetingStatusInput { status: "in_progress".into() }).await?;
     let user_ids = came.iter().map(|u| u.id.clone()).collect();
-    meetings::set_attendance(state, pm, id, AttendanceInput { user_ids }).await?;
+    meetings::set_attendance(state, pm, id, AttendanceInput { user_ids, version: Some(meeting.attendance_version) }).await?;
     for (agenda, text) in meeting.agenda.iter().zip(minutes) {
-        meetings::set_minutes(state, pm, &agenda.id, MinutesInput { minutes: (*text).into() }).await?;
+        meetings::set_minutes(state, pm, &agenda.id, MinutesInput { minutes: (*text).into(), version: Some(agenda.version) }).await?;
     }
     for d in decisions {
         meetings::add_decision(state, pm, id, d).await?;
@@ -321,10 +321,11 @@ pub async fn seed(pool: &db::Db, kind: DbKind, today: Date, requirement_id: &str
     meetings::amend(&state, xiaolan, &m3.meeting.id, amendment).await?;
 
     // The follow-up: done and open items (A's listener stays open and overdue).
-    let done = |m: &MeetingDetail, i: usize| m.action_items.get(i).map(|a| a.id.clone()).ok_or(AppError::Internal);
-    let done_status = || ActionStatusInput { status: "done".into() };
-    meetings::set_action_status(&state, xiaolan, &done(&m1, 0)?, done_status()).await?;
-    meetings::set_action_status(&state, xiaolan, &done(&m3, 0)?, done_status()).await?;
+    for m in [&m1, &m3] {
+        let first = m.action_items.first().ok_or(AppError::Internal)?;
+        let done = ActionStatusInput { status: "done".into(), version: Some(first.version) };
+        meetings::set_action_status(&state, xiaolan, &first.id, done).await?;
+    }
 
     // Next: the joint-debugging kick-off, planned.
     let plan = Plan {

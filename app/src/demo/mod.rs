@@ -241,7 +241,16 @@ async fn seed_requirement(tx: &mut db::Conn, ids: &DemoIds, today: Date) -> Resu
     };
     repo::insert_revision(tx, &revision(1, &first, "初稿 First draft", Status::Draft, false, created)).await?;
     for (day, from, to, reason) in history {
-        repo::insert_transition(tx, &requirement_id, from, to, reason, &ids.xiaozhang, at_noon(day)).await?;
+        let transition = repo::NewTransition {
+            requirement_id: &requirement_id,
+            from,
+            to,
+            revision: 1,
+            reason,
+            actor_id: &ids.xiaozhang,
+            at: at_noon(day),
+        };
+        repo::insert_transition(tx, &transition).await?;
     }
     let summary = "第二次会议：补充首次查询后才审批通过的场景 Meeting 2: add the approved-after-first-query scenario";
     repo::insert_revision(tx, &revision(2, &second, summary, Status::InDevelopment, true, revised)).await?;

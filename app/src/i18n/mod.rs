@@ -160,6 +160,7 @@ impl Locale {
             AppError::Conflict(c) => self.conflict(c),
             AppError::RateLimited { retry_after_secs } => m.err_rate_limited(retry_after_secs.div_ceil(60).max(1)),
             AppError::PayloadTooLarge => m.err_too_large.into(),
+            AppError::VersionRequired { .. } => m.err_version_required.into(),
             AppError::Internal | AppError::Transport(_) => m.err_internal.into(),
         }
     }

@@ -42,15 +42,15 @@ pub async fn add_agenda_item(id: String, input: AgendaItemInput) -> Result<Meeti
 }
 
 #[server(prefix = "/_sfn", endpoint = "meetings/minutes")]
-pub async fn save_minutes(item_id: String, minutes: String) -> Result<MeetingDetail, AppError> {
+pub async fn save_minutes(item_id: String, minutes: String, version: i64) -> Result<MeetingDetail, AppError> {
     let (state, user) = crate::auth::signed_in().await?;
-    crate::auth::answer(super::service::set_minutes(&state, &user, &item_id, MinutesInput { minutes }).await)
+    crate::auth::answer(super::service::set_minutes(&state, &user, &item_id, MinutesInput { minutes, version: Some(version) }).await)
 }
 
 #[server(prefix = "/_sfn", endpoint = "meetings/attendance")]
-pub async fn save_attendance(id: String, user_ids: Vec<String>) -> Result<MeetingDetail, AppError> {
+pub async fn save_attendance(id: String, user_ids: Vec<String>, version: i64) -> Result<MeetingDetail, AppError> {
     let (state, user) = crate::auth::signed_in().await?;
-    crate::auth::answer(super::service::set_attendance(&state, &user, &id, AttendanceInput { user_ids }).await)
+    crate::auth::answer(super::service::set_attendance(&state, &user, &id, AttendanceInput { user_ids, version: Some(version) }).await)
 }
 
 #[server(prefix = "/_sfn", endpoint = "meetings/decision-add")]
@@ -66,9 +66,10 @@ pub async fn add_action_item(id: String, input: ActionItemInput) -> Result<Meeti
 }
 
 #[server(prefix = "/_sfn", endpoint = "meetings/action-status")]
-pub async fn change_action_status(action_id: String, status: String) -> Result<ActionItemDto, AppError> {
+pub async fn change_action_status(action_id: String, status: String, version: i64) -> Result<ActionItemDto, AppError> {
     let (state, user) = crate::auth::signed_in().await?;
-    crate::auth::answer(super::service::set_action_status(&state, &user, &action_id, ActionStatusInput { status }).await)
+    let input = ActionStatusInput { status, version: Some(version) };
+    crate::auth::answer(super::service::set_action_status(&state, &user, &action_id, input).await)
 }
 
 #[server(prefix = "/_sfn", endpoint = "meetings/amend")]

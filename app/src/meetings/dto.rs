@@ -44,6 +44,10 @@ pub struct MeetingPatch {
     pub place: Option<String>,
     /// The whole new list of invitees.
     pub invitee_ids: Option<Vec<String>>,
+    /// The version the edit started from: required (428 without it); an older one is 409.
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true, value_type = i64))]
+    pub version: Option<i64>,
 }
 
 /// A requirement, solution option or change request of the meeting's project.
@@ -62,6 +66,10 @@ pub struct AgendaItemInput {
     pub title: String,
     #[serde(default)]
     pub link: Option<SubjectRef>,
+    /// When editing an item: the item's version the edit started from (required, 428 without it;
+    /// an older one is 409). Ignored when adding one.
+    #[serde(default)]
+    pub version: Option<i64>,
 }
 
 /// `POST /meetings/{id}/status`.
@@ -77,6 +85,11 @@ pub struct MeetingStatusInput {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct AttendanceInput {
     pub user_ids: Vec<String>,
+    /// The attendance list's version (`attendance_version` of the meeting) the edit started from:
+    /// required (428 without it); an older one is 409.
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true, value_type = i64))]
+    pub version: Option<i64>,
 }
 
 /// The minutes of one agenda item (Markdown; replaces the previous text).
@@ -84,6 +97,11 @@ pub struct AttendanceInput {
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 pub struct MinutesInput {
     pub minutes: String,
+    /// The agenda item's version the minutes were written from: required (428 without it); an
+    /// older one is 409 naming who saved the newer minutes.
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true, value_type = i64))]
+    pub version: Option<i64>,
 }
 
 /// A decision: what was decided, by whom, about what.
@@ -107,6 +125,10 @@ pub struct ActionItemInput {
     pub owner_id: String,
     #[cfg_attr(feature = "ssr", schema(example = "2026-03-09"))]
     pub due_on: String,
+    /// When editing an item: its version the edit started from (required, 428 without it; an
+    /// older one is 409). Ignored when adding one.
+    #[serde(default)]
+    pub version: Option<i64>,
 }
 
 /// `POST /action-items/{id}/status`: open, done or dropped.
@@ -115,6 +137,10 @@ pub struct ActionItemInput {
 pub struct ActionStatusInput {
     #[cfg_attr(feature = "ssr", schema(example = "done"))]
     pub status: String,
+    /// The version the edit started from: required (428 without it); an older one is 409.
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true, value_type = i64))]
+    pub version: Option<i64>,
 }
 
 /// A correction of a closed meeting: a text and any added or correcting decisions.
@@ -167,6 +193,8 @@ pub struct MeetingSummary {
     pub start_local: String,
     pub end_local: String,
     pub place: String,
+    /// The details' version: send it back as `version` when editing them.
+    pub version: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -182,6 +210,8 @@ pub struct AgendaItemDto {
     pub minutes_html: String,
     pub minutes_updated_by_name: Option<String>,
     pub minutes_updated_at: Option<i64>,
+    /// Send it back as `version` when editing the item or its minutes.
+    pub version: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -233,6 +263,8 @@ pub struct ActionItemDto {
     pub overdue: bool,
     /// Whether the asking person may change its status.
     pub can_update: bool,
+    /// Send it back as `version` when editing it or changing its status.
+    pub version: i64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -256,6 +288,8 @@ pub struct MeetingDetail {
     pub invitees: Vec<PersonRef>,
     pub agenda: Vec<AgendaItemDto>,
     pub attendance: Vec<AttendeeDto>,
+    /// Send it back as `version` when saving the attendance list.
+    pub attendance_version: i64,
     pub decisions: Vec<MeetingDecisionDto>,
     pub action_items: Vec<ActionItemDto>,
     pub amendments: Vec<AmendmentDto>,

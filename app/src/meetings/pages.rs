@@ -187,7 +187,7 @@ fn NewMeetingForm(choices: MeetingChoices) -> impl IntoView {
             .get_untracked()
             .lines()
             .filter(|l| !l.trim().is_empty())
-            .map(|l| AgendaItemInput { title: l.trim().to_string(), link: None })
+            .map(|l| AgendaItemInput { title: l.trim().to_string(), link: None, version: None })
             .collect();
         save.dispatch(MeetingInput {
             title: title.get_untracked(),
@@ -476,7 +476,7 @@ where
 pub(super) fn ActionTable(items: Vec<ActionItemDto>, show_project: bool, changes: RwSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
     let m = move || mm(i18n.get());
-    let set = page_action(changes, |(id, status): (String, String)| change_action_status(id, status));
+    let set = page_action(changes, |(id, status, version): (String, String, i64)| change_action_status(id, status, version));
     let error = Signal::from(set.error);
     view! {
         <MeetingError error/>
@@ -491,10 +491,10 @@ pub(super) fn ActionTable(items: Vec<ActionItemDto>, show_project: bool, changes
             </tr></thead>
             <tbody>
                 {items.into_iter().map(|a| {
-                    let (status, overdue, id) = (a.status, a.overdue, StoredValue::new(a.id.clone()));
+                    let (status, overdue, id, version) = (a.status, a.overdue, StoredValue::new(a.id.clone()), a.version);
                     let button = move |to: ActionStatus, label: fn(&MeetingMessages) -> &'static str| view! {
                         <button type="button" class=format!("action-{}", to.as_str())
-                            on:click=move |_| { set.dispatch((id.get_value(), to.as_str().to_string())); }>{move || label(m())}</button>
+                            on:click=move |_| { set.dispatch((id.get_value(), to.as_str().to_string(), version)); }>{move || label(m())}</button>
                     };
                     view! {
                         <tr class:overdue=overdue data-id=a.id.clone() data-status=status.as_str()>

@@ -96,7 +96,7 @@ fn MeetingContent(data: MeetingPageData, changes: RwSignal<u32>) -> impl IntoVie
             } else {
                 view! { <ul>{d.attendance.iter().map(|a| view! { <li data-id=a.user_id.clone()>{format!("{} ({})", a.name, a.department_code)}</li> }).collect_view()}</ul> }.into_any()
             }}
-            {running.then(|| view! { <AttendanceForm id=s.id.clone() people=people.get_value() came=d.attendance.iter().map(|a| a.user_id.clone()).collect() changes/> })}
+            {running.then(|| view! { <AttendanceForm id=s.id.clone() people=people.get_value() came=d.attendance.iter().map(|a| a.user_id.clone()).collect() version=d.attendance_version changes/> })}
         </section>
 
         <section class="meeting-decisions">
@@ -150,7 +150,8 @@ fn AgendaItem(item: AgendaItemDto, running: bool, changes: RwSignal<u32>) -> imp
     let m = move || mm(i18n.get());
     let item_id = StoredValue::new(item.id.clone());
     let minutes = RwSignal::new(item.minutes.clone());
-    let save = page_action(changes, move |text: String| save_minutes(item_id.get_value(), text));
+    let version = item.version;
+    let save = page_action(changes, move |text: String| save_minutes(item_id.get_value(), text, version));
     let error = Signal::from(save.error);
     let has_minutes = !item.minutes.trim().is_empty();
     view! {
@@ -214,7 +215,7 @@ fn AgendaForm(id: String, subjects: Vec<SubjectLinkDto>, changes: RwSignal<u32>)
     let error = Signal::from(add.error);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        add.dispatch(AgendaItemInput { title: title.get_untracked(), link: parse_subject(&link.get_untracked()) });
+        add.dispatch(AgendaItemInput { title: title.get_untracked(), link: parse_subject(&link.get_untracked()), version: None });
     };
     view! {
         <form class="agenda-form" on:submit=submit novalidate>
@@ -228,12 +229,12 @@ fn AgendaForm(id: String, subjects: Vec<SubjectLinkDto>, changes: RwSignal<u32>)
 }
 
 #[component]
-fn AttendanceForm(id: String, people: Vec<PersonRef>, came: Vec<String>, changes: RwSignal<u32>) -> impl IntoView {
+fn AttendanceForm(id: String, people: Vec<PersonRef>, came: Vec<String>, version: i64, changes: RwSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
     let m = move || mm(i18n.get());
     let id = StoredValue::new(id);
     let selected = RwSignal::new(came);
-    let save = page_action(changes, move |ids: Vec<String>| save_attendance(id.get_value(), ids));
+    let save = page_action(changes, move |ids: Vec<String>| save_attendance(id.get_value(), ids, version));
     let error = Signal::from(save.error);
     view! {
         <form class="attendance-form" on:submit=move |ev| { ev.prevent_default(); save.dispatch(selected.get_untracked()); }>
@@ -286,7 +287,12 @@ fn ActionForm(id: String, people: Vec<PersonRef>, changes: RwSignal<u32>) -> imp
     let error = Signal::from(save.error);
     let submit = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        save.dispatch(ActionItemInput { title: title.get_untracked(), owner_id: owner.get_untracked(), due_on: due.get_untracked() });
+        save.dispatch(ActionItemInput {
+            title: title.get_untracked(),
+            owner_id: owner.get_untracked(),
+            due_on: due.get_untracked(),
+            version: None,
+        });
     };
     view! {
         <form class="action-form" on:submit=submit novalidate>

@@ -208,6 +208,8 @@ pub async fn create_meeting(
         closed_at: None,
         closed_by: None,
         sequence: 0,
+        version: 1,
+        attendance_version: 1,
     };
     repo::insert_meeting(&mut tx, &row).await?;
     repo::set_invitees(&mut tx, &row.meeting_id, &invitees).await?;
@@ -244,6 +246,8 @@ pub async fn get_meeting(state: &AppState, user: &CurrentUser, meeting_id: &str)
 macro_rules! with_meeting {
     ($state:expr, $user:expr, $meeting_id:expr, |$tx:ident, $loaded:ident| $body:block) => {{
         let mut tx = db::begin_write(&$state.db, $state.db_kind).await?;
+        // Whatever the change checks of the meeting (its status above all) holds until it commits.
+        db::locks::serialise(&mut tx, db::locks::Serialised::Meeting($meeting_id)).await?;
         let mut $loaded = load_editable(&mut tx, $user, $meeting_id).await?;
         {
             let $tx = &mut tx;
@@ -285,13 +289,20 @@ pub async fn update_meeting(
             time_zone: fields.zone.name.into(),
             place: fields.place,
             updated_at: db::now_ms(),
+            version: m.version + 1,
             ..m.clone()
         };
+        let invitees = match &patch.invitee_ids {
+            Some(ids) => Some(check_people(tx, &loaded.project, &loaded.stakeholders, ids, "invitee_ids").await?),
+            None => None,
+        };
+        if AppError::require_version(patch.version, "version")? != m.version {
+            return Err(AppError::StaleVersion);
+        }
         if !repo::update_meeting(tx, &row).await? {
             return Err(refuse(Refusal::Closed));
         }
-        if let Some(ids) = &patch.invitee_ids {
-            let invitees = check_people(tx, &loaded.project, &loaded.stakeholders, ids, "invitee_ids").await?;
+        if let Some(invitees) = invitees {
             let before: Vec<String> = repo::invitees(tx, meeting_id).await?.into_iter().map(|p| p.user_id).collect();
             repo::set_invitees(tx, meeting_id, &invitees).await?;
             let added: Vec<String> = invitees.into_iter().filter(|i| !before.contains(i)).collect();
@@ -407,8 +418,16 @@ pub async fn update_agenda_item(
         if let Some(link) = &input.link {
             check_link(tx, &loaded.project.project_id, link, "link").await?;
         }
-        let (kind, id) = (input.link.as_ref().map(|l| l.kind.as_str()), input.link.as_ref().map(|l| l.id.trim()));
-        repo::update_agenda_item(tx, item_id, &title, kind, id).await?;
+        let edit = repo::AgendaItemEdit {
+            item_id,
+            title: &title,
+            subject_kind: input.link.as_ref().map(|l| l.kind.as_str()),
+            subject_id: input.link.as_ref().map(|l| l.id.trim()),
+            version: AppError::require_version(input.version, "version")?,
+        };
+        if !repo::update_agenda_item(tx, &edit).await? {
+            return Err(AppError::StaleVersion);
+        }
         repo::touch(tx, &meeting_id, db::now_ms()).await?;
     })
 }
@@ -431,8 +450,16 @@ pub async fn set_minutes(state: &AppState, user: &CurrentUser, item_id: &str, in
     let meeting_id = meeting_of_item(&mut *state.db.acquire().await?, item_id).await?;
     with_meeting!(state, user, &meeting_id, |tx, loaded| {
         loaded.status().check_recordable().map_err(refuse)?;
+        let version = AppError::require_version(input.version, "version")?;
         let now = db::now_ms();
-        repo::set_minutes(tx, item_id, &minutes, &user.id, now).await?;
+        if !repo::set_minutes(tx, item_id, &minutes, version, &user.id, now).await? {
+            // Say who wrote the minutes this edit did not start from, so they can be compared.
+            let current = repo::find_agenda_item(tx, item_id).await?.ok_or(AppError::NotFound)?;
+            return Err(match current.minutes_updated_by_name {
+                Some(saved_by) => AppError::EditConflict { current_revision: current.version, saved_by },
+                None => AppError::StaleVersion,
+            });
+        }
         repo::touch(tx, &meeting_id, now).await?;
     })
 }
@@ -448,8 +475,11 @@ pub async fn set_attendance(
     with_meeting!(state, user, meeting_id, |tx, loaded| {
         loaded.status().check_recordable().map_err(refuse)?;
         let people = check_people(tx, &loaded.project, &loaded.stakeholders, &input.user_ids, "user_ids").await?;
+        let version = AppError::require_version(input.version, "version")?;
         let now = db::now_ms();
-        repo::set_attendance(tx, meeting_id, &people, &user.id, now).await?;
+        if !repo::set_attendance(tx, meeting_id, &people, version, &user.id, now).await? {
+            return Err(AppError::StaleVersion);
+        }
         repo::touch(tx, meeting_id, now).await?;
     })
 }
@@ -586,7 +616,18 @@ pub async fn update_action_item(
         let owner =
             check_people(tx, &loaded.project, &loaded.stakeholders, std::slice::from_ref(&input.owner_id), "owner_id").await?.remove(0);
         let now = db::now_ms();
-        repo::update_action(tx, action_id, &title, &owner, &due.to_string(), now).await?;
+        let due_on = due.to_string();
+        let edit = repo::ActionEdit {
+            action_id,
+            title: &title,
+            owner_id: &owner,
+            due_on: &due_on,
+            version: AppError::require_version(input.version, "version")?,
+            at: now,
+        };
+        if !repo::update_action(tx, &edit).await? {
+            return Err(AppError::StaleVersion);
+        }
         repo::touch(tx, &action.meeting_id, now).await?;
         if owner != action.owner_id {
             notify_assigned(tx, user, &loaded.meeting, &owner, &title).await?;
@@ -622,7 +663,10 @@ pub async fn set_action_status(
     if !can_update_action(&user.actor(), &action.owner_id, editor) {
         return Err(AppError::Forbidden);
     }
-    repo::set_action_status(&mut tx, action_id, status, &user.id, db::now_ms()).await?;
+    let version = AppError::require_version(input.version, "version")?;
+    if !repo::set_action_status(&mut tx, action_id, status, version, &user.id, db::now_ms()).await? {
+        return Err(AppError::StaleVersion);
+    }
     let row = meeting_of_action(&mut tx, action_id).await?;
     tx.commit().await?;
     Ok(super::views::action_dto(row, &user.id, editor, shanghai_today()))

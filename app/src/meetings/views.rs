@@ -33,6 +33,7 @@ pub fn meeting_summary(m: &repo::MeetingRow) -> MeetingSummary {
         start_local: zone.utc_to_local(m.starts_at),
         end_local: zone.utc_to_local(m.ends_at),
         place: m.place.clone(),
+        version: m.version,
     }
 }
 
@@ -110,6 +111,7 @@ pub fn action_dto(r: repo::ActionRow, user_id: &str, may_edit_meeting: bool, tod
         title: r.title,
         due_on: due,
         status,
+        version: r.version,
     }
 }
 
@@ -134,6 +136,7 @@ pub(super) async fn detail(conn: &mut db::Conn, user: &CurrentUser, loaded: &Loa
             minutes: a.minutes,
             minutes_updated_by_name: a.minutes_updated_by_name,
             minutes_updated_at: a.minutes_updated_at,
+            version: a.version,
         });
     }
     let attendance = repo::attendance(conn, &m.meeting_id)
@@ -168,6 +171,7 @@ pub(super) async fn detail(conn: &mut db::Conn, user: &CurrentUser, loaded: &Loa
         invitees,
         agenda,
         attendance,
+        attendance_version: m.attendance_version,
         decisions,
         action_items,
         amendments,

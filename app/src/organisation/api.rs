@@ -17,9 +17,15 @@ pub async fn create_department(code: String, name_zh: String, name_en: String) -
 }
 
 #[server(prefix = "/_sfn", endpoint = "departments/update")]
-pub async fn update_department(id: String, code: String, name_zh: String, name_en: String) -> Result<DepartmentDto, AppError> {
+pub async fn update_department(
+    id: String,
+    code: String,
+    name_zh: String,
+    name_en: String,
+    version: Option<i64>,
+) -> Result<DepartmentDto, AppError> {
     let (state, user) = crate::auth::signed_in().await?;
-    let patch = DepartmentPatch { code: Some(code), name_zh: Some(name_zh), name_en: Some(name_en) };
+    let patch = DepartmentPatch { code: Some(code), name_zh: Some(name_zh), name_en: Some(name_en), version };
     crate::auth::answer(super::service::update_department(&state, &user, &id, patch).await)
 }
 
@@ -50,6 +56,7 @@ pub async fn update_person(
     department_id: String,
     role: String,
     is_admin: Option<String>,
+    version: Option<i64>,
 ) -> Result<PersonDto, AppError> {
     let (state, user) = crate::auth::signed_in().await?;
     let patch = PersonPatch {
@@ -58,13 +65,14 @@ pub async fn update_person(
         role: Some(role),
         is_admin: Some(is_admin.is_some()),
         password: None,
+        version,
     };
     crate::auth::answer(super::service::update_person(&state, &user, &id, patch).await)
 }
 
 #[server(prefix = "/_sfn", endpoint = "people/reset-password")]
-pub async fn reset_password(id: String, password: String) -> Result<PersonDto, AppError> {
+pub async fn reset_password(id: String, password: String, version: Option<i64>) -> Result<PersonDto, AppError> {
     let (state, user) = crate::auth::signed_in().await?;
-    let patch = PersonPatch { password: Some(password), ..Default::default() };
+    let patch = PersonPatch { password: Some(password), version, ..Default::default() };
     crate::auth::answer(super::service::update_person(&state, &user, &id, patch).await)
 }

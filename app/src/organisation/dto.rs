@@ -11,6 +11,8 @@ pub struct DepartmentDto {
     pub code: String,
     pub name_zh: String,
     pub name_en: String,
+    /// Send it back as `version` when editing.
+    pub version: i64,
 }
 
 impl DepartmentDto {
@@ -37,6 +39,10 @@ pub struct DepartmentPatch {
     pub code: Option<String>,
     pub name_zh: Option<String>,
     pub name_en: Option<String>,
+    /// The version the edit started from: required (428 without it); an older one is 409.
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true, value_type = i64))]
+    pub version: Option<i64>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -49,6 +55,8 @@ pub struct PersonDto {
     #[cfg_attr(feature = "ssr", schema(value_type = String, example = "architect"))]
     pub role: JobRole,
     pub is_admin: bool,
+    /// Send it back as `version` when editing.
+    pub version: i64,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -74,4 +82,8 @@ pub struct PersonPatch {
     pub role: Option<String>,
     pub is_admin: Option<bool>,
     pub password: Option<String>,
+    /// The version the edit started from: required (428 without it); an older one is 409.
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true, value_type = i64))]
+    pub version: Option<i64>,
 }

@@ -6,6 +6,7 @@ use crate::domain::people::JobRole;
 use crate::t;
 use crate::ui::forms::action_error;
 use crate::ui::session::use_user;
+use crate::ui::submit::saved_count;
 use crate::ui::PageTitle;
 use crate::ui::{use_i18n, FieldError, FormError, RequireLogin};
 use leptos::prelude::*;
@@ -28,7 +29,8 @@ fn Departments() -> impl IntoView {
     let update = ServerAction::<UpdateDepartment>::new();
     let create_error = action_error(create);
     let update_error = action_error(update);
-    let departments = Resource::new(move || (create.version().get(), update.version().get()), |_| super::api::list_departments());
+    let updates_saved = saved_count(*update);
+    let departments = Resource::new(move || (create.version().get(), updates_saved.get()), |_| super::api::list_departments());
     let is_admin = use_user().is_admin;
     view! {
         <PageTitle text=t!(i18n, departments_title)/>
@@ -86,6 +88,7 @@ fn DepartmentRow(d: DepartmentDto, update: ServerAction<UpdateDepartment>, is_ad
                         <summary>{t!(i18n, edit)}</summary>
                         <ActionForm action=update>
                             <input type="hidden" name="id" value=d.id.clone()/>
+                            <input type="hidden" name="version" value=d.version/>
                             <label><span>{t!(i18n, code)}</span><input name="code" value=d.code.clone() required/></label>
                             <label><span>{t!(i18n, name_zh)}</span><input name="name_zh" value=d.name_zh.clone() required/></label>
                             <label><span>{t!(i18n, name_en)}</span><input name="name_en" value=d.name_en.clone() required/></label>
@@ -119,8 +122,10 @@ fn People() -> impl IntoView {
     let row_error =
         Signal::derive(move || update.value().get().and_then(|r| r.err()).or_else(|| reset.value().get().and_then(|r| r.err())));
     let reset_done = move || matches!(reset.value().get(), Some(Ok(_)));
+    // A reset moves the person's version on, so the list (and its edit forms) reloads after one.
+    let (updates_saved, resets_saved) = (saved_count(*update), saved_count(*reset));
     let data = Resource::new(
-        move || (create.version().get(), update.version().get()),
+        move || (create.version().get(), updates_saved.get(), resets_saved.get()),
         |_| async move { Ok::<_, crate::error::AppError>((super::api::list_people().await?, super::api::list_departments().await?)) },
     );
     let is_admin = use_user().is_admin;
@@ -225,6 +230,7 @@ fn PersonRow(
     let department = departments.iter().find(|d| d.id == p.department_id).cloned();
     let role = p.role;
     let admin_flag = p.is_admin;
+    let version = p.version;
     let (edit_id, reset_id) = (p.id.clone(), p.id.clone());
     let (name, department_id) = (p.display_name.clone(), p.department_id.clone());
     view! {
@@ -239,6 +245,7 @@ fn PersonRow(
                         <summary>{t!(i18n, edit)}</summary>
                         <ActionForm action=update>
                             <input type="hidden" name="id" value=edit_id/>
+                            <input type="hidden" name="version" value=version/>
                             <label><span>{t!(i18n, display_name)}</span><input name="display_name" value=name required/></label>
                             <DepartmentSelect departments=departments selected=department_id/>
                             <RoleSelect selected=role/>
@@ -247,6 +254,7 @@ fn PersonRow(
                         </ActionForm>
                         <ActionForm action=reset>
                             <input type="hidden" name="id" value=reset_id/>
+                            <input type="hidden" name="version" value=version/>
                             <label><span>{t!(i18n, new_password)}</span><input type="password" name="password" autocomplete="new-password" required/></label>
                             <button type="submit" class="secondary">{t!(i18n, reset_password)}</button>
                         </ActionForm>

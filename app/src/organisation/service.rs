@@ -10,7 +10,7 @@ use crate::error::{AppError, Conflict};
 use crate::state::AppState;
 
 pub fn department_dto(row: DepartmentRow) -> DepartmentDto {
-    DepartmentDto { id: row.department_id, code: row.code, name_zh: row.name_zh, name_en: row.name_en }
+    DepartmentDto { id: row.department_id, code: row.code, name_zh: row.name_zh, name_en: row.name_en, version: row.version }
 }
 
 pub fn person_dto(row: UserRow) -> PersonDto {
@@ -21,6 +21,7 @@ pub fn person_dto(row: UserRow) -> PersonDto {
         username: row.username,
         display_name: row.display_name,
         department_id: row.department_id,
+        version: row.version,
     }
 }
 
@@ -73,6 +74,7 @@ pub async fn insert_department(conn: &mut db::Conn, input: &DepartmentInput) -> 
         name_en: valid.name_en.into_inner(),
         created_at: now,
         updated_at: now,
+        version: 1,
     };
     db::departments::insert(conn, &row).await?;
     Ok(row)
@@ -103,14 +105,20 @@ pub async fn update_department(state: &AppState, user: &CurrentUser, id: &str, p
     {
         return Err(AppError::duplicate(field));
     }
+    if AppError::require_version(patch.version, "version")? != current.version {
+        return Err(AppError::StaleVersion);
+    }
     let row = DepartmentRow {
         code: valid.code.as_str().into(),
         name_zh: valid.name_zh.into_inner(),
         name_en: valid.name_en.into_inner(),
         updated_at: db::now_ms(),
+        version: current.version + 1,
         ..current
     };
-    db::departments::update(&mut tx, &row).await?;
+    if !db::departments::update_if_version(&mut tx, &row).await? {
+        return Err(AppError::StaleVersion);
+    }
     tx.commit().await?;
     Ok(department_dto(row))
 }
@@ -160,6 +168,7 @@ pub async fn insert_person_with_hash(conn: &mut db::Conn, input: &NewPerson, pas
         locale: None,
         created_at: now,
         updated_at: now,
+        version: 1,
     };
     db::users::insert(conn, &row).await?;
     Ok(row)
@@ -178,6 +187,10 @@ pub async fn create_person(state: &AppState, user: &CurrentUser, input: NewPerso
 pub async fn update_person(state: &AppState, user: &CurrentUser, id: &str, patch: PersonPatch) -> Result<PersonDto, AppError> {
     require_admin(user)?;
     let mut tx = db::begin_write(&state.db, state.db_kind).await?;
+    if patch.is_admin.is_some() {
+        // Two admins demoting each other at once must not both count the other as remaining.
+        db::locks::serialise(&mut tx, db::locks::Serialised::Administrators).await?;
+    }
     let current = db::users::find(&mut tx, id).await?.ok_or(AppError::NotFound)?;
     let mut row = current.clone();
     if let Some(name) = &patch.display_name {
@@ -199,8 +212,14 @@ pub async fn update_person(state: &AppState, user: &CurrentUser, id: &str, patch
         row.is_admin = is_admin as i64;
     }
     let new_password = patch.password.as_deref().map(|p| Password::parse(p, "password")).transpose()?;
+    if AppError::require_version(patch.version, "version")? != current.version {
+        return Err(AppError::StaleVersion);
+    }
     row.updated_at = db::now_ms();
-    db::users::update_profile(&mut tx, &row).await?;
+    row.version = current.version + 1;
+    if !db::users::update_profile_if_version(&mut tx, &row).await? {
+        return Err(AppError::StaleVersion);
+    }
     if let Some(password) = new_password {
         db::users::set_password_hash(&mut tx, id, &auth::hash_password(password.expose())?, row.updated_at).await?;
         // A reset usually means the account was at risk: end its sessions and its tokens.

@@ -43,7 +43,7 @@ pub struct ProjectInput {
     pub visibility: String,
 }
 
-/// A partial edit; `version`, when given, must be the current one (else 409).
+/// A partial edit of the project as it was at `version`.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
@@ -55,6 +55,8 @@ pub struct ProjectPatch {
     pub kickoff_on: Option<String>,
     pub target_launch_on: Option<String>,
     pub visibility: Option<String>,
+    /// The version the edit started from: required (428 without it); an older one is 409.
+    #[cfg_attr(feature = "ssr", schema(required = true, value_type = i64))]
     pub version: Option<i64>,
 }
 

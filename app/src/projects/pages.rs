@@ -10,6 +10,7 @@ use crate::organisation::dto::DepartmentDto;
 use crate::t;
 use crate::ui::forms::{action_error, load_error};
 use crate::ui::session::use_user;
+use crate::ui::submit::saved_count;
 use crate::ui::PageTitle;
 use crate::ui::{use_i18n, FieldError, FormError, RequireLogin};
 use leptos::prelude::*;
@@ -191,10 +192,12 @@ pub fn ProjectPage() -> impl IntoView {
     }
 }
 
-/// The actions of the project page; any of them finishing reloads the page's data.
+/// The actions of the project page; any of them finishing reloads the page's data, except a
+/// refused edit of the project, which leaves its form as typed.
 #[derive(Clone, Copy)]
 struct ProjectActions {
     update: ServerAction<UpdateProject>,
+    updates_saved: ReadSignal<usize>,
     add_stakeholder: ServerAction<AddStakeholder>,
     remove_stakeholder: ServerAction<RemoveStakeholder>,
     add_link: ServerAction<AddLink>,
@@ -203,8 +206,10 @@ struct ProjectActions {
 
 impl ProjectActions {
     fn new() -> Self {
+        let update = ServerAction::new();
         ProjectActions {
-            update: ServerAction::new(),
+            update,
+            updates_saved: saved_count(*update),
             add_stakeholder: ServerAction::new(),
             remove_stakeholder: ServerAction::new(),
             add_link: ServerAction::new(),
@@ -213,7 +218,7 @@ impl ProjectActions {
     }
     fn versions(&self) -> [usize; 5] {
         [
-            self.update.version().get(),
+            self.updates_saved.get(),
             self.add_stakeholder.version().get(),
             self.remove_stakeholder.version().get(),
             self.add_link.version().get(),

@@ -144,9 +144,6 @@ pub async fn project_detail(state: &AppState, user: &CurrentUser, project_id: &s
 pub async fn update_project(state: &AppState, user: &CurrentUser, project_id: &str, patch: ProjectPatch) -> Result<ProjectDto, AppError> {
     let mut tx = db::begin_write(&state.db, state.db_kind).await?;
     let (current, _) = load_editable(&mut tx, user, project_id).await?;
-    if patch.version.is_some_and(|v| v != current.version) {
-        return Err(AppError::StaleVersion);
-    }
     let fields = ProjectFields::parse(
         patch.name.as_deref().unwrap_or(&current.name),
         patch.goal.as_deref().unwrap_or(&current.goal),
@@ -160,6 +157,9 @@ pub async fn update_project(state: &AppState, user: &CurrentUser, project_id: &s
     };
     let lead = patch.lead_department_id.clone().unwrap_or(current.lead_department_id.clone());
     require_department(&mut tx, &lead, "lead_department_id").await?;
+    if AppError::require_version(patch.version, "version")? != current.version {
+        return Err(AppError::StaleVersion);
+    }
     let now = db::now_ms();
     if lead != current.lead_department_id {
         change_lead(&mut tx, user, &current, &lead, now).await?;

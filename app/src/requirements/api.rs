@@ -39,9 +39,9 @@ pub async fn update_requirement(id: String, patch: RequirementPatch) -> Result<R
 }
 
 #[server(prefix = "/_sfn", endpoint = "requirements/transition")]
-pub async fn transition_requirement(id: String, to: String, reason: String) -> Result<RequirementDetail, AppError> {
+pub async fn transition_requirement(id: String, to: String, reason: String, revision: i64) -> Result<RequirementDetail, AppError> {
     let (state, user) = crate::auth::signed_in().await?;
-    crate::auth::answer(super::service::transition(&state, &user, &id, TransitionInput { to, reason }).await)
+    crate::auth::answer(super::service::transition(&state, &user, &id, TransitionInput { to, reason, revision: Some(revision) }).await)
 }
 
 #[server(prefix = "/_sfn", endpoint = "requirements/revisions")]

@@ -129,12 +129,12 @@ fn RequirementContent(
 fn TransitionForm(detail: RequirementDetail, changes: RwSignal<u32>) -> impl IntoView {
     let i18n = use_i18n();
     let rm = move || RequirementMessages::of(i18n.get());
-    let id = detail.id.clone();
+    let (id, revision) = (detail.id.clone(), detail.version);
     let reason = RwSignal::new(String::new());
     let move_to = submit(
         move |to: &String| {
             let (id, to, why) = (id.clone(), to.clone(), reason.get_untracked());
-            async move { transition_requirement(id, to, why).await }
+            async move { transition_requirement(id, to, why, revision).await }
         },
         move |_| changes.update(|n| *n += 1),
     );

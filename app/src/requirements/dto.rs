@@ -35,7 +35,8 @@ pub struct RequirementInput {
 }
 
 /// An edit. `version` is the revision the edit started from: if another revision was saved since,
-/// the edit is refused with 409 `edit_conflict` (or send `If-Match: "<version>"` instead). Fields
+/// the edit is refused with 409 `edit_conflict` (or send `If-Match: "<version>"` instead; without
+/// either it is refused with 428 `version_required`). Fields
 /// left out keep their current value; lists, when given, replace the whole list (items keep their
 /// `id` to be recognised as the same scenario or change point).
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -120,6 +121,8 @@ pub struct TransitionDto {
     pub actor_id: String,
     pub actor_name: String,
     pub at: i64,
+    /// The revision whose status changed (absent on changes recorded before it was kept).
+    pub revision: Option<i64>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -130,6 +133,11 @@ pub struct TransitionInput {
     pub to: String,
     #[serde(default)]
     pub reason: String,
+    /// The revision the person saw and moves: required (428 without it); if a newer revision was
+    /// saved since, 409 `edit_conflict`, so nobody agrees to a revision they have not seen.
+    #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true, value_type = i64))]
+    pub revision: Option<i64>,
 }
 
 /// A requirement as shown on its page: the latest revision's content, its Markdown rendered

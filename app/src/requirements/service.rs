@@ -193,6 +193,7 @@ fn transition_dto(t: repo::TransitionRow) -> TransitionDto {
         actor_id: t.actor_id,
         actor_name: t.actor_name,
         at: t.created_at,
+        revision: t.revision,
     }
 }
 
@@ -207,7 +208,7 @@ pub async fn update_requirement(
     patch: RequirementPatch,
     if_match: Option<i64>,
 ) -> Result<RequirementDetail, AppError> {
-    let base = patch.version.or(if_match).ok_or_else(|| AppError::Invalid(DomainError::empty("version")))?;
+    let base = AppError::require_version(patch.version.or(if_match), "version")?;
     let mut tx = db::begin_write(&state.db, state.db_kind).await?;
     let loaded = load_editable(&mut tx, user, requirement_id).await?;
     let current = &loaded.requirement;
@@ -289,11 +290,18 @@ pub async fn transition(
     let loaded = load_editable(&mut tx, user, requirement_id).await?;
     let from = loaded.requirement.status;
     from.transition(to).map_err(|_| DomainError::NotAllowed { field: "to".into() })?;
+    let revision = AppError::require_version(input.revision, "revision")?;
+    let current = loaded.requirement.current_revision;
+    if revision != current {
+        let latest = repo::revision(&mut tx, requirement_id, current).await?.ok_or(AppError::Internal)?;
+        return Err(AppError::EditConflict { current_revision: current, saved_by: latest.author_name });
+    }
     let now = db::now_ms();
     if !repo::set_status(&mut tx, requirement_id, from, to, now).await? {
         return Err(AppError::StaleVersion);
     }
-    repo::insert_transition(&mut tx, requirement_id, from, to, &reason, &user.id, now).await?;
+    let transition = repo::NewTransition { requirement_id, from, to, revision, reason: &reason, actor_id: &user.id, at: now };
+    repo::insert_transition(&mut tx, &transition).await?;
     // Leaving draft makes the requirement one to sign (see `domain::signoffs`).
     crate::signoffs::service::notify_outstanding(&mut tx, &loaded.requirement.project_id, &user.id).await?;
     let answer = detail_in(&mut tx, user, requirement_id).await?;

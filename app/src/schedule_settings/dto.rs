@@ -33,8 +33,9 @@ pub struct CalendarInput {
     #[serde(default)]
     #[cfg_attr(feature = "ssr", schema(value_type = Object, example = json!({"base": "cn", "holidays": ["2026-03-02"]})))]
     pub calendar: serde_json::Value,
-    /// When given, must be the current version (else 409).
+    /// The version the edit started from: required (428 without it); an older one is 409.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true, value_type = i64))]
     pub version: Option<i64>,
 }
 
@@ -84,8 +85,10 @@ pub struct DepartmentScheduleInput {
     #[serde(default)]
     #[cfg_attr(feature = "ssr", schema(value_type = Option<Object>))]
     pub calendar: Option<serde_json::Value>,
-    /// When given, must be the current version (0 before the first save), else 409.
+    /// The version the edit started from (0 before the first save): required (428 without it);
+    /// an older one is 409.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true, value_type = i64))]
     pub version: Option<i64>,
 }
 

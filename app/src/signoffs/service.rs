@@ -9,6 +9,7 @@ use crate::access::load_readable;
 use crate::audit::{self, AuditAction, NewAuditEntry};
 use crate::auth::limiter::Purpose;
 use crate::auth::CurrentUser;
+use crate::db::locks::Serialised;
 use crate::db::stored;
 use crate::db::{self, signoffs as repo};
 use crate::domain::requirement_content::RequirementContent;
@@ -333,6 +334,8 @@ pub async fn sign_verified(
     shown_fingerprint: &str,
     locale: Locale,
 ) -> Result<repo::SignoffRow, AppError> {
+    // Two signings of one cell at once (a double click, two tabs) must not both find it unsigned.
+    db::locks::serialise(conn, Serialised::ProjectSignoffs(project_id)).await?;
     let snap = snapshot(conn, project_id).await?;
     let subject = snap.subject(kind, subject_id).ok_or(AppError::NotFound)?;
     let cell = snap
@@ -401,6 +404,8 @@ pub async fn revoke(state: &AppState, user: &CurrentUser, signoff_id: &str, inpu
     let reason = bounded(&input.reason, "reason", REASON_MAX)?;
     let mut tx = db::begin_write(&state.db, state.db_kind).await?;
     let row = repo::find(&mut tx, signoff_id).await?.ok_or(AppError::NotFound)?;
+    // Whether this is still the cell's latest signature must not change while it is revoked.
+    db::locks::serialise(&mut tx, Serialised::ProjectSignoffs(&row.project_id)).await?;
     load_readable(&mut tx, user, &row.project_id).await?;
     if row.signer_id != user.id {
         return Err(AppError::Forbidden);

@@ -30,13 +30,15 @@ pub struct OptionInput {
     pub summary: String,
 }
 
-/// An edit, saved as a new revision. `version` is the revision the edit started from (else 409).
+/// An edit, saved as a new revision. `version` is the revision the edit started from: required
+/// (428 without it), and a newer revision saved since refuses the edit (409).
 /// Fields left out keep their value. `reason` is required when the edit changes the agreed
 /// schedule of a chosen option: it becomes the change request's reason.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ssr", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct OptionPatch {
+    #[cfg_attr(feature = "ssr", schema(required = true, value_type = i64))]
     pub version: Option<i64>,
     pub title: Option<String>,
     pub description: Option<String>,
@@ -275,8 +277,9 @@ pub struct ChooseInput {
     /// Required when the option has open concerns.
     #[serde(default)]
     pub override_reason: Option<String>,
-    /// The option revision the chooser looked at (else 409 if it moved on).
+    /// The option revision the chooser looked at: required (428 without it); 409 if it moved on.
     #[serde(default)]
+    #[cfg_attr(feature = "ssr", schema(required = true, value_type = i64))]
     pub version: Option<i64>,
 }
 

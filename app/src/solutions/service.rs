@@ -51,6 +51,17 @@ pub(super) async fn load_option(conn: &mut db::Conn, user: &CurrentUser, option_
     Ok(LoadedOption { option, requirement, project, stakeholders })
 }
 
+/// Loads an option for a write that may change which plan the project agreed (choosing one,
+/// editing one, either of which can open a change request and mark the requirement's other
+/// options): such writes of one project take turns ([`db::locks`]), so two choices of sibling
+/// options cannot each lock one option and wait for the other's. The option is read again once
+/// the turn is this write's.
+async fn load_option_to_change(tx: &mut db::Conn, user: &CurrentUser, option_id: &str) -> Result<LoadedOption, AppError> {
+    let project_id = repo::find_option(tx, option_id).await?.ok_or(AppError::NotFound)?.project_id;
+    db::locks::serialise(tx, db::locks::Serialised::ProjectSchedule(&project_id)).await?;
+    load_option(tx, user, option_id).await
+}
+
 async fn load_requirement(
     conn: &mut db::Conn,
     user: &CurrentUser,
@@ -291,9 +302,9 @@ async fn detail(conn: &mut db::Conn, user: &CurrentUser, loaded: LoadedOption) -
 /// request of the project is pending such an edit is refused (409) and nothing is written.
 #[tracing::instrument(skip_all, fields(option_id = %option_id))]
 pub async fn update_option(state: &AppState, user: &CurrentUser, option_id: &str, patch: OptionPatch) -> Result<OptionSaved, AppError> {
-    let base = patch.version.ok_or_else(|| AppError::Invalid(DomainError::empty("version")))?;
+    let base = AppError::require_version(patch.version, "version")?;
     let mut tx = db::begin_write(&state.db, state.db_kind).await?;
-    let loaded = load_option(&mut tx, user, option_id).await?;
+    let loaded = load_option_to_change(&mut tx, user, option_id).await?;
     if !can_propose_options(&user.actor(), &loaded.access()) {
         return Err(AppError::Forbidden);
     }
@@ -361,11 +372,11 @@ pub async fn update_option(state: &AppState, user: &CurrentUser, option_id: &str
 pub async fn choose(state: &AppState, user: &CurrentUser, option_id: &str, input: ChooseInput) -> Result<OptionSaved, AppError> {
     let rationale = required_text(&input.rationale, "rationale", RATIONALE_MAX)?;
     let mut tx = db::begin_write(&state.db, state.db_kind).await?;
-    let loaded = load_option(&mut tx, user, option_id).await?;
+    let loaded = load_option_to_change(&mut tx, user, option_id).await?;
     if !can_choose_option(&user.actor(), &loaded.access()) {
         return Err(AppError::Forbidden);
     }
-    if input.version.is_some_and(|v| v != loaded.option.current_revision) {
+    if AppError::require_version(input.version, "version")? != loaded.option.current_revision {
         return Err(AppError::StaleVersion);
     }
     let open = repo::open_concerns(&mut tx, option_id).await?;

@@ -71,3 +71,21 @@ where
     });
     Submit { action, error }
 }
+
+/// How many times an action's call succeeded. A page reloads its data on this rather than on the
+/// action's `version()` (which also counts refusals), so a refused save (a conflict, a broken
+/// rule) leaves the form as the person typed it, with the error beside it.
+pub fn saved_count<I, O, E>(action: Action<I, Result<O, E>>) -> ReadSignal<usize>
+where
+    I: Send + Sync + 'static,
+    O: Send + Sync + 'static,
+    E: Send + Sync + 'static,
+{
+    let count = RwSignal::new(0usize);
+    Effect::new(move |_| {
+        if action.value().with(|answer| matches!(answer, Some(Ok(_)))) {
+            count.update(|n| *n += 1);
+        }
+    });
+    count.read_only()
+}

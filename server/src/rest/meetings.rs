@@ -70,7 +70,7 @@ pub async fn get(State(state): State<AppState>, AuthUser(user): AuthUser, Path(i
 
 /// Changes title, kind, time, place or invitees of a meeting that is not closed (409 when closed).
 #[utoipa::path(patch, path = "/meetings/{id}", tag = "meetings", params(("id" = String, Path)), request_body = MeetingPatch,
-    responses((status = 200, body = MeetingDetail), (status = 403), (status = 404), (status = 409), (status = 422)))]
+    responses((status = 200, body = MeetingDetail), (status = 403), (status = 404), (status = 409), (status = 422), (status = 428)))]
 pub async fn update(
     State(state): State<AppState>,
     AuthUser(user): AuthUser,
@@ -109,7 +109,7 @@ pub async fn add_agenda_item(
 /// Replaces an agenda item's title and link (meeting not closed).
 #[utoipa::path(put, path = "/agenda-items/{id}", tag = "meetings", params(("id" = String, Path)),
     request_body = AgendaItemInput,
-    responses((status = 200, body = MeetingDetail), (status = 403), (status = 404), (status = 409), (status = 422)))]
+    responses((status = 200, body = MeetingDetail), (status = 403), (status = 404), (status = 409), (status = 422), (status = 428)))]
 pub async fn update_agenda_item(
     State(state): State<AppState>,
     AuthUser(user): AuthUser,
@@ -129,7 +129,7 @@ pub async fn delete_agenda_item(State(state): State<AppState>, AuthUser(user): A
 /// Writes an agenda item's minutes (Markdown) while the meeting is in progress.
 #[utoipa::path(put, path = "/agenda-items/{id}/minutes", tag = "meetings", params(("id" = String, Path)),
     request_body = MinutesInput,
-    responses((status = 200, body = MeetingDetail), (status = 403), (status = 404), (status = 409), (status = 422)))]
+    responses((status = 200, body = MeetingDetail), (status = 403), (status = 404), (status = 409), (status = 422), (status = 428)))]
 pub async fn set_minutes(
     State(state): State<AppState>,
     AuthUser(user): AuthUser,
@@ -142,7 +142,7 @@ pub async fn set_minutes(
 /// Records who came (the whole list) while the meeting is in progress.
 #[utoipa::path(put, path = "/meetings/{id}/attendance", tag = "meetings", params(("id" = String, Path)),
     request_body = AttendanceInput,
-    responses((status = 200, body = MeetingDetail), (status = 403), (status = 404), (status = 409), (status = 422)))]
+    responses((status = 200, body = MeetingDetail), (status = 403), (status = 404), (status = 409), (status = 422), (status = 428)))]
 pub async fn set_attendance(
     State(state): State<AppState>,
     AuthUser(user): AuthUser,
@@ -188,7 +188,7 @@ pub async fn add_action_item(
 /// Changes an action item's title, owner or due date while the meeting is in progress.
 #[utoipa::path(put, path = "/action-items/{id}", tag = "meetings", params(("id" = String, Path)),
     request_body = ActionItemInput,
-    responses((status = 200, body = MeetingDetail), (status = 403), (status = 404), (status = 409), (status = 422)))]
+    responses((status = 200, body = MeetingDetail), (status = 403), (status = 404), (status = 409), (status = 422), (status = 428)))]
 pub async fn update_action_item(
     State(state): State<AppState>,
     AuthUser(user): AuthUser,
@@ -208,7 +208,7 @@ pub async fn delete_action_item(State(state): State<AppState>, AuthUser(user): A
 /// Marks an action item open, done or dropped — also after the meeting closed (owner or meeting editors).
 #[utoipa::path(post, path = "/action-items/{id}/status", tag = "meetings", params(("id" = String, Path)),
     request_body = ActionStatusInput,
-    responses((status = 200, body = ActionItemDto), (status = 403), (status = 404), (status = 422)))]
+    responses((status = 200, body = ActionItemDto), (status = 403), (status = 404), (status = 409), (status = 422), (status = 428)))]
 pub async fn set_action_status(
     State(state): State<AppState>,
     AuthUser(user): AuthUser,

@@ -37,7 +37,7 @@ pub async fn get_user(
 
 /// Edits a person (admins only); `password` resets it and signs them out everywhere.
 #[utoipa::path(patch, path = "/users/{id}", tag = "people", params(("id" = String, Path)), request_body = PersonPatch,
-    responses((status = 200, body = PersonDto), (status = 403), (status = 404), (status = 422)))]
+    responses((status = 200, body = PersonDto), (status = 403), (status = 404), (status = 409), (status = 422), (status = 428)))]
 pub async fn update_user(
     State(state): State<AppState>,
     AuthUser(user): AuthUser,
@@ -73,7 +73,7 @@ pub async fn get_department(
 }
 
 #[utoipa::path(patch, path = "/departments/{id}", tag = "departments", params(("id" = String, Path)), request_body = DepartmentPatch,
-    responses((status = 200, body = DepartmentDto), (status = 403), (status = 404), (status = 409), (status = 422)))]
+    responses((status = 200, body = DepartmentDto), (status = 403), (status = 404), (status = 409), (status = 422), (status = 428)))]
 pub async fn update_department(
     State(state): State<AppState>,
     AuthUser(user): AuthUser,

@@ -35,7 +35,7 @@ pub async fn get(State(state): State<AppState>, AuthUser(user): AuthUser, Path(i
 
 /// Edits a project; with `version`, a stale edit is refused with 409.
 #[utoipa::path(patch, path = "/projects/{id}", tag = "projects", params(("id" = String, Path)), request_body = ProjectPatch,
-    responses((status = 200, body = ProjectDto), (status = 403), (status = 404), (status = 409), (status = 422)))]
+    responses((status = 200, body = ProjectDto), (status = 403), (status = 404), (status = 409), (status = 422), (status = 428)))]
 pub async fn update(
     State(state): State<AppState>,
     AuthUser(user): AuthUser,

@@ -67,7 +67,7 @@ pub async fn get(State(state): State<AppState>, AuthUser(user): AuthUser, Path(i
 /// revision was saved since, 409 `edit_conflict` names who saved it and nothing is written.
 #[utoipa::path(patch, path = "/requirements/{id}", tag = "requirements", params(("id" = String, Path)),
     request_body = RequirementPatch,
-    responses((status = 200, body = RequirementDetail), (status = 400), (status = 403), (status = 404), (status = 409), (status = 422)))]
+    responses((status = 200, body = RequirementDetail), (status = 400), (status = 403), (status = 404), (status = 409), (status = 422), (status = 428)))]
 pub async fn update(
     State(state): State<AppState>,
     AuthUser(user): AuthUser,
@@ -130,7 +130,7 @@ pub async fn diff(
 
 /// Moves the requirement along the workflow (allowed transitions only), recording who and why.
 #[utoipa::path(post, path = "/requirements/{id}/transitions", tag = "requirements", params(("id" = String, Path)),
-    request_body = TransitionInput, responses((status = 200, body = RequirementDetail), (status = 403), (status = 404), (status = 409), (status = 422)))]
+    request_body = TransitionInput, responses((status = 200, body = RequirementDetail), (status = 403), (status = 404), (status = 409), (status = 422), (status = 428)))]
 pub async fn transition(
     State(state): State<AppState>,
     AuthUser(user): AuthUser,

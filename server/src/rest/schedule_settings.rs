@@ -21,7 +21,7 @@ pub async fn get_calendar(State(state): State<AppState>, AuthUser(user): AuthUse
 /// Replaces the organisation's calendar (admins only). Refused with 422 naming `calendar` unless
 /// the schedule engine accepts it; with `version`, a stale save is refused with 409.
 #[utoipa::path(put, path = "/calendar", tag = "schedule settings", request_body = CalendarInput,
-    responses((status = 200, body = OrganisationCalendarDto), (status = 401), (status = 403), (status = 409), (status = 422)))]
+    responses((status = 200, body = OrganisationCalendarDto), (status = 401), (status = 403), (status = 409), (status = 422), (status = 428)))]
 pub async fn put_calendar(
     State(state): State<AppState>,
     AuthUser(user): AuthUser,
@@ -44,7 +44,7 @@ pub async fn get_department_schedule(
 /// leader or tech manager). With `version`, a stale save is refused with 409.
 #[utoipa::path(put, path = "/departments/{id}/schedule", tag = "schedule settings", params(("id" = String, Path)),
     request_body = DepartmentScheduleInput,
-    responses((status = 200, body = DepartmentScheduleDto), (status = 401), (status = 403), (status = 404), (status = 409), (status = 422)))]
+    responses((status = 200, body = DepartmentScheduleDto), (status = 401), (status = 403), (status = 404), (status = 409), (status = 422), (status = 428)))]
 pub async fn put_department_schedule(
     State(state): State<AppState>,
     AuthUser(user): AuthUser,

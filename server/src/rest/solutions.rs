@@ -61,7 +61,7 @@ pub async fn get(State(state): State<AppState>, AuthUser(user): AuthUser, Path(i
 /// required and a change request is opened (its id in `change_request_id`); 409 `conflict` while
 /// another request of the project is pending.
 #[utoipa::path(patch, path = "/options/{id}", tag = "solutions", params(("id" = String, Path)), request_body = OptionPatch,
-    responses((status = 200, body = OptionSaved), (status = 400), (status = 403), (status = 404), (status = 409), (status = 422)))]
+    responses((status = 200, body = OptionSaved), (status = 400), (status = 403), (status = 404), (status = 409), (status = 422), (status = 428)))]
 pub async fn update(
     State(state): State<AppState>,
     AuthUser(user): AuthUser,
@@ -114,7 +114,7 @@ pub struct ImportQuery {
 /// teams are the project's and are ignored), saved as a new revision like `PATCH`.
 #[utoipa::path(put, path = "/options/{id}/plan", tag = "solutions", params(("id" = String, Path), ImportQuery),
     request_body(content = Object, description = "a plan file"),
-    responses((status = 200, body = OptionSaved), (status = 400), (status = 403), (status = 404), (status = 409), (status = 422)))]
+    responses((status = 200, body = OptionSaved), (status = 400), (status = 403), (status = 404), (status = 409), (status = 422), (status = 428)))]
 pub async fn import_plan(
     State(state): State<AppState>,
     AuthUser(user): AuthUser,
@@ -179,7 +179,7 @@ pub async fn diff(
 /// The lead department's PM chooses the option (a rationale; an override reason while concerns are
 /// open). Opens the change request that makes its plan the baseline once the leaders approve.
 #[utoipa::path(post, path = "/options/{id}/choose", tag = "solutions", params(("id" = String, Path)), request_body = ChooseInput,
-    responses((status = 200, body = OptionSaved), (status = 403), (status = 404), (status = 409), (status = 422)))]
+    responses((status = 200, body = OptionSaved), (status = 403), (status = 404), (status = 409), (status = 422), (status = 428)))]
 pub async fn choose(
     State(state): State<AppState>,
     AuthUser(user): AuthUser,

@@ -227,7 +227,8 @@ both_engines!(meetings_closed_and_amended_through_the_api_verify, |app| async mo
         .unwrap();
     let status = format!("/api/v1/meetings/{id}/status");
     pm.post(&status, json!({"status": "in_progress"})).await.expect(200, "starting");
-    let attendance = pm.request(reqwest::Method::PUT, &format!("/api/v1/meetings/{id}/attendance")).json(&json!({"user_ids": people}));
+    let attendance =
+        pm.request(reqwest::Method::PUT, &format!("/api/v1/meetings/{id}/attendance")).json(&json!({"user_ids": people, "version": 1}));
     pm.send(attendance).await.expect(200, "attendance");
     let decision = json!({"text": "联调 5 天 Five days of joint debugging", "maker_ids": people, "links": []});
     let detail = pm.post(&format!("/api/v1/meetings/{id}/decisions"), decision).await;

@@ -3,45 +3,9 @@
 
 use crate::helpers::*;
 use serde_json::{json, Value};
-use std::collections::BTreeMap;
-use std::future::Future;
 
 /// How many requests are fired at once.
 const RACERS: usize = 8;
-
-/// Fires `RACERS` requests at once (request `i` made by `request(i)`) and waits for all of them.
-async fn race<F, Fut>(request: F) -> Vec<Reply>
-where
-    F: Fn(usize) -> Fut,
-    Fut: Future<Output = Reply> + Send + 'static,
-{
-    let racers: Vec<_> = (0..RACERS).map(|i| tokio::spawn(request(i))).collect();
-    let mut replies = Vec::new();
-    for racer in racers {
-        replies.push(racer.await.expect("a racing request"));
-    }
-    replies
-}
-
-/// Counts the statuses (and error codes) of a batch of replies: `{"201": 1, "409 duplicate": 7}`.
-fn tally(replies: &[Reply]) -> BTreeMap<String, usize> {
-    let mut out = BTreeMap::new();
-    for reply in replies {
-        let key = match reply.error_code() {
-            Some(code) => format!("{} {code}", reply.status),
-            None => reply.status.to_string(),
-        };
-        *out.entry(key).or_insert(0) += 1;
-    }
-    out
-}
-
-#[track_caller]
-fn assert_tally(replies: &[Reply], expected: &[(&str, usize)], what: &str) {
-    let expected: BTreeMap<String, usize> = expected.iter().filter(|(_, n)| *n > 0).map(|(k, n)| (k.to_string(), *n)).collect();
-    let all = replies.iter().map(|r| r.to_string()).collect::<Vec<_>>().join("\n");
-    assert_eq!(tally(replies), expected, "{what}:\n{all}");
-}
 
 both_engines!(independent_projects_created_at_the_same_time_all_succeed, |app| async move {
     // Arrange
@@ -49,7 +13,7 @@ both_engines!(independent_projects_created_at_the_same_time_all_succeed, |app| a
     let department_a = pm.department_id("A").await;
 
     // Act
-    let replies = race(|i| {
+    let replies = race(RACERS, |i| {
         let (pm, body) = (pm.clone(), new_project(&format!("Parallel project {i}"), &department_a, "internal"));
         async move { pm.post("/api/v1/projects", body).await }
     })
@@ -67,7 +31,7 @@ both_engines!(concurrent_edits_with_the_same_version_let_one_win_and_refuse_the_
     let version = pm.read(&path).await["version"].as_i64().unwrap();
 
     // Act
-    let replies = race(|i| {
+    let replies = race(RACERS, |i| {
         let (pm, path) = (pm.clone(), path.clone());
         async move { pm.patch(&path, json!({"goal": format!("edit {i}"), "version": version})).await }
     })
@@ -83,7 +47,7 @@ both_engines!(the_same_department_code_added_at_the_same_time_is_created_once, |
     let admin = app.login("admin").await;
 
     // Act
-    let replies = race(|i| {
+    let replies = race(RACERS, |i| {
         let admin = admin.clone();
         let body = json!({"code": "D", "name_zh": format!("风控{i}"), "name_en": format!("Risk control {i}")});
         async move { admin.post("/api/v1/departments", body).await }
@@ -101,7 +65,7 @@ both_engines!(the_same_username_added_at_the_same_time_is_created_once, |app| as
     let department_a = admin.department_id("A").await;
 
     // Act
-    let replies = race(|i| {
+    let replies = race(RACERS, |i| {
         let admin = admin.clone();
         let body = json!({
             "username": "xiaoqian", "display_name": format!("小钱 {i}"), "department_id": department_a,
@@ -124,7 +88,7 @@ both_engines!(the_same_stakeholder_added_at_the_same_time_is_added_once, |app| a
     let path = format!("/api/v1/projects/{}/stakeholders", project["id"].as_str().unwrap());
 
     // Act
-    let replies = race(|_| {
+    let replies = race(RACERS, |_| {
         let (pm, path, body) = (pm.clone(), path.clone(), json!({"department_id": b, "role": "collaborator"}));
         async move { pm.post(&path, body).await }
     })
@@ -144,7 +108,7 @@ both_engines!(the_same_link_added_at_the_same_time_is_added_once, |app| async mo
     let link: Value = json!({"upstream_department_id": c, "downstream_department_id": a});
 
     // Act
-    let replies = race(|_| {
+    let replies = race(RACERS, |_| {
         let (pm, path, link) = (pm.clone(), path.clone(), link.clone());
         async move { pm.post(&path, link).await }
     })

@@ -92,7 +92,7 @@ both_engines!(an_admin_renames_a_department, |app| async move {
     let department_c = admin.department_id("C").await;
     let path = format!("/api/v1/departments/{department_c}");
 
-    let reply = admin.patch(&path, json!({"name_en": "Order information"})).await;
+    let reply = admin.edit(&path, json!({"name_en": "Order information"})).await;
 
     let renamed = reply.expect(200, "renaming a department").clone();
     assert_eq!(renamed["name_en"], "Order information");
@@ -100,7 +100,7 @@ both_engines!(an_admin_renames_a_department, |app| async move {
     assert_eq!(renamed["code"], "C");
     assert_eq!(admin.read(&path).await, renamed);
     // Saving a department with its own current values is not a duplicate of itself.
-    admin.patch(&path, json!({"code": "C", "name_zh": "订单信息"})).await.expect(200, "re-saving the same values");
+    admin.edit(&path, json!({"code": "C", "name_zh": "订单信息"})).await.expect(200, "re-saving the same values");
 });
 
 both_engines!(department_edits_that_break_a_rule_are_refused_and_nothing_changes, |app| async move {
@@ -157,6 +157,7 @@ both_engines!(a_taken_code_or_name_that_races_past_the_check_is_named_by_its_con
         name_en: name_en.into(),
         created_at: 0,
         updated_at: 0,
+        version: 1,
     };
 
     for (field, taken) in [

@@ -291,6 +291,15 @@ impl Client {
         self.send(self.request(Method::PATCH, path).json(&body)).await
     }
 
+    /// PATCHes `path` from the version it is at now (read with a GET of the same path: its
+    /// `version`, or a meeting's `meeting.version`), for tests whose subject is not the version.
+    pub async fn edit(&self, path: &str, body: Value) -> Reply {
+        let current = self.read(path).await;
+        let version = current.get("version").or_else(|| current.pointer("/meeting/version")).cloned();
+        let version = version.unwrap_or_else(|| panic!("no version at {path}: {current}"));
+        self.patch(path, with(&body, "version", version)).await
+    }
+
     pub async fn delete(&self, path: &str) -> Reply {
         self.send(self.request(Method::DELETE, path)).await
     }
@@ -575,4 +584,40 @@ impl WorkPlan {
     pub fn json(self) -> Value {
         json!({"items": self.items, "milestones": self.milestones})
     }
+}
+
+/// Fires `racers` requests at once (request `i` made by `request(i)`) and waits for all of them.
+pub async fn race<F, Fut>(racers: usize, request: F) -> Vec<Reply>
+where
+    F: Fn(usize) -> Fut,
+    Fut: Future<Output = Reply> + Send + 'static,
+{
+    let handles: Vec<_> = (0..racers).map(|i| tokio::spawn(request(i))).collect();
+    let mut replies = Vec::with_capacity(racers);
+    for handle in handles {
+        replies.push(handle.await.expect("a racing request"));
+    }
+    replies
+}
+
+/// Counts the statuses (and error codes) of a batch of replies: `{"201": 1, "409 duplicate": 7}`.
+pub fn tally(replies: &[Reply]) -> std::collections::BTreeMap<String, usize> {
+    let mut out = std::collections::BTreeMap::new();
+    for reply in replies {
+        let key = match reply.error_code() {
+            Some(code) => format!("{} {code}", reply.status),
+            None => reply.status.to_string(),
+        };
+        *out.entry(key).or_insert(0) += 1;
+    }
+    out
+}
+
+/// Asserts the tally of a batch (counts of 0 may be listed; they are left out).
+#[track_caller]
+pub fn assert_tally(replies: &[Reply], expected: &[(&str, usize)], what: &str) {
+    let expected: std::collections::BTreeMap<String, usize> =
+        expected.iter().filter(|(_, n)| *n > 0).map(|(k, n)| (k.to_string(), *n)).collect();
+    let all = replies.iter().map(|r| r.to_string()).collect::<Vec<_>>().join("\n");
+    assert_eq!(tally(replies), expected, "{what}:\n{all}");
 }

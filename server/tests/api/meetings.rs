@@ -97,8 +97,9 @@ both_engines!(a_meeting_runs_from_agenda_to_close_and_is_locked_afterwards, |app
     assert_eq!(started.expect(200, "starting")["meeting"]["status"], "in_progress");
 
     // Attendance with departments, minutes (sanitised Markdown), a decision, an action item.
-    let attended =
-        pm.put(&format!("/api/v1/meetings/{mid}/attendance"), json!({"user_ids": [pm.user_id("xiaozhang").await, xiaolan]})).await;
+    let attended = pm
+        .put(&format!("/api/v1/meetings/{mid}/attendance"), json!({"user_ids": [pm.user_id("xiaozhang").await, xiaolan], "version": 1}))
+        .await;
     let codes: Vec<&str> = attended.expect(200, "attendance")["attendance"]
         .as_array()
         .unwrap()
@@ -107,8 +108,9 @@ both_engines!(a_meeting_runs_from_agenda_to_close_and_is_locked_afterwards, |app
         .collect();
     assert_eq!(codes, ["A", "B"]);
     let item = m["agenda"][0]["id"].as_str().unwrap();
-    let minutes =
-        pm.put(&format!("/api/v1/agenda-items/{item}/minutes"), json!({"minutes": "**B 提供接口** <script>alert(1)</script>"})).await;
+    let minutes = pm
+        .put(&format!("/api/v1/agenda-items/{item}/minutes"), json!({"minutes": "**B 提供接口** <script>alert(1)</script>", "version": 1}))
+        .await;
     let html = minutes.expect(200, "minutes")["agenda"][0]["minutes_html"].as_str().unwrap().to_string();
     assert!(html.contains("<strong>B 提供接口</strong>") && !html.contains("<script"), "{html}");
     let with_decision = pm.post(&format!("/api/v1/meetings/{mid}/decisions"), decision.clone()).await;
@@ -169,7 +171,7 @@ both_engines!(a_meeting_runs_from_agenda_to_close_and_is_locked_afterwards, |app
     assert_eq!(len(&after["decisions"]), 1);
 
     // The follow-up goes on: the owner marks the action item done after the close.
-    let done = owner.post(&format!("/api/v1/action-items/{action_id}/status"), json!({"status": "done"})).await;
+    let done = owner.post(&format!("/api/v1/action-items/{action_id}/status"), json!({"status": "done", "version": 1})).await;
     assert_eq!(done.expect(200, "the owner marks it done")["status"], "done");
     assert_eq!(done.json["overdue"], false);
     let stranger = app.login("xiaozhou").await;
@@ -380,7 +382,7 @@ both_engines!(only_invitees_and_stakeholder_pms_run_meetings_and_outsiders_see_n
         "an engineer not invited",
     );
     let architect = app.login("chengong").await;
-    let edited = architect.patch(&format!("/api/v1/meetings/{mid}"), json!({"place": "线上 https://meet.example/abc"})).await;
+    let edited = architect.edit(&format!("/api/v1/meetings/{mid}"), json!({"place": "线上 https://meet.example/abc"})).await;
     assert_eq!(edited.expect(200, "the invited architect edits")["meeting"]["place"], "线上 https://meet.example/abc");
     let b_pm = app.login("xiaolan").await;
     b_pm.post(&format!("/api/v1/meetings/{mid}/status"), json!({"status": "in_progress"})).await.expect(200, "B's PM runs it");

@@ -218,7 +218,7 @@ both_engines!(the_lead_pm_edits_the_project_but_a_collaborator_pm_cannot, |app| 
 
     // Act
     let refused = collaborator_pm.patch(&path, json!({"name": "B's takeover"})).await;
-    let accepted = lead_pm.patch(&path, json!({"goal": "Approve, then charge."})).await;
+    let accepted = lead_pm.edit(&path, json!({"goal": "Approve, then charge."})).await;
 
     // Assert
     refused.expect_error(403, "forbidden", None, "xiaolan (B's PM) editing A's project");
@@ -254,9 +254,9 @@ both_engines!(an_admin_and_the_creator_edit_a_project, |app| async move {
     let lead_pm = app.login("xiaolan").await;
 
     // Act
-    let by_creator = creator.patch(&path, json!({"target_launch_on": "2026-07-31"})).await;
-    let by_admin = admin.patch(&path, json!({"visibility": "restricted"})).await;
-    let by_lead_pm = lead_pm.patch(&path, json!({"name": "Approval events"})).await;
+    let by_creator = creator.edit(&path, json!({"target_launch_on": "2026-07-31"})).await;
+    let by_admin = admin.edit(&path, json!({"visibility": "restricted"})).await;
+    let by_lead_pm = lead_pm.edit(&path, json!({"name": "Approval events"})).await;
 
     // Assert
     assert_eq!(by_creator.expect(200, "the creator editing")["target_launch_on"], "2026-07-31");
@@ -316,14 +316,14 @@ both_engines!(changing_the_lead_keeps_the_old_lead_as_a_collaborator, |app| asyn
     let id = admin.demo_project_id().await;
     let department_b = admin.department_id("B").await;
 
-    let reply = admin.patch(&format!("/api/v1/projects/{id}"), json!({"lead_department_id": department_b})).await;
+    let reply = admin.edit(&format!("/api/v1/projects/{id}"), json!({"lead_department_id": department_b})).await;
 
     assert_eq!(reply.expect(200, "moving the lead to B")["lead_department_id"], department_b.as_str());
     let stakeholders = admin.read(&format!("/api/v1/projects/{id}/stakeholders")).await;
     assert_eq!(stakeholder_roles(&stakeholders), pairs(&[("A", "collaborator"), ("B", "lead"), ("C", "collaborator")]));
     // B's PM now edits the project as its lead department's PM.
     let b_pm = app.login("xiaolan").await;
-    b_pm.patch(&format!("/api/v1/projects/{id}"), json!({"goal": "B leads now"})).await.expect(200, "the new lead department's PM");
+    b_pm.edit(&format!("/api/v1/projects/{id}"), json!({"goal": "B leads now"})).await.expect(200, "the new lead department's PM");
 });
 
 // ---------------------------------------------------------------- restricted projects

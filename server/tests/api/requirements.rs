@@ -80,7 +80,9 @@ async fn edit(client: &Client, requirement: &Value, patch: Value) -> Value {
 
 /// Moves a requirement to `to` (which must be allowed) and returns the new detail.
 async fn move_to(client: &Client, requirement: &Value, to: &str, reason: &str) -> Value {
-    let reply = client.post(&format!("{}/transitions", path_of(requirement)), json!({"to": to, "reason": reason})).await;
+    let revision = client.read(&path_of(requirement)).await["version"].clone();
+    let reply =
+        client.post(&format!("{}/transitions", path_of(requirement)), json!({"to": to, "reason": reason, "revision": revision})).await;
     reply.expect(200, &format!("moving to {to}")).clone()
 }
 
@@ -324,7 +326,7 @@ both_engines!(an_edit_without_a_version_is_refused_and_writes_nothing, |app| asy
 
     let reply = d.pm.patch(&path, json!({"title": "Renamed without a version"})).await;
 
-    reply.expect_error(422, "invalid", Some("version"), "PATCH without version or If-Match");
+    reply.expect_error(428, "version_required", Some("version"), "PATCH without version or If-Match");
     assert_eq!(d.pm.read(&path).await, created, "nothing changed");
     assert_eq!(len(&d.pm.read(&format!("{path}/revisions")).await), 1);
 });
@@ -526,7 +528,7 @@ both_engines!(the_workflow_moves_draft_to_in_review_to_agreed_and_records_who_an
 
     // Act
     let in_review = move_to(&d.pm, &created, "in_review", "ready for B and C").await;
-    let agreed = xiaolan.post(&format!("{path}/transitions"), json!({"to": "agreed", "reason": "B agrees"})).await;
+    let agreed = xiaolan.post(&format!("{path}/transitions"), json!({"to": "agreed", "reason": "B agrees", "revision": 1})).await;
 
     // Assert
     assert_eq!(in_review["status"], "in_review");

@@ -69,7 +69,7 @@ both_engines!(an_admin_sets_the_organisation_calendar_by_name_or_custom, |app| a
     assert_eq!(named["updated_by_name"], "系统管理员");
     assert_eq!(admin.read("/api/v1/calendar").await, named);
     let custom = json!({"base": "cn", "weekend": ["sat", "sun"], "holidays": ["2026-03-02"], "workdays": ["2026-03-07"]});
-    let reply = admin.put("/api/v1/calendar", json!({ "calendar": custom })).await;
+    let reply = admin.put("/api/v1/calendar", json!({ "calendar": custom, "version": named["version"] })).await;
     assert_eq!(reply.expect(200, "setting a custom calendar")["calendar"], custom);
     assert_eq!(admin.read("/api/v1/schedule-settings").await["organisation_calendar"]["calendar"], custom);
     admin.put("/api/v1/calendar", json!({"calendar": "cn", "version": before["version"]})).await.expect_error(
@@ -149,7 +149,8 @@ both_engines!(a_leader_and_a_tech_manager_edit_their_own_departments_schedule, |
     assert_eq!(saved["updated_by_name"], "孙总");
     assert_eq!(leader.read(&path).await, saved);
     let tech_manager = app.login("liujingli").await;
-    let cleared = tech_manager.put(&path, json!({"capacity": 1, "available_from": null, "calendar": null})).await;
+    let cleared =
+        tech_manager.put(&path, json!({"capacity": 1, "available_from": null, "calendar": null, "version": saved["version"]})).await;
     let cleared = cleared.expect(200, "B's tech manager clearing B's availability and calendar").clone();
     assert_eq!((&cleared["available_from"], &cleared["calendar"]), (&Value::Null, &Value::Null));
     leader.put(&path, json!({"capacity": 2, "version": saved["version"]})).await.expect_error(

@@ -44,7 +44,7 @@ fn cell(kind: &str, code: &str, capacity: &str, who: &str, state: &str) -> (Stri
 }
 
 /// The subject of `kind` in the matrix.
-async fn subject(client: &Client, project: &str, kind: &str) -> Value {
+pub(crate) async fn subject(client: &Client, project: &str, kind: &str) -> Value {
     let matrix = client.read(&matrix_path(project)).await;
     matrix["subjects"]
         .as_array()
@@ -55,7 +55,7 @@ async fn subject(client: &Client, project: &str, kind: &str) -> Value {
         .unwrap_or_else(|| panic!("no {kind} subject in {matrix}"))
 }
 
-fn sign_body(subject: &Value, password: &str) -> Value {
+pub(crate) fn sign_body(subject: &Value, password: &str) -> Value {
     json!({
         "kind": subject["kind"], "subject_id": subject["subject_id"], "revision": subject["revision"],
         "fingerprint": subject["fingerprint"], "password": password,

@@ -25,20 +25,21 @@ const BASE_VS_TARGET: i64 = -17;
 const OUTSIDER_PASSWORD: &str = "a long enough password";
 
 /// The project every test works on, with its lead PM and the admin signed in.
-struct World {
-    admin: Client,
+pub(crate) struct World {
+    pub(crate) admin: Client,
     /// xiaozhang, PM of A (the lead department).
-    pm_a: Client,
-    project: String,
+    pub(crate) pm_a: Client,
+    pub(crate) project: String,
     /// A requirement with scenarios S1 and S2.
-    requirement: String,
+    pub(crate) requirement: String,
 }
 
 /// Sets the organisation calendar to `weekdays`, creates the project (A leads, B collaborates)
 /// and its requirement.
-async fn world(app: &TestApp) -> World {
+pub(crate) async fn world(app: &TestApp) -> World {
     let admin = app.login("admin").await;
-    admin.put("/api/v1/calendar", json!({"calendar": "weekdays"})).await.expect(200, "setting the weekdays calendar");
+    let version = admin.read("/api/v1/calendar").await["version"].clone();
+    admin.put("/api/v1/calendar", json!({"calendar": "weekdays", "version": version})).await.expect(200, "setting the weekdays calendar");
     let pm_a = app.login("xiaozhang").await;
     let project = project(&pm_a, "Approval status", "APS", "internal").await;
     let requirement = requirement(&pm_a, &project).await;
@@ -46,7 +47,7 @@ async fn world(app: &TestApp) -> World {
 }
 
 /// A project led by A with B as collaborator, created by `pm` (A's PM); its id.
-async fn project(pm: &Client, name: &str, code: &str, visibility: &str) -> String {
+pub(crate) async fn project(pm: &Client, name: &str, code: &str, visibility: &str) -> String {
     let (a, b) = (pm.department_id("A").await, pm.department_id("B").await);
     let body = json!({
         "name": name,
@@ -64,7 +65,7 @@ async fn project(pm: &Client, name: &str, code: &str, visibility: &str) -> Strin
 }
 
 /// A requirement with two scenarios (S1, S2) in the project; its id.
-async fn requirement(pm: &Client, project: &str) -> String {
+pub(crate) async fn requirement(pm: &Client, project: &str) -> String {
     let b = pm.department_id("B").await;
     let body = json!({
         "title": "Payment requires approval",
@@ -95,7 +96,7 @@ async fn outsider(app: &TestApp, admin: &Client) -> Client {
 }
 
 /// B's approval-status API (3 days), then A's check before charging (2 days), then the launch.
-fn base_plan() -> Value {
+pub(crate) fn base_plan() -> Value {
     WorkPlan::new()
         .item("b-api", "B approval-status API", "B", 3, &[])
         .item("a-charge", "A checks before charging", "A", 2, &["b-api"])
@@ -116,7 +117,7 @@ fn plan_with_c(c_effort: i64) -> Value {
         .json()
 }
 
-fn option_body(title: &str, plan: Value, covered: &[&str]) -> Value {
+pub(crate) fn option_body(title: &str, plan: Value, covered: &[&str]) -> Value {
     json!({
         "title": title,
         "description": "A asks **B** before charging.",
@@ -130,28 +131,29 @@ fn options_path(requirement: &str) -> String {
     format!("/api/v1/requirements/{requirement}/options")
 }
 
-fn request_path(request: &str) -> String {
+pub(crate) fn request_path(request: &str) -> String {
     format!("/api/v1/change-requests/{request}")
 }
 
 /// Proposes an option as `client` (who must be allowed to); its detail.
-async fn propose(client: &Client, requirement: &str, body: Value) -> Value {
+pub(crate) async fn propose(client: &Client, requirement: &str, body: Value) -> Value {
     client.post(&options_path(requirement), body).await.expect(201, "proposing an option").clone()
 }
 
 /// xiaozhang's option "Query B's approval status" on the base plan, covering both scenarios.
-async fn base_option(w: &World) -> Value {
+pub(crate) async fn base_option(w: &World) -> Value {
     propose(&w.pm_a, &w.requirement, option_body("Query B's approval status", base_plan(), &["S1", "S2"])).await
 }
 
 /// Chooses an option as `client` (who must be allowed to); the change request's id.
-async fn choose(client: &Client, option: &str, rationale: &str) -> String {
-    let reply = client.post(&format!("{}/choose", option_path(option)), json!({"rationale": rationale})).await;
+pub(crate) async fn choose(client: &Client, option: &str, rationale: &str) -> String {
+    let version = client.read(&option_path(option)).await["version"].clone();
+    let reply = client.post(&format!("{}/choose", option_path(option)), json!({"rationale": rationale, "version": version})).await;
     let saved = reply.expect(200, "choosing an option");
     saved["change_request_id"].as_str().unwrap_or_else(|| panic!("choosing opened a request: {saved}")).to_string()
 }
 
-async fn decide(client: &Client, request: &str, decision: &str, comment: &str) -> Reply {
+pub(crate) async fn decide(client: &Client, request: &str, decision: &str, comment: &str) -> Reply {
     client.post(&format!("{}/decisions", request_path(request)), json!({"decision": decision, "comment": comment})).await
 }
 
@@ -195,7 +197,7 @@ async fn baselines(client: &Client, project: &str) -> Value {
     client.read(&format!("/api/v1/projects/{project}/baselines")).await
 }
 
-async fn requests(client: &Client, project: &str) -> Value {
+pub(crate) async fn requests(client: &Client, project: &str) -> Value {
     client.read(&format!("/api/v1/projects/{project}/change-requests")).await
 }
 
@@ -419,7 +421,7 @@ both_engines!(a_plan_file_goes_out_and_comes_back_as_a_new_revision, |app| async
         w.pm_a.request(Method::PUT, &plan_path).query(&[("version", "3")]).header("content-type", "application/json").body("{\"items\": [");
     w.pm_a.send(broken).await.expect_error(422, "invalid", Some("plan"), "an unreadable plan file");
     let no_version = w.pm_a.send(w.pm_a.request(Method::PUT, &plan_path).json(&exported)).await;
-    no_version.expect_error(422, "invalid", Some("version"), "an import without a version");
+    no_version.expect_error(428, "version_required", Some("version"), "an import without a version");
 
     let revisions = w.pm_a.read(&format!("{}/revisions", option_path(&id))).await;
     assert_eq!(len(&revisions), 3, "the refusals wrote nothing");
@@ -461,7 +463,7 @@ both_engines!(a_concern_blocks_choosing_until_its_author_resolves_it, |app| asyn
         "A's PM resolving B's concern",
     );
 
-    let blocked = w.pm_a.post(&format!("{}/choose", option_path(&option)), json!({"rationale": "Smallest change"})).await;
+    let blocked = w.pm_a.post(&format!("{}/choose", option_path(&option)), json!({"rationale": "Smallest change", "version": 1})).await;
     blocked.expect_error(422, "invalid", Some("override_reason"), "choosing with an open concern and no override reason");
     assert_eq!(w.pm_a.read(&option_path(&option)).await["status"], "proposed", "not chosen");
     assert_eq!(requests(&w.pm_a, &w.project).await, json!([]), "no request opened");
@@ -575,7 +577,7 @@ both_engines!(choosing_opens_a_request_that_becomes_baseline_1_when_every_listed
     assert_eq!(leader_a.read(&request_path(&request)).await["can_decide_for"], json!(["A"]));
     assert_eq!(leader_c.read(&request_path(&request)).await["can_decide_for"], json!([]));
 
-    let second = w.pm_a.post(&format!("{}/choose", option_path(&other)), json!({"rationale": "Or this one"})).await;
+    let second = w.pm_a.post(&format!("{}/choose", option_path(&other)), json!({"rationale": "Or this one", "version": 1})).await;
     second.expect_conflict("request_pending", "choosing while a request is pending");
     assert_eq!(w.pm_a.read(&option_path(&other)).await["status"], "not_chosen", "the refused choice changed nothing");
     assert_eq!(len(&requests(&w.pm_a, &w.project).await), 1);
@@ -631,7 +633,7 @@ both_engines!(choosing_opens_a_request_that_becomes_baseline_1_when_every_listed
     assert_eq!(w.pm_a.read(&format!("{}/revisions", option_path(&id))).await[0]["baseline_number"], 1);
     assert_eq!(page["context"]["baseline_number"], 1);
     assert_eq!(page["context"]["baseline"], detail["plan"]);
-    let again = w.pm_a.post(&choose_path, json!({"rationale": "Again"})).await;
+    let again = w.pm_a.post(&choose_path, json!({"rationale": "Again", "version": 1})).await;
     again.expect_conflict("already_agreed", "choosing the revision that is already the baseline");
 });
 

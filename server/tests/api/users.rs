@@ -113,7 +113,7 @@ both_engines!(an_admin_edits_a_person, |app| async move {
 
     // Act
     let reply = admin
-        .patch(&format!("/api/v1/users/{xiaoli}"), json!({"display_name": "李工", "role": "architect", "department_id": department_b}))
+        .edit(&format!("/api/v1/users/{xiaoli}"), json!({"display_name": "李工", "role": "architect", "department_id": department_b}))
         .await;
 
     // Assert
@@ -174,7 +174,7 @@ both_engines!(a_password_reset_by_an_admin_signs_the_person_out_everywhere, |app
     let xiaowu = admin.user_id("xiaowu").await;
 
     // Act
-    let reply = admin.patch(&format!("/api/v1/users/{xiaowu}"), json!({"password": "a brand new password"})).await;
+    let reply = admin.edit(&format!("/api/v1/users/{xiaowu}"), json!({"password": "a brand new password"})).await;
 
     // Assert
     reply.expect(200, "resetting a password");
@@ -198,12 +198,12 @@ both_engines!(the_last_admin_cannot_drop_the_admin_flag, |app| async move {
     assert_eq!(admin.read(&format!("/api/v1/users/{admin_id}")).await["is_admin"], true);
 
     // With a second admin the flag may go.
-    admin.patch(&format!("/api/v1/users/{xiaowu}"), json!({"is_admin": true})).await.expect(200, "making a second admin");
-    let dropped = admin.patch(&format!("/api/v1/users/{admin_id}"), json!({"is_admin": false})).await;
+    admin.edit(&format!("/api/v1/users/{xiaowu}"), json!({"is_admin": true})).await.expect(200, "making a second admin");
+    let dropped = admin.edit(&format!("/api/v1/users/{admin_id}"), json!({"is_admin": false})).await;
     assert_eq!(dropped.expect(200, "dropping one of two admins")["is_admin"], false);
     let new_admin = app.login("xiaowu").await;
     new_admin
-        .patch(&format!("/api/v1/users/{xiaowu}"), json!({"is_admin": false}))
+        .edit(&format!("/api/v1/users/{xiaowu}"), json!({"is_admin": false}))
         .await
         .expect_conflict("last_admin", "the remaining admin dropping their own flag");
 });
