@@ -5,6 +5,7 @@ mod accounts;
 mod audit;
 mod calendar;
 mod change_requests;
+mod errors;
 mod extract;
 mod meetings;
 mod notifications;
@@ -46,11 +47,16 @@ fn api() -> OpenApiRouter<AppState> {
 /// The REST API (mounted at the root: its paths start with `/api/v1`), with its document served
 /// at `/api/v1/openapi.json`.
 pub fn router() -> Router<AppState> {
-    let (router, document) = api().split_for_parts();
-    router.route("/api/v1/openapi.json", axum::routing::get(move || openapi::document(document.clone())))
+    let (router, mut document) = api().split_for_parts();
+    openapi::complete(&mut document);
+    router
+        .route("/api/v1/openapi.json", axum::routing::get(move || openapi::document(document.clone())))
+        .layer(axum::middleware::from_fn(errors::as_json))
 }
 
 /// The OpenAPI document of the routes [`router`] serves.
 pub fn document() -> utoipa::openapi::OpenApi {
-    api().into_openapi()
+    let mut document = api().into_openapi();
+    openapi::complete(&mut document);
+    document
 }

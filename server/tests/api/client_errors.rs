@@ -100,3 +100,18 @@ both_engines!(a_control_character_in_a_body_or_an_address_is_refused_naming_wher
     assert_eq!(json.status, 422, "a NUL in a server function's JSON argument: {json}");
     assert!(json.text.contains("input.title"), "the field is named: {json}");
 });
+
+both_engines!(errors_answered_before_a_handler_runs_are_in_the_json_error_format_too, |app| async move {
+    let admin = app.login("admin").await;
+    let cases = [
+        (Method::GET, "/api/v1/projects/%FF", 400, "bad_request", "a path id that is not UTF-8"),
+        (Method::PATCH, "/api/v1/me", 405, "method_not_allowed", "a method the path does not have"),
+        (Method::GET, "/api/v1/no-such-thing", 404, "not_found", "a path the API does not have"),
+    ];
+    for (method, path, status, code, why) in cases {
+        let reply = admin.send(admin.request(method, path).json(&serde_json::json!({}))).await;
+
+        reply.expect_error(status, code, None, why);
+        assert!(reply.header("content-type").is_some_and(|t| t.starts_with("application/json")), "{why}: {reply}");
+    }
+});
