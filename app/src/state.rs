@@ -20,12 +20,37 @@ pub struct AppState {
 }
 
 /// Settings that change behaviour at run time (read once from flags and environment).
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct RuntimeConfig {
     /// Demo mode: the login page lists the demo accounts and their shared password.
     pub demo: bool,
-    /// Mark cookies `Secure` (set when Concord is served over https).
+    /// Mark cookies `Secure` (set when Concord is served over https): the session cookie is then
+    /// named `__Host-concord_session` (the browser refuses it from anything but this host over
+    /// https) and responses carry `Strict-Transport-Security`.
     pub secure_cookies: bool,
+    /// A session that has not been used for this long is signed out (the 14-day lifetime still
+    /// ends it earlier or later, whichever comes first).
+    pub session_idle_minutes: u32,
+}
+
+impl Default for RuntimeConfig {
+    fn default() -> Self {
+        RuntimeConfig { demo: false, secure_cookies: false, session_idle_minutes: Self::DEFAULT_SESSION_IDLE_MINUTES }
+    }
+}
+
+impl RuntimeConfig {
+    /// Thirty minutes without a request signs a browser out.
+    pub const DEFAULT_SESSION_IDLE_MINUTES: u32 = 30;
+
+    /// The session cookie's name: with the `__Host-` prefix when cookies are `Secure`.
+    pub fn session_cookie_name(&self) -> &'static str {
+        if self.secure_cookies {
+            "__Host-concord_session"
+        } else {
+            "concord_session"
+        }
+    }
 }
 
 impl FromRef<AppState> for LeptosOptions {

@@ -35,6 +35,10 @@ pub enum Command {
         /// Mark cookies Secure (set this when Concord is served over https)
         #[arg(long, env = "CONCORD_SECURE_COOKIES")]
         secure_cookies: bool,
+        /// Sign a browser out after this many minutes without a request
+        #[arg(long, env = "CONCORD_SESSION_IDLE_MINUTES", default_value_t = RuntimeConfig::DEFAULT_SESSION_IDLE_MINUTES,
+              value_parser = clap::value_parser!(u32).range(1..=20_160))]
+        session_idle_minutes: u32,
         /// Folder with the built site (pkg/ and public assets)
         #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
         site_root: String,
@@ -89,13 +93,18 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 std::process::exit(failure.status);
             }
         },
-        Command::Serve { addr, demo, secure_cookies, site_root } => {
+        Command::Serve { addr, demo, secure_cookies, session_idle_minutes, site_root } => {
             // LEPTOS_SITE_ADDR is what cargo-leptos sets; CONCORD_ADDR/--addr win when given.
             let addr = match (std::env::var("CONCORD_ADDR").is_err(), std::env::var("LEPTOS_SITE_ADDR").ok()) {
                 (true, Some(site_addr)) => site_addr.parse().context("LEPTOS_SITE_ADDR is not an address")?,
                 _ => addr,
             };
-            let config = Config { database_url: cli.database_url, addr, runtime: RuntimeConfig { demo, secure_cookies }, site_root };
+            let config = Config {
+                database_url: cli.database_url,
+                addr,
+                runtime: RuntimeConfig { demo, secure_cookies, session_idle_minutes },
+                site_root,
+            };
             let application = crate::startup::Application::build(config).await?;
             tracing::info!(address = %application.address(), "Concord is listening on http://{}", application.address());
             application.run_until_stopped().await

@@ -6,7 +6,7 @@ use app::auth::{self, AuthMethod, Authenticated};
 use app::domain::error::DomainError;
 use app::domain::text::{control_character_in_pairs, is_forbidden_control};
 use app::error::AppError;
-use app::state::AppState;
+use app::state::{AppState, RuntimeConfig};
 use app::ui::return_to;
 use axum::extract::{Request, State};
 use axum::http::{header, HeaderValue, Method};
@@ -22,9 +22,13 @@ fn is_static(path: &str) -> bool {
 /// no full address in the `Referer` sent elsewhere, and — unless the response chose its own
 /// caching (static files do) — `no-store`, so API answers and signed-in pages are never kept by a
 /// shared or back-button cache.
-pub async fn security_headers(request: Request, next: Next) -> Response {
+pub async fn security_headers(State(state): State<AppState>, request: Request, next: Next) -> Response {
     let mut response = next.run(request).await;
     let headers = response.headers_mut();
+    if state.config.secure_cookies {
+        // Served over https (that is what secure cookies say): browsers keep to https for a year.
+        headers.insert(header::STRICT_TRANSPORT_SECURITY, HeaderValue::from_static("max-age=31536000; includeSubDomains"));
+    }
     headers.insert(header::X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
     headers.insert(header::X_FRAME_OPTIONS, HeaderValue::from_static("DENY"));
     headers.insert(header::REFERRER_POLICY, HeaderValue::from_static("same-origin"));
@@ -124,7 +128,10 @@ pub async fn same_origin_for_cookie_writes(request: Request, next: Next) -> Resp
         .or_else(|| headers.get(header::REFERER))
         .and_then(|v| v.to_str().ok())
         .map(|origin| authority_of(origin).to_string());
-    let has_session = auth::cookie(headers, auth::SESSION_COOKIE).is_some();
+    let has_session = [false, true].into_iter().any(|secure| {
+        let name = RuntimeConfig { secure_cookies: secure, ..RuntimeConfig::default() }.session_cookie_name();
+        auth::cookie(headers, name).is_some()
+    });
     let allowed = match claimed {
         Some(authority) => !host.is_empty() && authority.eq_ignore_ascii_case(host),
         // No Origin/Referer at all: fine for a script signing in, not for a cookie-borne change.

@@ -20,6 +20,8 @@ pub async fn login(username: String, password: String) -> Result<crate::auth::Cu
     let (state, parts) = crate::auth::server_context()?;
     let client = crate::auth::client_address(&parts);
     let (user, token) = crate::auth::answer(super::service::login(&state, LoginInput { username, password }, &client).await)?;
+    // The browser's previous session, if it sent one, ends: one session per browser.
+    crate::auth::answer(crate::auth::end_session(&state, &parts.headers).await)?;
     crate::auth::set_cookie(&crate::auth::session_cookie(&state, &token));
     Ok(user)
 }

@@ -12,9 +12,11 @@ use http::HeaderMap;
 use rand::RngCore;
 use sha2::{Digest, Sha256};
 
-pub const SESSION_COOKIE: &str = "concord_session";
 pub const LOCALE_COOKIE: &str = "concord_lang";
 pub const SESSION_DAYS: i64 = 14;
+/// A session's use is written down at most once a minute: the idle timeout needs no finer grain,
+/// and a page's dozen requests then cost one write, not twelve.
+const SESSION_SEEN_EVERY_MS: i64 = 60_000;
 /// Prefix that makes a leaked token easy to recognise (and to search for in logs and repos).
 pub const TOKEN_PREFIX: &str = "cct_";
 
@@ -122,11 +124,17 @@ pub async fn authenticate_with_unread(
         let user = db::users::find(&mut conn, &user_id).await?.map(|row| (user_from_row(row), AuthMethod::Token));
         return Ok((user, None));
     }
-    let Some(token) = cookie(headers, SESSION_COOKIE) else { return Ok((None, None)) };
-    Ok(match db::users::find_by_session(&mut conn, &sha256_hex(&token), now).await? {
-        Some(row) => (Some((user_from_row(row.user), AuthMethod::Session)), Some(UnreadWhenAuthenticated(row.unread))),
-        None => (None, None),
-    })
+    let Some(token) = cookie(headers, state.config.session_cookie_name()) else { return Ok((None, None)) };
+    let session_id = sha256_hex(&token);
+    let idle_since = now - i64::from(state.config.session_idle_minutes) * 60_000;
+    let Some(row) = db::users::find_by_session(&mut conn, &session_id, now, idle_since).await? else { return Ok((None, None)) };
+    if now - row.last_seen_at >= SESSION_SEEN_EVERY_MS {
+        // Best effort: a failed stamp only brings the idle end a minute closer.
+        if let Err(e) = db::sessions::seen(&mut conn, &session_id, now).await {
+            tracing::warn!(error = %e, "could not record a session's use");
+        }
+    }
+    Ok((Some((user_from_row(row.user), AuthMethod::Session)), Some(UnreadWhenAuthenticated(row.unread))))
 }
 
 /// Starts a session for `user_id`; returns the cookie token (only its hash is stored).
@@ -140,7 +148,7 @@ pub async fn start_session(state: &AppState, user_id: &str) -> Result<String, Ap
 
 /// Ends the session named by the request's cookie, server-side.
 pub async fn end_session(state: &AppState, headers: &HeaderMap) -> Result<(), AppError> {
-    if let Some(token) = cookie(headers, SESSION_COOKIE) {
+    if let Some(token) = cookie(headers, state.config.session_cookie_name()) {
         let mut conn = state.db.acquire().await?;
         db::sessions::delete(&mut conn, &sha256_hex(&token)).await?;
     }
@@ -150,12 +158,14 @@ pub async fn end_session(state: &AppState, headers: &HeaderMap) -> Result<(), Ap
 /// `Set-Cookie` for a new session: HttpOnly, SameSite=Lax, Secure when configured.
 pub fn session_cookie(state: &AppState, token: &str) -> String {
     let secure = if state.config.secure_cookies { "; Secure" } else { "" };
-    format!("{SESSION_COOKIE}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}", SESSION_DAYS * 86_400)
+    let name = state.config.session_cookie_name();
+    format!("{name}={token}; Path=/; HttpOnly; SameSite=Lax; Max-Age={}{secure}", SESSION_DAYS * 86_400)
 }
 
 pub fn clear_session_cookie(state: &AppState) -> String {
     let secure = if state.config.secure_cookies { "; Secure" } else { "" };
-    format!("{SESSION_COOKIE}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}")
+    let name = state.config.session_cookie_name();
+    format!("{name}=; Path=/; HttpOnly; SameSite=Lax; Max-Age=0{secure}")
 }
 
 /// The language cookie for people not signed in (signed-in people's choice is stored on them).

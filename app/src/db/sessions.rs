@@ -14,6 +14,11 @@ pub async fn insert(conn: &mut Conn, session_id: &str, user_id: &str, now: i64, 
         .await
 }
 
+/// Records that the session was used at `at` (for the idle timeout).
+pub async fn seen(conn: &mut Conn, session_id: &str, at: i64) -> sqlx::Result<()> {
+    sqlx::query("update sessions set last_seen_at = $2 where session_id = $1").bind(session_id).bind(at).execute(conn).await.map(|_| ())
+}
+
 pub async fn delete(conn: &mut Conn, session_id: &str) -> sqlx::Result<()> {
     sqlx::query("delete from sessions where session_id = $1").bind(session_id).execute(conn).await.map(|_| ())
 }

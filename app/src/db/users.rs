@@ -52,19 +52,24 @@ pub struct SessionUserRow {
     #[sqlx(flatten)]
     pub user: UserRow,
     pub unread: i64,
+    /// When the session was last used (its start, before any use was recorded).
+    pub last_seen_at: i64,
 }
 
-/// The person behind a live session (one round trip: this runs on every signed-in request).
-pub async fn find_by_session(conn: &mut Conn, session_id: &str, now: i64) -> sqlx::Result<Option<SessionUserRow>> {
+/// The person behind a live session: not past its lifetime (`now`) and used since `idle_since`.
+/// One round trip: this runs on every signed-in request.
+pub async fn find_by_session(conn: &mut Conn, session_id: &str, now: i64, idle_since: i64) -> sqlx::Result<Option<SessionUserRow>> {
     sqlx::query_as(
         "select u.user_id, u.username, u.display_name, u.department_id, u.job_role, u.is_admin, u.password_hash, u.locale,
                 u.created_at, u.updated_at, u.version,
-                (select count(*) from notifications n where n.user_id = u.user_id and n.read_at is null) as unread
+                (select count(*) from notifications n where n.user_id = u.user_id and n.read_at is null) as unread,
+                coalesce(s.last_seen_at, s.created_at) as last_seen_at
          from sessions s join users u on u.user_id = s.user_id
-         where s.session_id = $1 and s.expires_at > $2",
+         where s.session_id = $1 and s.expires_at > $2 and coalesce(s.last_seen_at, s.created_at) > $3",
     )
     .bind(session_id)
     .bind(now)
+    .bind(idle_since)
     .fetch_optional(conn)
     .await
 }

@@ -24,9 +24,12 @@ fn with_cookie<T: IntoResponse>(cookie: String, body: T) -> Response {
 pub async fn login(
     State(state): State<AppState>,
     ConnectInfo(client): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
     ApiJson(input): ApiJson<LoginInput>,
 ) -> Result<Response, AppError> {
     let (user, token) = service::login(&state, input, &client.ip().to_string()).await?;
+    // The browser's previous session, if it sent one, ends: one session per browser.
+    auth::end_session(&state, &headers).await?;
     Ok(with_cookie(auth::session_cookie(&state, &token), Json(user)))
 }
 

@@ -95,6 +95,15 @@ where
     F: FnOnce(TestApp) -> Fut,
     Fut: Future<Output = ()> + Send + 'static,
 {
+    run_with(engine, RuntimeConfig { demo, ..RuntimeConfig::default() }, test).await
+}
+
+/// [`run`] with a runtime configuration of the test's own (e.g. secure cookies).
+pub async fn run_with<F, Fut>(engine: Engine, runtime: RuntimeConfig, test: F)
+where
+    F: FnOnce(TestApp) -> Fut,
+    Fut: Future<Output = ()> + Send + 'static,
+{
     if std::env::var_os("CONCORD_TEST_LOG").is_some() {
         concord_server::telemetry::init("info");
     }
@@ -102,12 +111,7 @@ where
         Engine::Sqlite => sqlite_database(),
         Engine::Postgres => postgres_database().await,
     };
-    let config = Config {
-        database_url,
-        addr: "127.0.0.1:0".parse().expect("a socket address"),
-        runtime: RuntimeConfig { demo, secure_cookies: false },
-        site_root: "target/site".into(),
-    };
+    let config = Config { database_url, addr: "127.0.0.1:0".parse().expect("a socket address"), runtime, site_root: "target/site".into() };
     let application = Application::build(config).await.unwrap_or_else(|e| panic!("starting Concord on {engine:?} failed: {e:#}"));
     let app = TestApp { address: application.address(), engine, state: application.state().clone() };
     let state = app.state.clone();

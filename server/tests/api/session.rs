@@ -350,3 +350,70 @@ both_engines!(an_expired_session_is_not_signed_in, |app| async move {
     // Assert
     reply.expect_error(401, "unauthorized", None, "an expired session");
 });
+
+both_engines!(a_session_unused_for_longer_than_the_idle_timeout_is_signed_out, |app| async move {
+    // Arrange: two browsers, one last used 29 minutes ago, the other 31 (the default timeout is 30).
+    let (recent, idle) = (app.login("xiaoli").await, app.login("xiaozhang").await);
+    let now = app::db::now_ms();
+    for (username, minutes) in [("xiaoli", 29), ("xiaozhang", 31)] {
+        sqlx::query("update sessions set last_seen_at = $1 where user_id = (select user_id from users where username = $2)")
+            .bind(now - minutes * 60_000)
+            .bind(username)
+            .execute(&app.state.db)
+            .await
+            .expect("ageing a session");
+    }
+
+    // Act
+    let (recent_reply, idle_reply) = (recent.get("/api/v1/me").await, idle.get("/api/v1/me").await);
+
+    // Assert
+    recent_reply.expect(200, "a session used 29 minutes ago");
+    idle_reply.expect_error(401, "unauthorized", None, "a session idle for 31 minutes");
+    // Using a session moves its idle end on (the use is written down at most once a minute).
+    let seen: i64 =
+        sqlx::query_scalar("select last_seen_at from sessions where user_id = (select user_id from users where username = 'xiaoli')")
+            .fetch_one(&app.state.db)
+            .await
+            .expect("reading the session");
+    assert!(seen >= now, "the recent session's use was recorded");
+});
+
+both_engines!(signing_in_again_in_a_browser_ends_its_previous_session, |app| async move {
+    // Arrange
+    let browser = app.login("xiaoli").await;
+    let first = browser.session_cookie().expect("a first session");
+
+    // Act: the same browser (its cookie sent along) signs in again.
+    browser.sign_in("xiaoli", DEMO_PASSWORD).await.expect(200, "signing in again");
+
+    // Assert
+    let second = browser.session_cookie().expect("a second session");
+    assert_ne!(first, second);
+    let bare = app.bare_client();
+    let (name, value) = session_header(&first);
+    bare.send(bare.request(Method::GET, "/api/v1/me").header(name, value)).await.expect_error(
+        401,
+        "unauthorized",
+        None,
+        "the replaced session",
+    );
+    browser.get("/api/v1/me").await.expect(200, "the new session");
+});
+
+#[tokio::test]
+async fn over_https_the_session_cookie_is_host_only_and_browsers_are_told_to_keep_to_https() {
+    let runtime = app::state::RuntimeConfig { demo: true, secure_cookies: true, ..Default::default() };
+    run_with(Engine::Sqlite, runtime, |app| async move {
+        // Act
+        let reply = app.bare_client().sign_in("xiaoli", DEMO_PASSWORD).await;
+
+        // Assert
+        reply.expect(200, "signing in");
+        let cookie = reply.header("set-cookie").expect("a session cookie").to_string();
+        assert!(cookie.starts_with("__Host-concord_session="), "{cookie}");
+        assert!(cookie.contains("; Secure") && cookie.contains("Path=/") && !cookie.contains("Domain"), "{cookie}");
+        assert_eq!(reply.header("strict-transport-security"), Some("max-age=31536000; includeSubDomains"));
+    })
+    .await;
+}
