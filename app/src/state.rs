@@ -31,11 +31,21 @@ pub struct RuntimeConfig {
     /// A session that has not been used for this long is signed out (the 14-day lifetime still
     /// ends it earlier or later, whichever comes first).
     pub session_idle_minutes: u32,
+    /// Behind a reverse proxy: the request header in which the proxy names the client's address
+    /// (`x-forwarded-for`, `x-real-ip`, lower case). Failed sign-ins are counted per that address
+    /// instead of the proxy's own. Only set it when the proxy overwrites (or appends to) that
+    /// header, or any client could name any address.
+    pub client_address_header: Option<String>,
 }
 
 impl Default for RuntimeConfig {
     fn default() -> Self {
-        RuntimeConfig { demo: false, secure_cookies: false, session_idle_minutes: Self::DEFAULT_SESSION_IDLE_MINUTES }
+        RuntimeConfig {
+            demo: false,
+            secure_cookies: false,
+            session_idle_minutes: Self::DEFAULT_SESSION_IDLE_MINUTES,
+            client_address_header: None,
+        }
     }
 }
 

@@ -39,6 +39,10 @@ pub enum Command {
         #[arg(long, env = "CONCORD_SESSION_IDLE_MINUTES", default_value_t = RuntimeConfig::DEFAULT_SESSION_IDLE_MINUTES,
               value_parser = clap::value_parser!(u32).range(1..=20_160))]
         session_idle_minutes: u32,
+        /// Behind a reverse proxy: the header in which it names the client's address (e.g.
+        /// x-forwarded-for); failed sign-ins are then counted per that address
+        #[arg(long, env = "CONCORD_CLIENT_ADDRESS_HEADER")]
+        client_address_header: Option<String>,
         /// Folder with the built site (pkg/ and public assets)
         #[arg(long, env = "LEPTOS_SITE_ROOT", default_value = "target/site")]
         site_root: String,
@@ -93,7 +97,7 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
                 std::process::exit(failure.status);
             }
         },
-        Command::Serve { addr, demo, secure_cookies, session_idle_minutes, site_root } => {
+        Command::Serve { addr, demo, secure_cookies, session_idle_minutes, client_address_header, site_root } => {
             // LEPTOS_SITE_ADDR is what cargo-leptos sets; CONCORD_ADDR/--addr win when given.
             let addr = match (std::env::var("CONCORD_ADDR").is_err(), std::env::var("LEPTOS_SITE_ADDR").ok()) {
                 (true, Some(site_addr)) => site_addr.parse().context("LEPTOS_SITE_ADDR is not an address")?,
@@ -102,7 +106,12 @@ pub async fn run(cli: Cli) -> anyhow::Result<()> {
             let config = Config {
                 database_url: cli.database_url,
                 addr,
-                runtime: RuntimeConfig { demo, secure_cookies, session_idle_minutes },
+                runtime: RuntimeConfig {
+                    demo,
+                    secure_cookies,
+                    session_idle_minutes,
+                    client_address_header: client_address_header.map(|h| h.trim().to_ascii_lowercase()),
+                },
                 site_root,
             };
             let application = crate::startup::Application::build(config).await?;

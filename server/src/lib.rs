@@ -10,5 +10,6 @@ pub mod middleware;
 pub mod plan_cli;
 pub mod rest;
 pub mod server_fns;
+pub mod serving;
 pub mod startup;
 pub mod telemetry;

@@ -18,7 +18,7 @@ pub async fn get_session() -> Result<SessionInfo, AppError> {
 #[server(prefix = "/_sfn", endpoint = "login")]
 pub async fn login(username: String, password: String) -> Result<crate::auth::CurrentUser, AppError> {
     let (state, parts) = crate::auth::server_context()?;
-    let client = crate::auth::client_address(&parts);
+    let client = crate::auth::client_address(&state.config, &parts);
     let (user, token) = crate::auth::answer(super::service::login(&state, LoginInput { username, password }, &client).await)?;
     // The browser's previous session, if it sent one, ends: one session per browser.
     crate::auth::answer(crate::auth::end_session(&state, &parts.headers).await)?;

@@ -220,13 +220,16 @@ pub fn request_locale(parts: &http::request::Parts, user: Option<&CurrentUser>) 
     )
 }
 
-/// The caller's IP address, for the per-address login limit.
-pub fn client_address(parts: &http::request::Parts) -> String {
-    parts
-        .extensions
-        .get::<axum::extract::ConnectInfo<std::net::SocketAddr>>()
-        .map(|c| c.0.ip().to_string())
-        .unwrap_or_else(|| "unknown".into())
+/// The caller's IP address, for the per-address limits of sign-in and signing: the address the
+/// trusted proxy names in the configured header (the last one of a list, the one it appended),
+/// else the connection's peer.
+pub fn client_address(config: &crate::state::RuntimeConfig, parts: &http::request::Parts) -> String {
+    let forwarded = config.client_address_header.as_deref().and_then(|name| {
+        let value = parts.headers.get_all(name).iter().last()?.to_str().ok()?;
+        value.rsplit(',').next()?.trim().parse::<std::net::IpAddr>().ok()
+    });
+    let peer = || parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip());
+    forwarded.or_else(peer).map_or_else(|| "unknown".into(), |ip| ip.to_string())
 }
 
 /// Gives a server function's error its HTTP status (server functions otherwise answer 500 for

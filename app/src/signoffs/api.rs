@@ -23,7 +23,7 @@ pub async fn sign_cell(
     let (state, user) = crate::auth::signed_in().await?;
     let (_, parts) = crate::auth::server_context()?;
     let locale = crate::auth::request_locale(&parts, Some(&user));
-    let client = crate::auth::client_address(&parts);
+    let client = crate::auth::client_address(&state.config, &parts);
     let input = SignInput { kind, subject_id, revision, fingerprint, password };
     crate::auth::answer(super::service::sign(&state, &user, &project_id, input, &client, locale).await)
 }

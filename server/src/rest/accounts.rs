@@ -1,16 +1,15 @@
 //! `/session`, `/me`, `/me/password` and `/tokens`.
 
-use super::extract::{ApiJson, AuthUser};
+use super::extract::{ApiJson, AuthUser, ClientAddress};
 use app::accounts::dto::{CreatedToken, LoginInput, NewToken, PasswordChange, TokenDto, TokenRef};
 use app::accounts::service;
 use app::auth::{self, CurrentUser};
 use app::error::AppError;
 use app::state::AppState;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
-use std::net::SocketAddr;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 fn with_cookie<T: IntoResponse>(cookie: String, body: T) -> Response {
@@ -23,11 +22,11 @@ fn with_cookie<T: IntoResponse>(cookie: String, body: T) -> Response {
               (status = 401, description = "Wrong username or password"), (status = 429, description = "Too many attempts")))]
 pub async fn login(
     State(state): State<AppState>,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ClientAddress(client): ClientAddress,
     headers: HeaderMap,
     ApiJson(input): ApiJson<LoginInput>,
 ) -> Result<Response, AppError> {
-    let (user, token) = service::login(&state, input, &client.ip().to_string()).await?;
+    let (user, token) = service::login(&state, input, &client).await?;
     // The browser's previous session, if it sent one, ends: one session per browser.
     auth::end_session(&state, &headers).await?;
     Ok(with_cookie(auth::session_cookie(&state, &token), Json(user)))

@@ -25,6 +25,18 @@ impl FromRequestParts<AppState> for AuthUser {
     }
 }
 
+/// The caller's address for the per-address limits ([`app::auth::client_address`]: the trusted
+/// proxy's header when one is configured, else the connection's peer).
+pub struct ClientAddress(pub String);
+
+impl FromRequestParts<AppState> for ClientAddress {
+    type Rejection = AppError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, AppError> {
+        Ok(ClientAddress(app::auth::client_address(&state.config, parts)))
+    }
+}
+
 /// `axum::Json` with 400 for unreadable JSON, 413 for a body over the limit (2 MiB), and 422 for
 /// JSON of the wrong shape or with a control character in any string (named by its field path,
 /// before anything is decoded into `T` or reaches the database).

@@ -1,16 +1,15 @@
 //! Sign-offs: a project's sign-off matrix (readable by anyone who may read the project), signing
 //! one's own cell with the password re-entered, and revoking one's signature with a reason.
 
-use super::extract::{ApiJson, AuthUser};
+use super::extract::{ApiJson, AuthUser, ClientAddress};
 use app::error::AppError;
 use app::i18n::Locale;
 use app::signoffs::dto::*;
 use app::signoffs::service;
 use app::state::AppState;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::http::HeaderMap;
 use axum::Json;
-use std::net::SocketAddr;
 use utoipa_axum::{router::OpenApiRouter, routes};
 
 /// The project's sign-off matrix: subjects at their current revision and fingerprint, the people
@@ -36,7 +35,7 @@ pub async fn matrix(
 pub async fn sign(
     State(state): State<AppState>,
     AuthUser(user): AuthUser,
-    ConnectInfo(client): ConnectInfo<SocketAddr>,
+    ClientAddress(client): ClientAddress,
     headers: HeaderMap,
     Path(id): Path<String>,
     ApiJson(input): ApiJson<SignInput>,
@@ -44,7 +43,7 @@ pub async fn sign(
     let locale = user.locale.unwrap_or_else(|| {
         Locale::from_accept_language(headers.get(http::header::ACCEPT_LANGUAGE).and_then(|v| v.to_str().ok()).unwrap_or_default())
     });
-    let signature = service::sign(&state, &user, &id, input, &client.ip().to_string(), locale).await?;
+    let signature = service::sign(&state, &user, &id, input, &client, locale).await?;
     Ok((http::StatusCode::CREATED, Json(signature)))
 }
 

@@ -325,3 +325,27 @@ both_engines!(every_response_carries_the_security_headers_and_private_answers_ar
         assert_eq!(reply.header("cache-control"), Some("no-store"), "{what}");
     }
 });
+
+#[tokio::test]
+async fn a_client_that_never_finishes_its_headers_is_cut_off() {
+    run(Engine::Sqlite, true, |app| async move {
+        use tokio::io::{AsyncReadExt, AsyncWriteExt};
+        // Arrange: a connection that starts a request and then sends nothing more.
+        let mut stream = tokio::net::TcpStream::connect(app.address).await.expect("connecting");
+        stream.write_all(b"GET /healthz HTTP/1.1\r\nHost: concord\r\n").await.expect("writing half the headers");
+
+        // Act: wait for the server to give up (the header-read timeout is 10 s).
+        let mut answer = Vec::new();
+        let read = tokio::time::timeout(
+            concord_server::serving::HEADER_READ_TIMEOUT + std::time::Duration::from_secs(10),
+            stream.read_to_end(&mut answer),
+        )
+        .await;
+
+        // Assert: the server closed the connection (with or without a 408) rather than wait on.
+        assert!(read.is_ok(), "the connection was still open {:?} after the headers began", concord_server::serving::HEADER_READ_TIMEOUT);
+        let text = String::from_utf8_lossy(&answer);
+        assert!(text.is_empty() || text.starts_with("HTTP/1.1 408"), "{text}");
+    })
+    .await;
+}

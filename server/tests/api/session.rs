@@ -417,3 +417,28 @@ async fn over_https_the_session_cookie_is_host_only_and_browsers_are_told_to_kee
     })
     .await;
 }
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_failed_sign_ins_are_counted_per_the_address_it_names() {
+    let runtime = app::state::RuntimeConfig { demo: true, client_address_header: Some("x-forwarded-for".into()), ..Default::default() };
+    run_with(Engine::Sqlite, runtime, |app| async move {
+        // Arrange: thirty failures from one office behind the proxy (each for its own account).
+        let client = app.client();
+        let attempt = |address: &str, i: usize| {
+            let request = client.request(Method::POST, "/api/v1/session").header("x-forwarded-for", format!("203.0.113.9, {address}"));
+            request.json(&json!({"username": format!("guess{i}"), "password": "whatever password"}))
+        };
+        for i in 0..30 {
+            client.send(attempt("198.51.100.7", i)).await.expect_error(401, "bad_credentials", None, &format!("failure {i}"));
+        }
+
+        // Act
+        let thirty_first = client.send(attempt("198.51.100.7", 30)).await;
+        let elsewhere = client.send(attempt("198.51.100.8", 31)).await;
+
+        // Assert: the office is slowed down, another address (the same proxy's) is not.
+        thirty_first.expect_error(429, "rate_limited", None, "the 31st failure from the office");
+        elsewhere.expect_error(401, "bad_credentials", None, "a failure from another address behind the same proxy");
+    })
+    .await;
+}
