@@ -225,7 +225,7 @@ pub fn request_locale(parts: &http::request::Parts, user: Option<&CurrentUser>) 
 /// else the connection's peer.
 pub fn client_address(config: &crate::state::RuntimeConfig, parts: &http::request::Parts) -> String {
     let forwarded = config.client_address_header.as_deref().and_then(|name| {
-        let value = parts.headers.get_all(name).iter().last()?.to_str().ok()?;
+        let value = parts.headers.get_all(name).iter().next_back()?.to_str().ok()?;
         value.rsplit(',').next()?.trim().parse::<std::net::IpAddr>().ok()
     });
     let peer = || parts.extensions.get::<axum::extract::ConnectInfo<std::net::SocketAddr>>().map(|c| c.0.ip());
