@@ -9,3 +9,6 @@ scripts/bench/requirements.sh
 scripts/bench/schedule.sh
 scripts/bench/options.sh
 scripts/bench/options_wasm.sh
+scripts/bench/lost_writes.sh
+scripts/bench/kill_recovery.sh
+d=$(mktemp -d); python3 scripts/bench/login_flood_memory.py target/release/concord "sqlite://$d/flood.db"; rm -rf "$d"

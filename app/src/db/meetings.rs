@@ -717,14 +717,17 @@ pub async fn live_feed(conn: &mut Conn, user_id: &str) -> sqlx::Result<Option<Fe
     .await
 }
 
-/// The owner of a live feed token, recording that it was read.
+/// The owner of a live feed token, recording that it was read (at most once a minute, like a
+/// token's use: [`super::tokens::use_worth_recording`]).
 pub async fn feed_owner(conn: &mut Conn, token_hash: &str, at: i64) -> sqlx::Result<Option<String>> {
-    let owner: Option<String> = sqlx::query_scalar("select user_id from calendar_feeds where token_hash = $1 and revoked_at is null")
-        .bind(token_hash)
-        .fetch_optional(&mut *conn)
-        .await?;
-    if owner.is_some() {
+    let found: Option<(String, Option<i64>)> =
+        sqlx::query_as("select user_id, last_used_at from calendar_feeds where token_hash = $1 and revoked_at is null")
+            .bind(token_hash)
+            .fetch_optional(&mut *conn)
+            .await?;
+    let Some((owner, last)) = found else { return Ok(None) };
+    if super::tokens::use_worth_recording(last, at) {
         sqlx::query("update calendar_feeds set last_used_at = $2 where token_hash = $1").bind(token_hash).bind(at).execute(conn).await?;
     }
-    Ok(owner)
+    Ok(Some(owner))
 }

@@ -35,16 +35,27 @@ pub async fn list_for_user(conn: &mut Conn, user_id: &str) -> sqlx::Result<Vec<T
     .await
 }
 
-/// The owner of a live (not revoked) token, recording that it was used.
+/// A token's or feed's use is written down at most once a minute: "last used" needs no finer
+/// grain, and a script's burst of requests then costs one write, not one each.
+pub const USE_RECORDED_EVERY_MS: i64 = 60_000;
+
+/// Whether a use at `now` is worth writing down, the last one recorded being `last`.
+pub fn use_worth_recording(last: Option<i64>, now: i64) -> bool {
+    last.is_none_or(|at| now - at >= USE_RECORDED_EVERY_MS)
+}
+
+/// The owner of a live (not revoked) token, recording that it was used (see [`use_worth_recording`]).
 pub async fn user_of(conn: &mut Conn, token_hash: &str, now: i64) -> sqlx::Result<Option<String>> {
-    let user: Option<String> = sqlx::query_scalar("select user_id from api_tokens where token_hash = $1 and revoked_at is null")
-        .bind(token_hash)
-        .fetch_optional(&mut *conn)
-        .await?;
-    if user.is_some() {
+    let found: Option<(String, Option<i64>)> =
+        sqlx::query_as("select user_id, last_used_at from api_tokens where token_hash = $1 and revoked_at is null")
+            .bind(token_hash)
+            .fetch_optional(&mut *conn)
+            .await?;
+    let Some((user, last)) = found else { return Ok(None) };
+    if use_worth_recording(last, now) {
         sqlx::query("update api_tokens set last_used_at = $2 where token_hash = $1").bind(token_hash).bind(now).execute(conn).await?;
     }
-    Ok(user)
+    Ok(Some(user))
 }
 
 /// Revokes one of `user_id`'s own tokens; false when no such live token exists.

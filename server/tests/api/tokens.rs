@@ -106,3 +106,32 @@ both_engines!(an_unknown_bearer_token_is_unauthorized_even_with_a_valid_cookie, 
         reply.expect_error(401, "unauthorized", None, why);
     }
 });
+
+both_engines!(a_tokens_use_is_written_down_at_most_once_a_minute, |app| async move {
+    // Arrange: a token used once.
+    let owner = app.login("xiaozhang").await;
+    let created = owner.post("/api/v1/tokens", json!({"name": "busy script"})).await.expect(201, "creating a token").clone();
+    let script = app.token_client(created["token"].as_str().expect("the secret"));
+    let last_used = || async {
+        let stored: Option<i64> = sqlx::query_scalar("select last_used_at from api_tokens where token_id = $1")
+            .bind(created["id"].as_str().unwrap())
+            .fetch_one(&app.state.db)
+            .await
+            .expect("reading the token");
+        stored.expect("a recorded use")
+    };
+    script.get("/api/v1/me").await.expect(200, "the first use");
+    let first = last_used().await;
+
+    // Act: a burst of uses within the minute, then one after it.
+    for _ in 0..5 {
+        script.get("/api/v1/me").await.expect(200, "a use in the burst");
+    }
+    let after_burst = last_used().await;
+    sqlx::query("update api_tokens set last_used_at = last_used_at - 61000").execute(&app.state.db).await.expect("ageing the use");
+    script.get("/api/v1/me").await.expect(200, "a use a minute later");
+
+    // Assert
+    assert_eq!(after_burst, first, "the burst wrote nothing");
+    assert!(last_used().await >= first, "a use a minute later is written down");
+});
