@@ -10,8 +10,8 @@ use app::domain::error::DomainError;
 use app::domain::text::{control_character_at, control_character_in_pairs};
 use app::error::AppError;
 use app::state::AppState;
-use axum::body::{Body, Bytes};
-use axum::extract::{FromRequest, Request, State};
+use axum::body::Body;
+use axum::extract::{Request, State};
 use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::middleware::Next;
@@ -22,6 +22,11 @@ use leptos_axum::handle_server_fns_with_context;
 
 /// The largest error body read back to find its status (errors are a few hundred bytes).
 const ERROR_BODY_LIMIT: usize = 64 * 1024;
+
+/// The largest body a server function takes, as `Json` on the REST routes (axum's default).
+const BODY_MAX: usize = 2 * 1024 * 1024;
+/// The server functions that sign in, which take [`app::auth::SIGN_IN_BODY_MAX`] at most.
+const SIGN_IN_FUNCTIONS: &[&str] = &["/_sfn/login", "/_sfn/setup"];
 
 /// The catch-all route of server functions (the layer below guards it like the others).
 pub async fn handle(State(state): State<AppState>, request: Request) -> Response {
@@ -34,13 +39,12 @@ pub async fn guard(request: Request, next: Next) -> Response {
         return next.run(request).await;
     }
     let (parts, body) = request.into_parts();
-    // `Bytes` keeps to axum's default body limit (2 MiB), as `Json` does on the REST routes.
-    let body = match Bytes::from_request(Request::from_parts(parts.clone(), body), &()).await {
-        Ok(body) => body,
-        Err(rejection) if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE => {
-            return error_response(parts.uri.path(), AppError::PayloadTooLarge)
-        }
-        Err(rejection) => return error_response(parts.uri.path(), AppError::BadRequest(rejection.body_text())),
+    // The same limits as the REST routes: 2 MiB (axum's default for `Json`), 16 KiB to sign in.
+    let limit = if SIGN_IN_FUNCTIONS.contains(&parts.uri.path()) { app::auth::SIGN_IN_BODY_MAX } else { BODY_MAX };
+    let body = match http_body_util::BodyExt::collect(http_body_util::Limited::new(body, limit)).await {
+        Ok(collected) => collected.to_bytes(),
+        Err(e) if e.is::<http_body_util::LengthLimitError>() => return error_response(parts.uri.path(), AppError::PayloadTooLarge),
+        Err(e) => return error_response(parts.uri.path(), AppError::BadRequest(format!("reading the body: {e}"))),
     };
     if let Some(field) = control_character_in(&parts.headers, &body) {
         return error_response(parts.uri.path(), AppError::Invalid(DomainError::ControlCharacter { field }));

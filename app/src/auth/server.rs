@@ -14,6 +14,10 @@ use sha2::{Digest, Sha256};
 
 pub const LOCALE_COOKIE: &str = "concord_lang";
 pub const SESSION_DAYS: i64 = 14;
+/// Signing in (and setting up the first administrator) takes a few short fields: a body past this
+/// is refused (413) before it is held in memory, so a flood of oversized sign-ins costs next to
+/// nothing. Other bodies may be up to 2 MiB.
+pub const SIGN_IN_BODY_MAX: usize = 16 * 1024;
 /// A session's use is written down at most once a minute: the idle timeout needs no finer grain,
 /// and a page's dozen requests then cost one write, not twelve.
 const SESSION_SEEN_EVERY_MS: i64 = 60_000;

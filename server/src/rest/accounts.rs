@@ -6,7 +6,7 @@ use app::accounts::service;
 use app::auth::{self, CurrentUser};
 use app::error::AppError;
 use app::state::AppState;
-use axum::extract::{Path, State};
+use axum::extract::{DefaultBodyLimit, Path, State};
 use axum::http::{header, HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::Json;
@@ -91,8 +91,9 @@ pub async fn revoke_token(State(state): State<AppState>, AuthUser(user): AuthUse
 /// This module's routes: each handler's path, method and OpenAPI entry come from its
 /// `#[utoipa::path]`, so a route is declared once.
 pub fn router() -> OpenApiRouter<AppState> {
+    let signing_in = OpenApiRouter::new().routes(routes!(login, logout)).layer(DefaultBodyLimit::max(auth::SIGN_IN_BODY_MAX));
     OpenApiRouter::new()
-        .routes(routes!(login, logout))
+        .merge(signing_in)
         .routes(routes!(me))
         .routes(routes!(change_password))
         .routes(routes!(list_tokens, create_token, revoke_token_by_body))

@@ -115,3 +115,29 @@ both_engines!(errors_answered_before_a_handler_runs_are_in_the_json_error_format
         assert!(reply.header("content-type").is_some_and(|t| t.starts_with("application/json")), "{why}: {reply}");
     }
 });
+
+both_engines!(a_sign_in_body_over_16_kib_is_refused_before_it_is_read_whole, |app| async move {
+    let visitor = app.client();
+    let username = "u".repeat(20 * 1024);
+    let form = format!("username={username}&password=x");
+    let cases = [
+        (
+            visitor.request(Method::POST, "/api/v1/session").json(&serde_json::json!({"username": username, "password": "x"})),
+            "REST sign-in",
+        ),
+        (
+            visitor
+                .request(Method::POST, "/_sfn/login")
+                .header(ACCEPT, "application/json")
+                .header(CONTENT_TYPE, "application/x-www-form-urlencoded")
+                .body(form),
+            "the sign-in server function",
+        ),
+    ];
+    for (request, why) in cases {
+        let reply = visitor.send(request).await;
+
+        assert_eq!(reply.status, 413, "{why}: {reply}");
+    }
+    visitor.sign_in("xiaozhang", DEMO_PASSWORD).await.expect(200, "a sign-in of ordinary size");
+});
