@@ -120,6 +120,15 @@ impl AppError {
         version.ok_or_else(|| AppError::VersionRequired { field: field.into() })
     }
 
+    /// Refuses an edit that does not start from the record's `current` version: 428 when the
+    /// client sent no `version`, 409 `stale_version` when it sent another.
+    pub fn require_current_version(sent: Option<i64>, current: i64) -> Result<(), AppError> {
+        if Self::require_version(sent, "version")? != current {
+            return Err(AppError::StaleVersion);
+        }
+        Ok(())
+    }
+
     pub fn duplicate(field: &str) -> Self {
         AppError::Duplicate { field: field.into() }
     }

@@ -296,9 +296,7 @@ pub async fn update_meeting(
             Some(ids) => Some(check_people(tx, &loaded.project, &loaded.stakeholders, ids, "invitee_ids").await?),
             None => None,
         };
-        if AppError::require_version(patch.version, "version")? != m.version {
-            return Err(AppError::StaleVersion);
-        }
+        AppError::require_current_version(patch.version, m.version)?;
         if !repo::update_meeting(tx, &row).await? {
             return Err(refuse(Refusal::Closed));
         }

@@ -105,9 +105,7 @@ pub async fn update_department(state: &AppState, user: &CurrentUser, id: &str, p
     {
         return Err(AppError::duplicate(field));
     }
-    if AppError::require_version(patch.version, "version")? != current.version {
-        return Err(AppError::StaleVersion);
-    }
+    AppError::require_current_version(patch.version, current.version)?;
     let row = DepartmentRow {
         code: valid.code.as_str().into(),
         name_zh: valid.name_zh.into_inner(),
@@ -212,9 +210,7 @@ pub async fn update_person(state: &AppState, user: &CurrentUser, id: &str, patch
         row.is_admin = is_admin as i64;
     }
     let new_password = patch.password.as_deref().map(|p| Password::parse(p, "password")).transpose()?;
-    if AppError::require_version(patch.version, "version")? != current.version {
-        return Err(AppError::StaleVersion);
-    }
+    AppError::require_current_version(patch.version, current.version)?;
     row.updated_at = db::now_ms();
     row.version = current.version + 1;
     if !db::users::update_profile_if_version(&mut tx, &row).await? {

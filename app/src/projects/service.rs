@@ -157,9 +157,7 @@ pub async fn update_project(state: &AppState, user: &CurrentUser, project_id: &s
     };
     let lead = patch.lead_department_id.clone().unwrap_or(current.lead_department_id.clone());
     require_department(&mut tx, &lead, "lead_department_id").await?;
-    if AppError::require_version(patch.version, "version")? != current.version {
-        return Err(AppError::StaleVersion);
-    }
+    AppError::require_current_version(patch.version, current.version)?;
     let now = db::now_ms();
     if lead != current.lead_department_id {
         change_lead(&mut tx, user, &current, &lead, now).await?;

@@ -61,9 +61,7 @@ pub async fn set_organisation_calendar(
     let text = serde_json::to_string(&calendar).map_err(|_| AppError::Internal)?;
     let mut tx = db::begin_write(&state.db, state.db_kind).await?;
     let current = repo::organisation_calendar(&mut tx).await?;
-    if AppError::require_version(input.version, "version")? != current.version {
-        return Err(AppError::StaleVersion);
-    }
+    AppError::require_current_version(input.version, current.version)?;
     let (version, now) = (current.version + 1, db::now_ms());
     if !repo::update_organisation_calendar_if_version(&mut tx, &text, version, now, &user.id).await? {
         return Err(AppError::StaleVersion);
@@ -107,9 +105,7 @@ pub async fn set_department_schedule(
     let available_from = parse_available_from(input.available_from.as_deref())?;
     let calendar = input.calendar.as_ref().map(|value| parse_calendar(value, "calendar")).transpose()?;
     let base = current.version.unwrap_or(0);
-    if AppError::require_version(input.version, "version")? != base {
-        return Err(AppError::StaleVersion);
-    }
+    AppError::require_current_version(input.version, base)?;
     let row = repo::DepartmentSchedule {
         department_id: department_id.to_string(),
         capacity: capacity.get(),

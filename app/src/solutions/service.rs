@@ -376,9 +376,7 @@ pub async fn choose(state: &AppState, user: &CurrentUser, option_id: &str, input
     if !can_choose_option(&user.actor(), &loaded.access()) {
         return Err(AppError::Forbidden);
     }
-    if AppError::require_version(input.version, "version")? != loaded.option.current_revision {
-        return Err(AppError::StaleVersion);
-    }
+    AppError::require_current_version(input.version, loaded.option.current_revision)?;
     let open = repo::open_concerns(&mut tx, option_id).await?;
     let override_reason = match input.override_reason.as_deref().map(str::trim).filter(|r| !r.is_empty()) {
         Some(reason) => Some(required_text(reason, "override_reason", RATIONALE_MAX)?),
